@@ -47,8 +47,8 @@ CREATE TABLE IF NOT EXISTS pages (
     final_url       VARCHAR,
     status          INTEGER,
     content_type    VARCHAR,
-    state           VARCHAR NOT NULL,     -- fetched | failed | skipped
-    body            BLOB,                 -- raw bytes as served (capped)
+    state           VARCHAR NOT NULL,     -- fetched | failed | skipped | alias (same canonical URL as a stored page, not fetched again)
+    body            BLOB,                 -- zlib-compressed bytes as served (capped), for re-extraction
     body_bytes      INTEGER,
     encoding        VARCHAR,
     fetched_at      TIMESTAMP,
@@ -159,7 +159,7 @@ CREATE TABLE IF NOT EXISTS errors (
     run_id      VARCHAR,
     stage       VARCHAR NOT NULL,   -- feed | page | extract | dedup | claims | compare | load
     url         VARCHAR,
-    error_kind  VARCHAR NOT NULL,   -- retryable | permanent | systemic
+    error_kind  VARCHAR NOT NULL,   -- retryable | permanent | systemic | warning (e.g. a malformed but readable feed)
     error_type  VARCHAR,
     message     VARCHAR NOT NULL,
     hint        VARCHAR,

@@ -1,0 +1,2 @@
+-- Extracted text and metadata of pages (batch: every extractions column).
+INSERT OR REPLACE INTO extractions BY NAME SELECT * FROM batch;
