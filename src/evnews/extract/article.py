@@ -1,0 +1,97 @@
+"""extract_article: one fetched page in, one Article record out (pure)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from lxml.html import HtmlElement
+from trafilatura.metadata import extract_metadata
+from trafilatura.utils import load_html
+
+from evnews.errors import PermanentError
+from evnews.extract.body import tidy_lines, trafilatura_text
+from evnews.extract.dates import publication_date
+from evnews.extract.decode import decode_html
+from evnews.extract.lang import detect_language
+from evnews.extract.meta import PageMeta, page_title, read_meta, title_suffix_site
+from evnews.extract.paywall import looks_partial
+from evnews.models import Article
+
+# Bump when extraction output can change, so stored articles can be re-extracted.
+EXTRACTOR_VERSION = "extract-1"
+MIN_BODY_WORDS = 25
+
+
+class NoArticleText(PermanentError):
+    """The page parsed, but holds no article text (index page, empty shell, error page)."""
+
+
+class UnparseableHtml(PermanentError):
+    """The body is not HTML that lxml can read."""
+
+
+def extract_article(
+    body: bytes | str,
+    url: str,
+    *,
+    encoding: str | None = None,
+    feed_published: dt.datetime | None = None,
+    feed_title: str | None = None,
+) -> Article:
+    """Main text and metadata of one page; raises NoArticleText when there is no article."""
+    tree = _parse(body, url, encoding)
+    meta = read_meta(tree)
+    title = page_title(meta, fallback=feed_title or "")
+    lines = tidy_lines(trafilatura_text(tree, url), title)
+    text = "\n".join(lines)
+    if len(text.split()) < MIN_BODY_WORDS:
+        raise NoArticleText(
+            f"no article text found ({len(text.split())} words)",
+            hint="the URL is probably an index, video or error page; drop it from the feed "
+            "or report it if a reader sees an article there",
+            url=url,
+        )
+    published, source = publication_date(tree, meta, feed_published)
+    return Article(
+        url=url,
+        canonical_url=_canonical(url, meta.canonical),
+        title=title,
+        body_text=text,
+        published=published,
+        published_source=source,
+        outlet=_outlet(meta, tree, url, title),
+        author=meta.author,
+        language=detect_language(text, meta.html_lang),
+        is_partial=looks_partial(tree, meta, lines),
+    )
+
+
+def _parse(body: bytes | str, url: str, encoding: str | None) -> HtmlElement:
+    text = decode_html(body, encoding)
+    tree = load_html(text) if text.strip() else None
+    if tree is None:
+        raise UnparseableHtml(
+            "the page body is empty or not HTML",
+            hint="check the URL in a browser; if it serves PDF or JSON, remove it from the feed",
+            url=url,
+        )
+    return tree
+
+
+def _outlet(meta: PageMeta, tree: HtmlElement, url: str, title: str) -> str:
+    """Declared site name, else the `<title>` suffix, else trafilatura's guess."""
+    declared = meta.site_name or title_suffix_site(meta, title)
+    if declared:
+        return declared
+    found = extract_metadata(tree, url)
+    guess = (found.sitename or "") if found is not None else ""
+    # trafilatura falls back to the whole <title>, which is not a site name.
+    return "" if guess == meta.title_tag else guess
+
+
+def _canonical(url: str, declared: str) -> str:
+    try:
+        from evnews.dedup import canonical_url
+    except ImportError:  # the dedup stage lands separately; until then keep the declared URL
+        return declared or url
+    return canonical_url(url, declared or None)

@@ -1,0 +1,46 @@
+"""Honest signals that a page shows only part of its article.
+
+A page is partial when the publisher says so (JSON-LD `isAccessibleForFree:
+false`) or when the page prints a truncation notice ("subscribe to continue
+reading"). A metering banner ("3 free articles left") is not one: the article
+under it is whole.
+"""
+
+from __future__ import annotations
+
+import re
+
+from lxml.html import HtmlElement
+
+from evnews.extract.meta import PageMeta
+
+_TRUNCATION = re.compile(
+    r"(subscribe|sign in|log in|register)\s+(now\s+)?to\s+(continue|keep)\s+reading"
+    r"|(continue|keep)\s+reading\s+(with|by)\s+(a\s+)?(subscri|sign|regist)"
+    r"|(to\s+)?read\s+the\s+(full|rest\s+of\s+(the|this))\s+(article|story)"
+    r"|(this|the\s+rest\s+of\s+this)\s+(article|story|content)\s+is\s+(only\s+)?"
+    r"(available\s+)?(for|to)\s+(paid\s+)?(subscribers|members)"
+    r"|subscribers?[-\s]only\s+(article|content|story)"
+    r"|already\s+a\s+subscriber\?",
+    re.IGNORECASE,
+)
+_GATE_CLASS = re.compile(r"paywall(?!-meter)|regwall|subscriber-only|premium-(content|gate)|"
+                         r"article-gate|piano-(offer|inline)|truncat", re.IGNORECASE)
+
+
+def looks_partial(tree: HtmlElement, meta: PageMeta, lines: list[str]) -> bool:
+    """True when the page itself says some of the article is held back."""
+    if meta.free_to_read is False:
+        return True
+    if any(_TRUNCATION.search(line) for line in lines[-3:]):
+        return True
+    body = tree.find("body")
+    if body is None:
+        return False
+    for node in body.iter():
+        if not isinstance(node.tag, str):
+            continue
+        marker = f"{node.get('class') or ''} {node.get('id') or ''}"
+        if _GATE_CLASS.search(marker) and node.tag != "body":
+            return True
+    return bool(_TRUNCATION.search(body.text_content()))
