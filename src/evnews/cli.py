@@ -1,0 +1,190 @@
+"""The `evnews` command: a thin layer over the library.
+
+Public contract (outside evaluations drive these; extend, never break):
+  evnews run [--feed URL ...] [--sources FILE] [--db PATH] [--allow-private-hosts]
+  evnews report [--db PATH] [--html FILE]
+  evnews sql "SELECT ..." [--db PATH]
+"""
+
+from __future__ import annotations
+
+import os
+
+# Offline machines: Prefect must not try to send telemetry (set before it is imported).
+os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
+os.environ.setdefault("DO_NOT_TRACK", "1")
+
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+
+from evnews.config import default_db_path, load_sources
+from evnews.errors import EvnewsError
+
+app = typer.Typer(add_completion=False, no_args_is_help=True, help="Watch EV news and hold it against Nissan's targets.")
+console = Console()
+err_console = Console(stderr=True)
+
+DbOption = Annotated[Path | None, typer.Option("--db", help="DuckDB warehouse file [default: warehouse/evnews.duckdb]")]
+
+
+def _db(db: Path | None) -> Path:
+    return db or default_db_path()
+
+
+def _fail(exc: EvnewsError, code: int = 2) -> typer.Exit:
+    err_console.print(f"[bold red]error:[/] {exc.message}")
+    if exc.hint:
+        err_console.print(f"[yellow]what to do:[/] {exc.hint}")
+    return typer.Exit(code)
+
+
+def _use_prefect(flag: bool | None) -> bool:
+    # Without a configured server, Prefect starts a temporary one per process
+    # (8-12 s) that cannot schedule and drops task records: plain in-process is better.
+    return flag if flag is not None else bool(os.environ.get("PREFECT_API_URL"))
+
+
+@app.command()
+def run(
+    feed: Annotated[list[str] | None, typer.Option("--feed", help="Feed URL (repeatable); overrides the registry")] = None,
+    sources: Annotated[Path | None, typer.Option("--sources", help="Sources registry (TOML)")] = None,
+    db: DbOption = None,
+    allow_private_hosts: Annotated[bool, typer.Option("--allow-private-hosts", help="Allow loopback/private addresses")] = False,
+    prefect: Annotated[bool | None, typer.Option("--prefect/--no-prefect", help="Run as a Prefect flow [default: when PREFECT_API_URL is set]")] = None,
+) -> None:
+    """Run the pipeline once, in-process. Exits 0 when the run finished, even if single items failed."""
+    from evnews.pipeline import run_once
+    from evnews.cli_output import print_run_summary
+
+    try:
+        registry = load_sources(sources) if sources or not feed else None
+        if feed:
+            feeds = list(feed)
+            settings = registry.fetch if registry else None
+        else:
+            assert registry is not None
+            feeds, settings = list(registry.feeds), registry.fetch
+        if not feeds:
+            raise EvnewsError("no feeds to check", hint="pass --feed URL or --sources FILE with [[feed]] tables")
+        summary = run_once(_db(db), feeds, allow_private_hosts=allow_private_hosts, settings=settings, use_prefect=_use_prefect(prefect))
+    except EvnewsError as exc:
+        raise _fail(exc) from None
+    print_run_summary(console, summary)
+
+
+@app.command()
+def report(
+    db: DbOption = None,
+    html: Annotated[Path | None, typer.Option("--html", help="Write a self-contained HTML report to FILE")] = None,
+) -> None:
+    """Per-target status and the latest claims."""
+    from evnews.report import render_html, render_terminal
+    from evnews.store.reader import open_for_reading
+
+    try:
+        with open_for_reading(_db(db)) as con:
+            if html:
+                html.write_text(render_html(con), encoding="utf-8")
+                console.print(f"report written to {html}")
+            else:
+                render_terminal(con, console)
+    except EvnewsError as exc:
+        raise _fail(exc) from None
+
+
+@app.command()
+def sql(
+    statement: Annotated[str, typer.Argument(help="A SQL query (read-only)")],
+    db: DbOption = None,
+    fmt: Annotated[str, typer.Option("--format", help="table | csv | json")] = "table",
+    limit: Annotated[int, typer.Option(help="At most this many rows in a table")] = 200,
+) -> None:
+    """Run a read-only query and print the result."""
+    from evnews.cli_output import print_query_result
+    from evnews.store.reader import open_for_reading
+
+    try:
+        with open_for_reading(_db(db)) as con:
+            try:
+                cur = con.execute(statement)
+            except Exception as exc:  # duckdb errors: show them plainly
+                err_console.print(f"[bold red]query failed:[/] {exc}")
+                raise typer.Exit(1) from None
+            print_query_result(console, cur, fmt=fmt, limit=limit)
+    except EvnewsError as exc:
+        raise _fail(exc) from None
+
+
+@app.command()
+def demo(
+    db: DbOption = None,
+    serve_only: Annotated[bool, typer.Option("--serve-only", help="Only serve the demo site until Ctrl-C")] = False,
+    port: Annotated[int, typer.Option(help="Port for the demo site (0 = any free port)")] = 0,
+) -> None:
+    """Serve the bundled demo news site on 127.0.0.1, run the pipeline on it, print the report."""
+    from evnews.demo.server import SITE_DIR, feed_urls, serve_site
+    from evnews.pipeline import run_once
+    from evnews.report import render_terminal
+    from evnews.cli_output import print_run_summary
+    from evnews.store.reader import open_for_reading
+
+    with serve_site(SITE_DIR, port=port) as base:
+        if serve_only:
+            console.print(f"demo site on {base}; feeds: {', '.join(feed_urls(base))}  (Ctrl-C to stop)")
+            try:
+                import threading
+
+                threading.Event().wait()
+            except KeyboardInterrupt:
+                return
+        try:
+            summary = run_once(_db(db), feed_urls(base), allow_private_hosts=True)
+        except EvnewsError as exc:
+            raise _fail(exc) from None
+    print_run_summary(console, summary)
+    with open_for_reading(_db(db)) as con:
+        render_terminal(con, console)
+
+
+@app.command(name="eval")
+def evaluate(
+    corpus: Annotated[Path, typer.Option("--corpus", help="Corpus in the format of shared/eval/dev (site/ + gold/)")],
+    work_dir: Annotated[Path | None, typer.Option("--work-dir", help="Where to put the evaluation warehouse")] = None,
+) -> None:
+    """Grade the whole pipeline on a corpus: claims, extraction, dates, dedup, verdicts."""
+    import tempfile
+
+    from evnews.evaluation import evaluate_corpus, format_report
+
+    work = work_dir or Path(tempfile.mkdtemp(prefix="evnews-eval-"))
+    report = evaluate_corpus(corpus, work)
+    console.print(format_report(report), markup=False, highlight=False)
+
+
+@app.command()
+def targets() -> None:
+    """List the target registry with its revision chains."""
+    from evnews.compare import load_registry
+    from evnews.config import warehouse_dir
+    from evnews.cli_output import print_targets
+
+    try:
+        registry = load_registry(warehouse_dir())
+    except EvnewsError as exc:
+        raise _fail(exc) from None
+    print_targets(console, registry)
+
+
+def main() -> None:
+    try:
+        app()
+    except KeyboardInterrupt:
+        sys.exit(130)
+
+
+if __name__ == "__main__":
+    main()

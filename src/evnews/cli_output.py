@@ -1,0 +1,84 @@
+"""How the CLI prints run summaries, query results and the target registry."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import json
+import sys
+from typing import Any
+
+from rich.console import Console
+from rich.table import Table
+
+from evnews.pipeline import RunSummary
+
+# Stage counts in the order a reader follows the run.
+_COUNT_ORDER = (
+    "feeds_checked", "feeds_not_modified", "feeds_failed", "feeds_backing_off", "feed_entries_new",
+    "pages_fetched", "pages_already_stored", "pages_failed", "pages_skipped", "pages_backing_off",
+    "pages_without_article", "articles_new", "duplicates", "claim_groups_processed", "claims",
+)
+
+
+def print_run_summary(console: Console, summary: RunSummary) -> None:
+    table = Table(title=f"run {summary.run_id[:12]} — {summary.status}", show_header=True)
+    table.add_column("stage count")
+    table.add_column("n", justify="right")
+    keys = [k for k in _COUNT_ORDER if k in summary.counts]
+    keys += sorted(k for k in summary.counts if k not in _COUNT_ORDER)
+    for key in keys:
+        table.add_row(key.replace("_", " "), str(summary.counts[key]))
+    table.add_row("errors recorded", str(summary.errors))
+    console.print(table)
+    if summary.durations:
+        parts = ", ".join(f"{k} {v:.2f}s" for k, v in summary.durations.items())
+        console.print(f"[dim]durations: {parts}[/]")
+    if summary.errors:
+        console.print("[dim]see them with: evnews sql \"SELECT stage, url, message, hint FROM errors ORDER BY occurred_at DESC\"[/]")
+
+
+def _cell(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float):
+        return f"{value:,.6g}"
+    if isinstance(value, dt.datetime | dt.date):
+        return value.isoformat()
+    return str(value)
+
+
+def print_query_result(console: Console, cursor: Any, *, fmt: str = "table", limit: int = 200) -> None:
+    names = [d[0] for d in cursor.description] if cursor.description else []
+    rows = cursor.fetchall() if names else []
+    if fmt == "csv":
+        writer = csv.writer(sys.stdout)
+        writer.writerow(names)
+        writer.writerows([_cell(v) for v in row] for row in rows)
+        return
+    if fmt == "json":
+        print(json.dumps([dict(zip(names, r, strict=True)) for r in rows], default=_cell, ensure_ascii=False, indent=1))
+        return
+    table = Table(show_header=True, header_style="bold")
+    for name in names:
+        table.add_column(name, overflow="fold")
+    for row in rows[:limit]:
+        table.add_row(*(_cell(v) for v in row))
+    console.print(table)
+    shown = min(len(rows), limit)
+    console.print(f"[dim]{len(rows)} row(s){'' if shown == len(rows) else f', {shown} shown (--limit)'}[/]")
+
+
+def print_targets(console: Console, registry: Any) -> None:
+    """Every target with its revision chain (oldest first)."""
+    table = Table(title="Nissan target registry", show_header=True, header_style="bold")
+    for name in ("target_id", "announced", "metric", "product", "value", "unit", "region", "due", "revision chain"):
+        table.add_column(name, overflow="fold")
+    for target in sorted(registry.targets, key=lambda t: (t.metric, t.region, t.announced)):
+        chain = " → ".join(registry.chain(target.target_id))
+        due = "" if target.horizon_year is None else f"{'FY' if target.fiscal_year else ''}{target.horizon_year}"
+        table.add_row(
+            target.target_id, target.announced.isoformat(), target.metric, target.product or "",
+            _cell(target.value), target.unit or "", target.region, due, chain,
+        )
+    console.print(table)

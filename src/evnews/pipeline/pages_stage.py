@@ -1,0 +1,259 @@
+"""Fetching, extracting and loading pages, in batches.
+
+Plan: one page per canonical URL is fetched; other links with the same
+canonical URL (tracking parameters, a second feed) become *aliases*: stored as
+their own page rows with the same text and group, never fetched again.
+A page that failed is tried again in a later run once its backoff is over,
+up to `FetchSettings.max_page_attempts`.
+
+Each batch is fetched and extracted with no warehouse connection open, then
+written (pages, extractions, duplicate groups, errors) in one transaction: a
+crash loses at most the batch in flight, which the next run fetches again.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import zlib
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+from evnews.dedup import assign_groups, canonical_url, text_hash
+from evnews.fetch import Fetcher, next_attempt_at
+from evnews.models import Article, FeedEntry, FetchedPage
+from evnews.pipeline.context import RunContext
+from evnews.pipeline.extract_pool import ExtractOutcome, extract_pages
+from evnews.pipeline.loading import load_rows
+from evnews.store.db import open_warehouse, query, transaction
+from evnews.timeutil import to_utc_naive, utcnow
+
+BATCH_SIZE = 200
+_DONE_STATES = ("fetched", "alias", "skipped")
+
+
+@dataclass
+class PagePlan:
+    """Which links to fetch, and which are aliases of a fetched page."""
+
+    to_fetch: list[str] = field(default_factory=list)
+    aliases: dict[str, list[str]] = field(default_factory=dict)  # fetched url -> alias urls
+    stored_aliases: dict[str, list[str]] = field(default_factory=dict)  # stored page url -> new alias urls
+    feed_dates: dict[str, dt.datetime] = field(default_factory=dict)
+    feed_titles: dict[str, str] = field(default_factory=dict)
+    canonical: dict[str, str] = field(default_factory=dict)
+    attempts: dict[str, int] = field(default_factory=dict)
+
+
+def canonical_links(entries: Iterable[FeedEntry]) -> dict[str, str]:
+    return {e.link: canonical_url(e.link) for e in entries if e.link}
+
+
+def plan_pages(ctx: RunContext, entries: Sequence[FeedEntry], canonical: dict[str, str]) -> PagePlan:
+    """Decide what to fetch from the feeds' entries and what is already stored."""
+    plan = PagePlan(canonical=dict(canonical))
+    by_canonical: dict[str, list[str]] = {}
+    for entry in entries:
+        if not entry.link:
+            continue
+        links = by_canonical.setdefault(canonical[entry.link], [])
+        if entry.link not in links:
+            links.append(entry.link)
+        if entry.published and (entry.link not in plan.feed_dates or entry.published < plan.feed_dates[entry.link]):
+            plan.feed_dates[entry.link] = entry.published
+        plan.feed_titles.setdefault(entry.link, entry.title)
+    stored = _stored_pages(ctx, list(by_canonical))
+    now = utcnow()
+    for canon, links in by_canonical.items():
+        rows = stored.get(canon, [])
+        stored_urls = {r["url"] for r in rows}
+        done = [r for r in rows if r["state"] in _DONE_STATES]
+        new_links = [link for link in links if link not in stored_urls]
+        if done:
+            anchor = next((r["url"] for r in done if r["state"] == "fetched"), None)
+            if anchor and new_links:
+                plan.stored_aliases[anchor] = new_links
+            ctx.counts["pages_already_stored"] += len(links) - len(new_links)
+            continue
+        failed = [r for r in rows if r["state"] == "failed"]
+        if failed and not _retry_due(failed[0], now, ctx.settings.max_page_attempts):
+            ctx.counts["pages_backing_off"] += 1
+            continue
+        # Prefer the link that already is its own canonical form (no tracking parameters).
+        ordered = sorted(links, key=lambda link: (canonical_url(link) != link, len(link)))
+        first = failed[0]["url"] if failed else ordered[0]
+        plan.to_fetch.append(first)
+        plan.attempts[first] = failed[0]["attempts"] if failed else 0
+        plan.aliases[first] = [link for link in ordered if link != first]
+    return plan
+
+
+def _retry_due(row: dict[str, Any], now: dt.datetime, max_attempts: int) -> bool:
+    if row["attempts"] >= max_attempts:
+        return False
+    return row["next_attempt_at"] is None or row["next_attempt_at"] <= now
+
+
+def _stored_pages(ctx: RunContext, canonicals: list[str]) -> dict[str, list[dict[str, Any]]]:
+    with open_warehouse(ctx.db_path) as con:
+        cur = con.execute(query("pipeline_known_pages"), [canonicals])
+        names = [d[0] for d in cur.description]
+        rows = [dict(zip(names, r, strict=True)) for r in cur.fetchall()]
+    out: dict[str, list[dict[str, Any]]] = {}
+    for row in rows:
+        out.setdefault(row["canonical_url"], []).append(row)
+    return out
+
+
+def fetch_extract_load(ctx: RunContext, fetcher: Fetcher, plan: PagePlan) -> None:
+    """Fetch the planned pages in batches; extract and load each batch."""
+    urls = plan.to_fetch
+    for start in range(0, len(urls), BATCH_SIZE):
+        batch = urls[start : start + BATCH_SIZE]
+        with ctx.timed("fetch_pages"):
+            pages = list(fetcher.fetch_pages(batch))
+        with ctx.timed("extract"):
+            outcomes = extract_pages(pages, plan.feed_dates, plan.feed_titles)
+        with ctx.timed("load_pages"):
+            _load_batch(ctx, plan, pages, outcomes)
+    if plan.stored_aliases:
+        with ctx.timed("load_pages"):
+            _load_stored_aliases(ctx, plan)
+
+
+def page_row(page: FetchedPage, plan: PagePlan, state: str, now: dt.datetime) -> dict[str, Any]:
+    attempts = plan.attempts.get(page.url, 0) + 1
+    failed = state == "failed"
+    return {
+        "url": page.url,
+        "canonical_url": plan.canonical.get(page.url) or canonical_url(page.url),
+        "final_url": page.final_url,
+        "status": page.status,
+        "content_type": page.content_type,
+        "state": state,
+        "body": zlib.compress(page.body, 6) if page.body else None,
+        "body_bytes": len(page.body),
+        "encoding": page.encoding,
+        "fetched_at": to_utc_naive(page.fetched_at) if page.fetched_at else now,
+        "attempts": 1,
+        "next_attempt_at": next_attempt_at(attempts, now) if failed else None,
+        "error": page.error,
+        "error_kind": page.error_kind,
+        "first_seen_at": now,
+    }
+
+
+def _page_state(page: FetchedPage) -> str:
+    if not page.error:
+        return "fetched"
+    # Served fine but unusable (not HTML, over the size cap): no point asking again.
+    if page.status is not None and 200 <= page.status < 300:
+        return "skipped"
+    return "failed"
+
+
+def extraction_row(article: Article, now: dt.datetime, version: str) -> dict[str, Any]:
+    return {
+        "url": article.url,
+        "canonical_url": article.canonical_url,
+        "title": article.title,
+        "body_text": article.body_text,
+        "published": article.published,
+        "published_source": article.published_source,
+        "outlet": article.outlet,
+        "author": article.author,
+        "language": article.language,
+        "is_partial": article.is_partial,
+        "text_hash": article.text_hash,
+        "extractor_version": version,
+        "extracted_at": now,
+    }
+
+
+def _load_batch(ctx: RunContext, plan: PagePlan, pages: list[FetchedPage], outcomes: list[ExtractOutcome]) -> None:
+    now = utcnow()
+    page_rows, articles = [], []
+    for page, outcome in zip(pages, outcomes, strict=True):
+        state = _page_state(page)
+        page_rows.append(page_row(page, plan, state, now))
+        if page.error:
+            ctx.counts[f"pages_{state}"] += 1
+            ctx.record_error("page", page.error, url=page.url, kind=page.error_kind or "permanent", error_type=page.error_type)
+            continue
+        ctx.counts["pages_fetched"] += 1
+        if outcome.error:
+            ctx.counts["pages_without_article"] += 1
+            ctx.record_error("extract", outcome.error, url=page.url, hint=outcome.hint, error_type=outcome.error_type)
+            continue
+        article = replace(outcome.article, text_hash=text_hash(outcome.article.body_text))
+        articles.append(article)
+        for alias in plan.aliases.get(page.url, []):
+            page_rows.append(_alias_row(alias, page.url, article.canonical_url, now))
+            articles.append(replace(article, url=alias))
+    _write(ctx, page_rows, articles, now, outcomes[0].version if outcomes else "")
+
+
+def _alias_row(alias: str, target_url: str, canonical: str, now: dt.datetime) -> dict[str, Any]:
+    return {
+        "url": alias,
+        "canonical_url": canonical,
+        "final_url": target_url,
+        "status": None,
+        "content_type": None,
+        "state": "alias",
+        "body": None,
+        "body_bytes": 0,
+        "encoding": None,
+        "fetched_at": now,
+        "attempts": 0,
+        "next_attempt_at": None,
+        "error": None,
+        "error_kind": None,
+        "first_seen_at": now,
+    }
+
+
+def _write(ctx: RunContext, page_rows: list[dict], articles: list[Article], now: dt.datetime, version: str) -> None:
+    with open_warehouse(ctx.db_path) as con, transaction(con):
+        load_rows(con, "pipeline_upsert_pages", page_rows)
+        load_rows(con, "pipeline_upsert_extractions", [extraction_row(a, now, version) for a in articles])
+        decisions = assign_groups(con, articles, seen_at=now)
+        load_rows(con, "pipeline_insert_errors", ctx.take_errors())
+    ctx.counts["articles_new"] += len(articles)
+    ctx.counts["duplicates"] += sum(1 for d in decisions if d.reason != "first")
+
+
+def _load_stored_aliases(ctx: RunContext, plan: PagePlan) -> None:
+    """New links to pages stored in an earlier run: same text and group, no fetch."""
+    now = utcnow()
+    with open_warehouse(ctx.db_path) as con, transaction(con):
+        cur = con.execute(query("pipeline_extraction_of"), [list(plan.stored_aliases)])
+        names = [d[0] for d in cur.description]
+        stored = [dict(zip(names, r, strict=True)) for r in cur.fetchall()]
+        page_rows, articles, rows = [], [], []
+        for row in stored:
+            for alias in plan.stored_aliases.get(row["url"], []):
+                page_rows.append(_alias_row(alias, row["url"], row["canonical_url"], now))
+                rows.append({**row, "url": alias, "extracted_at": now})
+                articles.append(_article_from_row({**row, "url": alias}))
+        load_rows(con, "pipeline_upsert_pages", page_rows)
+        load_rows(con, "pipeline_upsert_extractions", rows)
+        decisions = assign_groups(con, articles, seen_at=now)
+    ctx.counts["articles_new"] += len(articles)
+    ctx.counts["duplicates"] += sum(1 for d in decisions if d.reason != "first")
+
+
+def _article_from_row(row: dict[str, Any]) -> Article:
+    return Article(
+        url=row["url"],
+        canonical_url=row["canonical_url"],
+        title=row["title"] or "",
+        body_text=row["body_text"] or "",
+        published=row["published"],
+        published_source=row["published_source"] or "",
+        outlet=row["outlet"] or "",
+        author=row["author"] or "",
+        language=row["language"] or "",
+        is_partial=bool(row["is_partial"]),
+        text_hash=row["text_hash"] or "",
+    )
