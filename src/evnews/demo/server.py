@@ -8,6 +8,7 @@ absolute link as `{{BASE}}/...`; the server replaces `{{BASE}}` in .xml and
 from __future__ import annotations
 
 import functools
+import hashlib
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -29,9 +30,17 @@ class _SiteHandler(SimpleHTTPRequestHandler):
         path = Path(self.translate_path(self.path))
         if path.is_file() and path.suffix in _TEMPLATED:
             body = path.read_bytes().replace(b"{{BASE}}", self.base_url.encode())
+            # A real news server answers conditional GETs; so does the demo.
+            etag = '"' + hashlib.blake2b(body, digest_size=8).hexdigest() + '"'
+            if self.headers.get("If-None-Match") == etag:
+                self.send_response(304)
+                self.send_header("ETag", etag)
+                self.end_headers()
+                return None
             self.send_response(200)
             self.send_header("Content-Type", _TYPES.get(path.suffix, "text/plain; charset=utf-8"))
             self.send_header("Content-Length", str(len(body)))
+            self.send_header("ETag", etag)
             self.end_headers()
             return _BytesReader(body)
         return super().send_head()
