@@ -15,6 +15,7 @@ os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
 os.environ.setdefault("DO_NOT_TRACK", "1")
 
 import sys
+import threading
 from pathlib import Path
 from typing import Annotated
 
@@ -22,6 +23,7 @@ import typer
 from rich.console import Console
 
 from evnews.config import default_db_path, load_sources
+from evnews.cli_output import print_run_summary
 from evnews.errors import EvnewsError
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, help="Watch EV news and hold it against Nissan's targets.")
@@ -56,24 +58,54 @@ def run(
     allow_private_hosts: Annotated[bool, typer.Option("--allow-private-hosts", help="Allow loopback/private addresses")] = False,
     prefect: Annotated[bool | None, typer.Option("--prefect/--no-prefect", help="Run as a Prefect flow [default: when PREFECT_API_URL is set]")] = None,
 ) -> None:
-    """Run the pipeline once, in-process. Exits 0 when the run finished, even if single items failed."""
-    from evnews.pipeline import run_once
-    from evnews.cli_output import print_run_summary
+    """Run the pipeline once, in-process. Exits 0 when the run finished, even if single items failed.
 
+    With neither --feed nor --sources it runs on the embedded default: the bundled
+    demo news site, served on 127.0.0.1 for the length of the run.
+    """
+    from evnews.pipeline import run_once
+
+    if not feed and not sources:
+        err_console.print(
+            "[dim]no --feed or --sources: running on the bundled demo site "
+            "(real feeds: --sources src/evnews/sources/ev-news.toml)[/]"
+        )
+        _run_demo(_db(db), print_report=False)
+        return
     try:
-        registry = load_sources(sources) if sources or not feed else None
-        if feed:
-            feeds = list(feed)
-            settings = registry.fetch if registry else None
-        else:
-            assert registry is not None
-            feeds, settings = list(registry.feeds), registry.fetch
+        registry = load_sources(sources) if sources else None
+        feeds = list(feed) if feed else list(registry.feeds if registry else [])
         if not feeds:
             raise EvnewsError("no feeds to check", hint="pass --feed URL or --sources FILE with [[feed]] tables")
+        settings = registry.fetch if registry else None
         summary = run_once(_db(db), feeds, allow_private_hosts=allow_private_hosts, settings=settings, use_prefect=_use_prefect(prefect))
     except EvnewsError as exc:
         raise _fail(exc) from None
     print_run_summary(console, summary)
+
+
+def _run_demo(db: Path, *, print_report: bool, port: int = 0, serve_only: bool = False) -> None:
+    from evnews.demo.server import SITE_DIR, feed_urls, serve_site
+    from evnews.pipeline import run_once
+
+    with serve_site(SITE_DIR, port=port) as base:
+        if serve_only:
+            console.print(f"demo site on {base}; feeds: {', '.join(feed_urls(base))}  (Ctrl-C to stop)")
+            try:
+                threading.Event().wait()
+            except KeyboardInterrupt:
+                return
+        try:
+            summary = run_once(db, feed_urls(base), allow_private_hosts=True)
+        except EvnewsError as exc:
+            raise _fail(exc) from None
+    print_run_summary(console, summary)
+    if print_report:
+        from evnews.report import render_terminal
+        from evnews.store.reader import open_for_reading
+
+        with open_for_reading(db) as con:
+            render_terminal(con, console)
 
 
 @app.command()
@@ -126,28 +158,7 @@ def demo(
     port: Annotated[int, typer.Option(help="Port for the demo site (0 = any free port)")] = 0,
 ) -> None:
     """Serve the bundled demo news site on 127.0.0.1, run the pipeline on it, print the report."""
-    from evnews.demo.server import SITE_DIR, feed_urls, serve_site
-    from evnews.pipeline import run_once
-    from evnews.report import render_terminal
-    from evnews.cli_output import print_run_summary
-    from evnews.store.reader import open_for_reading
-
-    with serve_site(SITE_DIR, port=port) as base:
-        if serve_only:
-            console.print(f"demo site on {base}; feeds: {', '.join(feed_urls(base))}  (Ctrl-C to stop)")
-            try:
-                import threading
-
-                threading.Event().wait()
-            except KeyboardInterrupt:
-                return
-        try:
-            summary = run_once(_db(db), feed_urls(base), allow_private_hosts=True)
-        except EvnewsError as exc:
-            raise _fail(exc) from None
-    print_run_summary(console, summary)
-    with open_for_reading(_db(db)) as con:
-        render_terminal(con, console)
+    _run_demo(_db(db), print_report=True, port=port, serve_only=serve_only)
 
 
 @app.command(name="eval")

@@ -6,12 +6,13 @@ import csv
 import datetime as dt
 import json
 import sys
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from rich.console import Console
 from rich.table import Table
 
-from evnews.pipeline import RunSummary
+if TYPE_CHECKING:  # the pipeline imports every stage: keep `evnews sql` light
+    from evnews.pipeline import RunSummary
 
 # Stage counts in the order a reader follows the run.
 _COUNT_ORDER = (
@@ -21,7 +22,7 @@ _COUNT_ORDER = (
 )
 
 
-def print_run_summary(console: Console, summary: RunSummary) -> None:
+def print_run_summary(console: Console, summary: "RunSummary") -> None:
     table = Table(title=f"run {summary.run_id[:12]} — {summary.status}", show_header=True)
     table.add_column("stage count")
     table.add_column("n", justify="right")
