@@ -11,6 +11,7 @@ from flows.ingest import ingest
 from prefect import flow
 
 from evnews.pipeline import RunSummary, finish_run, start_run
+from evnews.pipeline.run import publish_for_readers
 
 
 @flow(name="pipeline", log_prints=True)
@@ -31,5 +32,6 @@ def pipeline(
         finish_run(ctx, "failed", str(exc))
         raise
     summary = finish_run(ctx, "completed")
+    publish_for_readers(ctx)
     print(f"run {summary.run_id}: {summary.counts}")
     return summary

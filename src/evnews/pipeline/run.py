@@ -15,6 +15,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+import duckdb
+
 from evnews.config import FetchSettings, warehouse_dir
 from evnews.errors import ConfigError
 from evnews.fetch import Fetcher
@@ -25,6 +27,7 @@ from evnews.pipeline.feeds_stage import check_feeds, read_feed_state, store_feed
 from evnews.pipeline.loading import load_rows
 from evnews.pipeline.pages_stage import canonical_links, fetch_extract_load, plan_pages
 from evnews.store.db import open_warehouse, query, transaction
+from evnews.store.snapshot import publish_snapshot
 from evnews.timeutil import utcnow
 
 # A run still marked running after this long was left by a dead process.
@@ -140,4 +143,18 @@ def run_once(
     except Exception as exc:
         finish_run(ctx, "failed", str(exc))
         raise
-    return finish_run(ctx, "completed")
+    summary = finish_run(ctx, "completed")
+    publish_for_readers(ctx)
+    return summary
+
+
+def publish_for_readers(ctx: RunContext) -> None:
+    """Refresh the analysts' read-only snapshot; a failure here loses no data."""
+    try:
+        publish_snapshot(ctx.db_path)
+    except (OSError, duckdb.Error) as exc:
+        ctx.record_error(
+            "snapshot", f"could not publish the read-only snapshot: {exc}", kind="permanent",
+            hint="the live warehouse is intact; check free disk space and permissions of its folder",
+        )
+        flush_errors(ctx)
