@@ -10,8 +10,8 @@ from flows.extract_claims import extract_claims
 from flows.ingest import ingest
 from prefect import flow
 
-from evnews.pipeline import RunSummary, finish_run, start_run
-from evnews.pipeline.run import publish_for_readers
+from evnews.orchestration.runs import recorded_run
+from evnews.pipeline import RunSummary
 
 
 @flow(name="pipeline", log_prints=True)
@@ -20,18 +20,17 @@ def pipeline(
     db_path: str | None = None,
     settings: dict[str, Any] | None = None,
 ) -> RunSummary:
-    """One whole run; item faults are recorded in the warehouse, systemic ones fail the flow."""
+    """One whole run; item faults are recorded in the warehouse, systemic ones fail the flow.
+
+    The run holds the warehouse's writer slot throughout (a second run waits),
+    and leaves a `runs` row and a Prefect artifact with its counts.
+    """
     ctx = make_context(db_path, settings)
     db = str(ctx.db_path)
-    start_run(ctx, "pipeline")
-    try:
+    with recorded_run(ctx, "pipeline") as record:
         absorb(ctx, ingest(feeds, db_path=db, settings=settings, run_id=ctx.run_id))
         absorb(ctx, extract_claims(db_path=db, run_id=ctx.run_id))
         absorb(ctx, compare_targets(db_path=db, run_id=ctx.run_id))
-    except Exception as exc:
-        finish_run(ctx, "failed", str(exc))
-        raise
-    summary = finish_run(ctx, "completed")
-    publish_for_readers(ctx)
-    print(f"run {summary.run_id}: {summary.counts}")
-    return summary
+    assert record.summary is not None
+    print(f"run {record.summary.run_id}: {record.summary.counts}")
+    return record.summary

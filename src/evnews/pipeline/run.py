@@ -21,6 +21,7 @@ from evnews.config import FetchSettings, warehouse_dir
 from evnews.errors import ConfigError
 from evnews.fetch import Fetcher
 from evnews.models import FeedSource
+from evnews.orchestration.writer import single_writer
 from evnews.pipeline.claims_stage import claims_stage
 from evnews.pipeline.context import RunContext
 from evnews.pipeline.feeds_stage import check_feeds, read_feed_state, store_feed_checks
@@ -132,19 +133,21 @@ def run_once(
         from flows.pipeline import pipeline
 
         return pipeline(feeds=[s.url for s in sources], db_path=str(db_path), settings=asdict(settings))
-    ctx = new_context(db_path, settings)
-    start_run(ctx, "pipeline")
-    try:
-        ingest_stage(ctx, sources)
-        with ctx.timed("claims"):
-            claims_stage(ctx)
-        with ctx.timed("compare"):
-            compare_stage(ctx)
-    except Exception as exc:
-        finish_run(ctx, "failed", str(exc))
-        raise
-    summary = finish_run(ctx, "completed")
-    publish_for_readers(ctx)
+    # One run writes at a time; a second one waits for this one, then gives up naming it.
+    with single_writer(db_path, use_prefect_limit=False):
+        ctx = new_context(db_path, settings)
+        start_run(ctx, "pipeline")
+        try:
+            ingest_stage(ctx, sources)
+            with ctx.timed("claims"):
+                claims_stage(ctx)
+            with ctx.timed("compare"):
+                compare_stage(ctx)
+        except Exception as exc:
+            finish_run(ctx, "failed", str(exc))
+            raise
+        summary = finish_run(ctx, "completed")
+        publish_for_readers(ctx)
     return summary
 
 
