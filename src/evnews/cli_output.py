@@ -70,16 +70,31 @@ def print_query_result(console: Console, cursor: Any, *, fmt: str = "table", lim
     console.print(f"[dim]{len(rows)} row(s){'' if shown == len(rows) else f', {shown} shown (--limit)'}[/]")
 
 
+def revision_chain(targets: Any, target_id: str) -> list[str]:
+    """Ids from the first version of a target to its latest revision."""
+    predecessor = {t.superseded_by: t.target_id for t in targets.values() if t.superseded_by}
+    first = target_id
+    while first in predecessor:
+        first = predecessor[first]
+    chain = [first]
+    while targets[chain[-1]].superseded_by and len(chain) <= len(targets):
+        chain.append(targets[chain[-1]].superseded_by)
+    return chain
+
+
 def print_targets(console: Console, registry: Any) -> None:
     """Every target with its revision chain (oldest first)."""
+    targets = registry.targets
     table = Table(title="Nissan target registry", show_header=True, header_style="bold")
     for name in ("target_id", "announced", "metric", "product", "value", "unit", "region", "due", "revision chain"):
         table.add_column(name, overflow="fold")
-    for target in sorted(registry.targets, key=lambda t: (t.metric, t.region, t.announced)):
-        chain = " → ".join(registry.chain(target.target_id))
+    for target in sorted(targets.values(), key=lambda t: (t.metric, t.region, t.announced)):
+        chain = revision_chain(targets, target.target_id)
         due = "" if target.horizon_year is None else f"{'FY' if target.fiscal_year else ''}{target.horizon_year}"
         table.add_row(
             target.target_id, target.announced.isoformat(), target.metric, target.product or "",
-            _cell(target.value), target.unit or "", target.region, due, chain,
+            _cell(target.value), target.unit or "", target.region, due, " → ".join(chain) if len(chain) > 1 else "",
         )
     console.print(table)
+    revised = sum(1 for t in targets.values() if t.superseded_by)
+    console.print(f"[dim]{len(targets)} targets, {revised} superseded by a later revision[/]")
