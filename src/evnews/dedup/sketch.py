@@ -16,10 +16,10 @@ import numpy.typing as npt
 
 from evnews.dedup.text import SHINGLE_WORDS
 
-BANDS = 42
+BANDS = 64
 ROWS_PER_BAND = 3
 NUM_PERM = BANDS * ROWS_PER_BAND
-THRESHOLD = 0.5  # Jaccard of shingle sets at or above which two pages are one story
+THRESHOLD = 0.4  # Jaccard of shingle sets at or above which two pages are one story
 MIN_SHINGLES = 20  # shorter texts are matched only exactly: a few words are not evidence of copying
 SKETCH_VERSION = f"mh1-w{SHINGLE_WORDS}-b{BANDS}r{ROWS_PER_BAND}"
 

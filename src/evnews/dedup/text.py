@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
+import zlib
 
 import numpy as np
 import numpy.typing as npt
@@ -33,6 +34,7 @@ _VARIANTS = str.maketrans(
     }
 )
 SHINGLE_WORDS = 4  # see evnews.dedup for how 4 was chosen
+_RUN_MULTIPLIER = np.uint64(0x9E3779B97F4A7C15)  # odd: keeps word order in the run hash
 
 
 def _words(line: str) -> list[str]:
@@ -64,16 +66,34 @@ def text_hash(text: str) -> str:
     return normal_hash(normalise_text(text))
 
 
+def _fmix64(x: npt.NDArray[np.uint64]) -> npt.NDArray[np.uint64]:
+    """MurmurHash3's finaliser: spreads every input bit over the whole word."""
+    x = x ^ (x >> np.uint64(33))
+    x = x * np.uint64(0xFF51AFD7ED558CCD)
+    x = x ^ (x >> np.uint64(33))
+    x = x * np.uint64(0xC4CEB9FE1A85EC53)
+    return x ^ (x >> np.uint64(33))
+
+
 def shingle_hashes(normal_text: str, size: int = SHINGLE_WORDS) -> npt.NDArray[np.uint32]:
     """Sorted distinct 32-bit hashes of the text's runs of `size` words.
 
     Takes the output of `normalise_text`. Runs cross paragraph breaks, so a
-    paragraph shorter than `size` words still counts. 32 bits are plenty:
-    two distinct shingles of a pair of articles collide about once in 10^5 pairs.
+    paragraph shorter than `size` words still counts. Each word is hashed
+    once (CRC-32) and each run's hash is built from its words' hashes with
+    numpy, which is several times faster than hashing every run's string.
+    32 bits are plenty: two distinct shingles of a pair of articles collide
+    about once in 10^5 pairs.
     """
     words = normal_text.split()
     if not words:
         return np.empty(0, dtype=np.uint32)
-    runs = {" ".join(words[i : i + size]) for i in range(max(1, len(words) - size + 1))}
-    hashes = [int.from_bytes(hashlib.blake2b(run.encode("utf-8"), digest_size=4).digest(), "little") for run in runs]
-    return np.unique(np.array(hashes, dtype=np.uint32))
+    word_ids = np.fromiter((zlib.crc32(w.encode("utf-8")) for w in words), dtype=np.uint64, count=len(words))
+    width = min(size, len(words))
+    runs = len(words) - width + 1
+    combined = np.zeros(runs, dtype=np.uint64)
+    with np.errstate(over="ignore"):  # wrapping arithmetic is intended
+        for offset in range(width):
+            combined = combined * _RUN_MULTIPLIER + word_ids[offset : offset + runs]
+        mixed = _fmix64(combined)
+    return np.unique((mixed >> np.uint64(32)).astype(np.uint32))

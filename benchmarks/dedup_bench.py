@@ -1,0 +1,217 @@
+"""Deduplication at scale: time, peak memory and accuracy on synthetic news.
+
+Generates N articles (default 10k, 50k, 100k) in batches as the pipeline
+would feed them, with a known share of planted copies of earlier articles,
+and runs `evnews.dedup.assign_groups` on each batch in its own transaction
+against a DuckDB file. Each size runs in a fresh process so its peak RSS is
+its own. Prints, per size: dedup time (generation excluded), time per 1k
+pages, the time ratio against the smallest size measured in the same run,
+peak RSS, index size, and the pairwise precision/recall of the groups plus
+the recall on planted copies.
+
+The synthetic news: a Zipf vocabulary of made-up words; 200 outlets, each
+with its own chrome (a boilerplate paragraph and a newsletter line that the
+extractor would keep); 15% of originals quote a paragraph of an earlier
+article (related stories that must stay apart). Planted copies (default 30%
+of pages) take an earlier article, at most ~5k originals back, and apply:
+exact reprint of the body (10%), or a new headline, the copying outlet's
+chrome, 0-4% of words substituted, and with probability 1/2 a paragraph
+dropped and 1/3 a paragraph added.
+
+    .venv/bin/python benchmarks/dedup_bench.py                 # 10k, 50k, 100k
+    .venv/bin/python benchmarks/dedup_bench.py --sizes 2000 4000 --batch 500
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import random
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from collections import Counter, deque
+from collections.abc import Iterator
+from dataclasses import dataclass
+from itertools import accumulate
+from pathlib import Path
+
+from evnews.dedup import assign_groups
+from evnews.models import Article
+from evnews.store.db import connect, transaction
+
+SYLLABLES = [c + v for c in "bcdfghjklmnprstvwz" for v in ("a", "e", "i", "o", "u", "ai", "ou")]
+
+
+@dataclass(frozen=True, slots=True)
+class Story:
+    story_id: int
+    paragraphs: list[list[str]]
+    text: str  # as the original outlet's page gave it, chrome included
+
+
+class NewsGenerator:
+    """A reproducible stream of (Article, true story id, is_planted_copy)."""
+
+    def __init__(self, seed: int, copy_share: float, pool_size: int = 5000) -> None:
+        self.rng = random.Random(seed)
+        self.copy_share = copy_share
+        self.vocab = self._vocabulary(30_000)
+        self.cum_weights = list(accumulate(1.0 / (rank + 1) ** 1.05 for rank in range(len(self.vocab))))
+        self.outlets = [self._chrome() for _ in range(200)]
+        self.pool: deque[Story] = deque(maxlen=pool_size)  # recent originals: copies follow soon after
+        self.count = 0
+
+    def _vocabulary(self, size: int) -> list[str]:
+        words: set[str] = set()
+        while len(words) < size:
+            words.add("".join(self.rng.choice(SYLLABLES) for _ in range(self.rng.randint(1, 4))))
+        return sorted(words)
+
+    def _words(self, low: int, high: int) -> list[str]:
+        return self.rng.choices(self.vocab, cum_weights=self.cum_weights, k=self.rng.randint(low, high))
+
+    def _chrome(self) -> list[list[str]]:
+        return [self._words(20, 30), self._words(8, 12)]
+
+    def _original(self) -> list[list[str]]:
+        paragraphs = [self._words(25, 70) for _ in range(self.rng.randint(6, 14))]
+        if self.pool and self.rng.random() < 0.15:  # a related story quoting an earlier one
+            quoted = self.rng.choice(self.pool)
+            paragraphs.insert(self.rng.randrange(len(paragraphs)), self.rng.choice(quoted.paragraphs))
+        return paragraphs
+
+    def _edit(self, paragraph: list[str], rate: float) -> list[str]:
+        return [self.rng.choice(self.vocab) if self.rng.random() < rate else w for w in paragraph]
+
+    def _page(self, paragraphs: list[list[str]], outlet: int) -> str:
+        headline = self._words(6, 12)
+        return "\n".join(" ".join(p) for p in [headline, *paragraphs, *self.outlets[outlet]])
+
+    def _copy(self, story: Story, outlet: int) -> str:
+        if self.rng.random() < 0.10:
+            return story.text  # an exact reprint
+        rate = self.rng.uniform(0.0, 0.04)
+        paragraphs = [self._edit(p, rate) for p in story.paragraphs]
+        if self.rng.random() < 0.5 and len(paragraphs) > 3:
+            del paragraphs[self.rng.randrange(len(paragraphs))]
+        if self.rng.random() < 1 / 3:
+            paragraphs.insert(self.rng.randrange(len(paragraphs) + 1), self._words(25, 70))
+        return self._page(paragraphs, outlet)  # new headline, the copying outlet's chrome
+
+    def __iter__(self) -> Iterator[tuple[Article, int, bool]]:
+        while True:
+            outlet = self.rng.randrange(len(self.outlets))
+            if self.pool and self.rng.random() < self.copy_share:
+                source = self.rng.choice(self.pool)
+                text, story_id, planted = self._copy(source, outlet), source.story_id, True
+            else:
+                paragraphs = self._original()
+                text, story_id, planted = self._page(paragraphs, outlet), self.count, False
+                self.pool.append(Story(story_id, paragraphs, text))
+            url = f"https://outlet{outlet}.example/news/{self.count}"
+            self.count += 1
+            yield Article(url, url, "", text, dt.date(2024, 1, 1)), story_id, planted
+
+
+def _pairs(counter: Counter) -> int:
+    return sum(n * (n - 1) // 2 for n in counter.values())
+
+
+def run_size(size: int, batch: int, copy_share: float, seed: int, db_path: Path) -> dict[str, float]:
+    """Deduplicate `size` generated articles in batches; returns the measurements."""
+    con = connect(db_path)
+    baseline_rss = _rss_mb()
+    stream = iter(NewsGenerator(seed, copy_share))
+    predicted: dict[str, str] = {}
+    truth: dict[str, int] = {}
+    planted: dict[str, int] = {}
+    elapsed = 0.0
+    for start in range(0, size, batch):
+        items = [next(stream) for _ in range(min(batch, size - start))]
+        articles = [a for a, _, _ in items]
+        began = time.perf_counter()
+        with transaction(con):
+            decisions = assign_groups(con, articles, seen_at=dt.datetime(2024, 1, 1) + dt.timedelta(seconds=start))
+        elapsed += time.perf_counter() - began
+        predicted.update((d.url, d.dup_group) for d in decisions)
+        for article, story_id, is_copy in items:
+            truth[article.url] = story_id
+            if is_copy:
+                planted[article.url] = story_id
+    first_of_story = {}
+    for url, story_id in truth.items():
+        first_of_story.setdefault(story_id, predicted[url])
+    found = sum(predicted[url] == first_of_story[story_id] for url, story_id in planted.items())
+    both = _pairs(Counter((predicted[u], truth[u]) for u in truth))
+    con.close()
+    return {
+        "size": size,
+        "seconds": elapsed,
+        "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+        "baseline_rss_mb": baseline_rss,
+        "db_mb": db_path.stat().st_size / 2**20,
+        "planted": len(planted),
+        "planted_recall": found / (len(planted) or 1),
+        "pair_precision": both / (_pairs(Counter(predicted.values())) or 1),
+        "pair_recall": both / (_pairs(Counter(truth.values())) or 1),
+    }
+
+
+def _rss_mb() -> float:
+    import psutil
+
+    return psutil.Process().memory_info().rss / 2**20
+
+
+def _measure_in_child(size: int, args: argparse.Namespace) -> dict[str, float]:
+    with tempfile.TemporaryDirectory() as tmp:
+        command = [sys.executable, __file__, "--one", str(size), "--batch", str(args.batch)]
+        command += ["--copy-share", str(args.copy_share), "--seed", str(args.seed), "--db", str(Path(tmp) / "b.duckdb")]
+        out = subprocess.run(command, check=True, capture_output=True, text=True).stdout
+    return json.loads(out.strip().splitlines()[-1])
+
+
+def format_table(rows: list[dict[str, float]]) -> str:
+    base = rows[0]
+    lines = [
+        "| pages | dedup s | ms/page | time × smallest | size × smallest | peak RSS MB | RSS before MB | DB MB"
+        " | planted copies | planted recall | pair precision | pair recall |",
+        "|---|---|---|---|---|---|---|---|---|---|---|---|",
+    ]
+    for r in rows:
+        lines.append(
+            f"| {r['size']:,} | {r['seconds']:.1f} | {1000 * r['seconds'] / r['size']:.2f}"
+            f" | {r['seconds'] / base['seconds']:.2f} | {r['size'] / base['size']:.0f}"
+            f" | {r['peak_rss_mb']:.0f} | {r['baseline_rss_mb']:.0f} | {r['db_mb']:.0f} | {r['planted']:,}"
+            f" | {r['planted_recall']:.4f} | {r['pair_precision']:.4f} | {r['pair_recall']:.4f} |"
+        )
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> list[dict[str, float]]:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[10_000, 50_000, 100_000])
+    parser.add_argument("--batch", type=int, default=2000, help="pages per assign_groups call (one transaction)")
+    parser.add_argument("--copy-share", type=float, default=0.3)
+    parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--one", type=int, help=argparse.SUPPRESS)  # child: measure one size, print JSON
+    parser.add_argument("--db", type=Path, help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    if args.one:
+        print(json.dumps(run_size(args.one, args.batch, args.copy_share, args.seed, args.db)))
+        return []
+    rows = []
+    for size in args.sizes:
+        rows.append(_measure_in_child(size, args))
+        print(f"measured {size:,} pages in {rows[-1]['seconds']:.1f} s", file=sys.stderr, flush=True)
+    print(f"batch {args.batch} pages, copy share {args.copy_share}, seed {args.seed}")
+    print(format_table(rows))
+    return rows
+
+
+if __name__ == "__main__":
+    main()
