@@ -1,0 +1,182 @@
+"""Who a number is about, what kind of statement it is, where and when.
+
+These helpers read one sentence (already split into clauses) plus the
+`Context` the article has built so far: the companies named before (for
+"the Japanese carmaker", "it", "its"), the last horizon (for "at around the
+same time"), the plan end years ("by the end of the plan"), the lead-in of a
+list, and whether the paragraph reports a rumour.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+
+from evnews.claims import lexicon as lx
+from evnews.claims.mentions import Mention
+from evnews.claims.timex import TimeMention, resolve
+
+_RUMOR = re.compile(lx.RUMOR_CUES, re.I)
+_TARGET = re.compile(lx.TARGET_CUES + r"|\bpreparing\s+to\b|\bto\s+launch\b|\bto\s+start\b|\bstill\s+says\b", re.I)
+_ACTUAL = re.compile(lx.ACTUAL_CUES, re.I)
+_HYPOTHETICAL = re.compile(r"\b(?:would|could|might|may)\b", re.I)
+_CLAUSE_BREAK = re.compile(r",\s+(?:and|but|while|whereas|although|though)\s+|;\s+")
+_CONTINUATION = re.compile(
+    r"^\s*(?:Counting|Including|In\s+total|Together|Altogether|Of\s+(?:those|these|them|the)|[\w-]+\s+of\s+(?:the|those|these)\s+\d*)|"
+    r"\btotal\s+number\b|\bin\s+total\b|\bover\s+the\s+same\s+period\b",
+    re.I,
+)
+
+
+@dataclass
+class Context:
+    """What the article has said so far (mutable while one article is read)."""
+
+    anchor: dt.date | None
+    focus: str  # the company the article is mostly about
+    plan_end: int | None = None
+    seen_companies: list[str] = field(default_factory=list)  # in order of mention
+    last_subject: str | None = None  # the first company of the previous sentence
+    last_product: str | None = None
+    last_horizon: int | None = None
+    rumor_paragraph: int | None = None
+    lead_in_horizon: tuple[int | None, bool] | None = None  # (year, fiscal) of a list's lead-in
+    lead_in_anchor: int | None = None  # announcement year of a list's lead-in
+    scope_region: tuple[int, str] | None = None  # (paragraph, region) of the last "in Europe"
+
+
+def clauses(sentence: str) -> list[tuple[int, int]]:
+    """Clause spans: a sentence splits at ", and", ", while", ";" and similar."""
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for m in _CLAUSE_BREAK.finditer(sentence):
+        spans.append((start, m.start()))
+        start = m.start() + 1
+    spans.append((start, len(sentence)))
+    return spans
+
+
+def clause_of(spans: list[tuple[int, int]], pos: int) -> tuple[int, int]:
+    return next((s, e) for s, e in spans if s <= pos <= e)
+
+
+def resolve_reference(mention: Mention, ctx: Context) -> str | None:
+    """The company "the Japanese carmaker", "the Yokohama-based company" or "the company" means."""
+    if mention.name:
+        return mention.name
+    if mention.descriptor.startswith("hq:"):
+        return lx.HEADQUARTERS.get(mention.descriptor[3:])
+    if mention.descriptor.startswith("nat:"):
+        nationality = mention.descriptor[4:]
+        for company in reversed(ctx.seen_companies):
+            if lx.NATIONALITY.get(company) == nationality:
+                return company
+        return ctx.focus if lx.NATIONALITY.get(ctx.focus) == nationality else None
+    return ctx.last_subject or ctx.focus
+
+
+def company_for(
+    pos: int, sentence: str, companies: list[Mention], products: list[Mention], ctx: Context, previous: str | None
+) -> str | None:
+    """The company a number at `pos` is about."""
+    spans = clauses(sentence)
+    start, end = clause_of(spans, pos)
+    in_clause = [c for c in companies if start <= c.start < end]
+    before = [c for c in in_clause if c.start < pos]
+    if before:
+        return resolve_reference(before[-1], ctx)
+    after = [c for c in in_clause if c.start > pos and c.name]
+    if after:
+        return after[0].name
+    if previous:
+        return previous
+    earlier = [c for c in companies if c.start < pos]
+    if earlier:
+        return resolve_reference(earlier[-1], ctx)
+    makers = [p.company for p in products if p.company]
+    if makers:
+        return makers[0]
+    return ctx.last_subject or ctx.focus
+
+
+def kind_for(pos: int, sentence: str, paragraph: int, ctx: Context, horizon: int | None) -> str:
+    """target, actual or rumor: the hedge of the sentence, else the cue nearest before the number."""
+    if _RUMOR.search(sentence):
+        return "rumor"
+    if ctx.rumor_paragraph == paragraph and _HYPOTHETICAL.search(sentence):
+        return "rumor"
+    start, end = clause_of(clauses(sentence), pos)
+    before = sentence[start:pos]
+    cues = [(m.end(), "target") for m in _TARGET.finditer(before)] + [(m.end(), "actual") for m in _ACTUAL.finditer(before)]
+    if cues:
+        return max(cues)[1]
+    after = sentence[pos:end]
+    cues = [(m.start(), "target") for m in _TARGET.finditer(after)] + [(m.start(), "actual") for m in _ACTUAL.finditer(after)]
+    if cues:
+        return min(cues)[1]
+    if horizon is not None and ctx.anchor is not None and horizon > ctx.anchor.year:
+        return "target"
+    if _TARGET.search(sentence) and not _ACTUAL.search(sentence):
+        return "target"
+    return "actual" if _ACTUAL.search(sentence) or horizon is None else "target"
+
+
+def anchor_year(times: list[TimeMention], pos: int, ctx: Context) -> dt.date | None:
+    """The date relative phrases count from: a dated announcement before `pos`, else the article."""
+    if ctx.anchor is None:
+        return None
+    for t in reversed([t for t in times if t.announcement and t.start < pos]):
+        year = resolve(t, ctx.anchor, previous=ctx.last_horizon, plan_end=ctx.plan_end)
+        if year is not None:
+            return dt.date(year, 12, 31)
+    if ctx.lead_in_anchor is not None:
+        return dt.date(ctx.lead_in_anchor, 12, 31)
+    return ctx.anchor
+
+
+def pick_time(times: list[TimeMention], pos: int, sentence: str) -> TimeMention | None:
+    """The time a number at `pos` refers to: the first after it in its clause, else the nearest before."""
+    start, end = clause_of(clauses(sentence), pos)
+    usable = [t for t in times if not t.background]
+    after = [t for t in usable if pos <= t.start < end]
+    if after:
+        return after[0]
+    before = [t for t in usable if start <= t.end <= pos]
+    if before:
+        return before[-1]
+    before = [t for t in usable if t.end <= pos]
+    return before[-1] if before else None
+
+
+def horizon_for(
+    time: TimeMention | None, times: list[TimeMention], pos: int, ctx: Context
+) -> tuple[int | None, bool, bool]:
+    """(horizon_year, fiscal_year, found) for a number; found is False when the text gives no time."""
+    if time is None or ctx.anchor is None:
+        return None, False, False
+    if time.kind == "open":
+        return None, False, True
+    anchor = anchor_year(times, pos, ctx) if time.kind in ("relative", "decade", "next", "this", "last") else ctx.anchor
+    year = resolve(time, anchor or ctx.anchor, previous=ctx.last_horizon, plan_end=ctx.plan_end)
+    return year, time.fiscal, True
+
+
+def is_continuation(sentence: str) -> bool:
+    """A sentence that goes on counting the statement before ("Of those eight models, ...")."""
+    return bool(_CONTINUATION.search(sentence))
+
+
+def region_for(pos: int, sentence: str, regions: list[Mention], paragraph: int, ctx: Context) -> str:
+    """First region after the number before the next comma, else the nearest before in its clause."""
+    start, end = clause_of(clauses(sentence), pos)
+    stop = min([i for i in (sentence.find(",", pos), sentence.find(";", pos), end) if i >= 0])
+    after = [r for r in regions if pos <= r.start < stop]
+    if after:
+        return after[0].name
+    before = [r for r in regions if start <= r.start < pos]
+    if before:
+        return before[-1].name
+    if ctx.scope_region and ctx.scope_region[0] == paragraph:
+        return ctx.scope_region[1]
+    return "global"

@@ -1,0 +1,211 @@
+"""Stage 4: which metric a number fills, read from the words around it.
+
+`frame_number` looks at the number's unit, the noun phrase after it
+("23 new electrified models", "15 of them fully electric"), the words
+before it in the same segment ("the total number of new electrified models
+rises to 27") and cue words of its clause, and returns a `Frame` (metric
+and unit) or None when the number is no EV claim (jobs, range, prices,
+profits, stakes, ...). It never decides company, kind or year.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from evnews.claims import lexicon as lx
+from evnews.claims.numbers import NumberMention
+
+_HYBRID = re.compile(lx.HYBRID_CUES, re.I)
+_EV = re.compile(lx.EV_CUES, re.I)
+_EPOWER_ONLY = re.compile(r"e-?POWER|e-?Power|series\s+hybrids?", re.I)
+_COMBUSTION = re.compile(lx.COMBUSTION_CUES, re.I)
+_MODEL_NOUN = re.compile(
+    r"\b(?:models?|nameplates|types\s+of\s+vehicles|vehicle\s+types|EVs|BEVs|vehicles|cars|SUVs|crossovers)\b",
+    re.I,
+)
+_STRICT_MODEL_NOUN = re.compile(r"\b(?:models?|nameplates|types\s+of\s+vehicles|vehicle\s+types)\b", re.I)
+_VOLUME_NOUN = re.compile(
+    r"^\s*-?\s*(?:(?:new|more|extra|additional|[\w-]+)\s+){0,4}(?:vehicles?|cars?|units|EVs|BEVs|Leafs|Ariyas|Sakuras|"
+    r"hybrids|PHEVs|sales|sold|deliveries|registrations|electric\s+vehicles|customers|buyers|of\s+the\s+cars)\b",
+    re.I,
+)
+_LAUNCH_VERB = re.compile(
+    r"\b(?:launch\w*|introduc\w*|bring\s+out|bringing\s+out|offer\w*|deploy\w*|plans?|planned|roll\w*\s+out|unveil\w*|"
+    r"releas\w*|add\w*|coming|due|arriv\w*|build\w*|debut\w*|confirmed|promised|will|would|designed|rises\s+to|total|"
+    r"include\w*|target\w*|aim\w*|electrified|new)\b",
+    re.I,
+)
+_NUMBER_WORDS = r"(?:\d[\d,]*|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty)"
+_CHILD = re.compile(rf"^\s*(?:of\s+(?:them|those|these|which|the\s+{_NUMBER_WORDS})\b)", re.I)
+_CHILD_BEFORE = re.compile(
+    r"\b(?:of\s+(?:those|these|the)\s+(?:[\w-]+\s+){0,3}(?:models|vehicles|EVs|cars))\s*,?\s*$|\bincluding\s*$", re.I
+)
+_GWH = re.compile(r"^\s*(?:GWh|gigawatt[\s-]hours?)\b", re.I)
+_PER_KWH = re.compile(r"per\s+kilowatt[\s-]hour|per\s+kWh|/kWh", re.I)
+_ORDERS = re.compile(r"\borders?\b|\breservations?\b|\bbookings?\b|\bpre-orders?\b|\bbuilt\s+its\b|\bproduced\b|\bproduction\s+of\b", re.I)
+_ADAS_EQUIPPED = re.compile(r"equipped|with\s+Pro\s?PILOT|with\s+Pro\s?Pilot|featuring|fitted", re.I)
+_PERIOD = re.compile(r"\b(?:a|per|each)\s+year\b|\bannual(?:ly)?\b|\byearly\b|\bper\s+annum\b", re.I)
+_ONLY_EV = re.compile(r"\b(?:sell|selling|sales\s+of)\s+only\s+(?:electric|battery[\s-]electric|EVs?|zero-emission)", re.I)
+_SEGMENT_POINTER = re.compile(r"\b(?:the|that|this)\s+segment\b", re.I)
+
+
+@dataclass(frozen=True, slots=True)
+class Frame:
+    metric: str
+    unit: str | None
+    needs_year: bool = False  # a date-only claim
+    child_of_previous: bool = False  # "15 of them": inherits from the number before
+    bare: bool = False  # no noun at all: inherits the metric of the statement before
+
+
+@dataclass(frozen=True, slots=True)
+class Window:
+    """The text around one number that the frame rules read."""
+
+    before: str  # segment text before the number (from the last comma/semicolon/bracket)
+    lead: str  # clause text before the number
+    after: str  # segment text after the number (to the next comma/semicolon/bracket or number)
+    clause: str  # the clause holding the number
+    sentence: str
+    context: str = ""  # the previous sentence, for pointers such as "the segment"
+
+
+def powertrain(text: str) -> str | None:
+    """'epower', 'electrified', 'ev', 'combustion' or None for a stretch of text."""
+    if _COMBUSTION.search(text) and not _EV.search(text):
+        return "combustion"
+    hybrid = _HYBRID.search(text)
+    if hybrid:
+        if _EPOWER_ONLY.search(text) and not re.search(r"\belectrified\b|\bEVs?\b|electric\b|plug-in|new\s+energy", text, re.I):
+            return "epower"
+        return "electrified"
+    if _EV.search(text):
+        return "ev"
+    return None
+
+
+def _share_metric(kind: str | None) -> str | None:
+    return {"electrified": "electrified_sales_share", "epower": "electrified_sales_share", "ev": "ev_sales_share"}.get(kind or "")
+
+
+def _frame_money(n: NumberMention, w: Window) -> Frame | None:
+    if _PER_KWH.search(w.sentence):
+        return Frame("battery_cost", f"{n.unit}/kWh")
+    if lx.MONEY_NON_CLAIM_RE.search(w.before + " " + w.after[:40]):
+        return None
+    if lx.INVESTMENT_CUES_RE.search(w.clause) or lx.INVESTMENT_CUES_RE.search(w.sentence.split(":")[0] + ":"):
+        return Frame("investment", n.unit)
+    return None
+
+
+def _frame_percent(n: NumberMention, w: Window) -> Frame | None:
+    near = w.before[-60:] + " " + w.after[:60]
+    if lx.STAKE_RE.search(near):
+        return None
+    if lx.MARKET_SHARE_RE.search(w.clause):
+        return Frame("market_share", "percent")
+    if lx.LINEUP_RE.search(w.after[:60]):
+        return Frame("other", "percent")
+    if lx.CONNECTED_RE.search(w.after[:40]):
+        return Frame("connected_share", "percent")
+    sales_here = lx.SALES_NOUN_RE.search(w.after[:70]) or (
+        lx.SALES_NOUN_RE.search(w.before) and re.search(r"\b(?:to|of|at|reach|reaching|hit)\s*$", w.before)
+    )
+    if sales_here or re.search(r"\bshare\s+for\b", w.after[:30]):
+        metric = _share_metric(powertrain(w.clause))
+        if metric:
+            return Frame(metric, "percent")
+        return None
+    if not n.is_fraction and re.match(r"^\s*(?:electrified|electric|EVs?|battery[\s-]electric|e-POWER)\b", w.after):
+        return Frame(_share_metric(powertrain(w.after[:30])) or "electrified_sales_share", "percent")
+    if n.is_fraction:
+        return None
+    if lx.COST_RE.search(near):
+        return Frame("other", "percent")
+    if not w.after.strip() and re.search(r":\s*$", w.before):
+        return Frame("electrified_sales_share", "percent", bare=True)  # "Japan: 58%" in a list
+    return None
+
+
+def _frame_launch(n: NumberMention, w: Window, head: str) -> Frame | None:
+    text = head if powertrain(head) else (w.before[-50:] + " " + head)
+    kind = powertrain(text)
+    if kind == "combustion":
+        return None
+    if lx.ADAS_RE.search(w.sentence) and _ADAS_EQUIPPED.search(w.sentence):
+        return Frame("adas_model_launches", "models")
+    if kind is None:
+        if not re.search(r"\bnew\b|\bmodels\b", head + " " + w.before[-30:], re.I):
+            return None
+        return Frame("new_model_launches", "models")
+    return Frame(f"{kind}_model_launches", "models")
+
+
+def _frame_count(n: NumberMention, w: Window) -> Frame | None:
+    if _GWH.match(w.after):
+        return Frame("battery_capacity", "GWh") if lx.CAPACITY_RE.search(w.clause) else None
+    head = w.after[:70]
+    child = bool(_CHILD.match(head)) or bool(_CHILD_BEFORE.search(w.lead))
+    small = n.value < 200 and not n.unit and n.value == int(n.value)
+    if _COMBUSTION.search(head[:50]) and not _EV.search(head[:50]):
+        return None
+    if small and child:
+        kind = powertrain(head[:50])
+        if kind == "combustion":
+            return None
+        return Frame(f"{kind}_model_launches" if kind else "", "models", child_of_previous=True)
+    if small and (_MODEL_NOUN.match(head.strip()) or _MODEL_NOUN.search(head[:45])):
+        if not _LAUNCH_VERB.search(w.clause):
+            return None
+        if n.value == 1 and n.is_word:
+            return None
+        return _frame_launch(n, w, head[:45])
+    if small and not head.strip() and _STRICT_MODEL_NOUN.search(w.before):
+        # "the total number of new electrified models rises to 27"
+        return _frame_launch(n, w, w.before)
+    if n.value < 1000:
+        return None
+    return _frame_volume(n, w)
+
+
+def _frame_volume(n: NumberMention, w: Window) -> Frame | None:
+    head = w.after[:60]
+    if _ORDERS.search(head[:30]) or _ORDERS.search(w.before[-25:]):
+        return Frame("other", "vehicles")
+    has_noun = bool(_VOLUME_NOUN.match(head))
+    if lx.ADAS_RE.search(w.clause):
+        return Frame("adas_sales_volume", "vehicles") if has_noun else None
+    if not has_noun:
+        # "Japan and China account for about 230,000 each": inherit what was counted before.
+        return Frame("", "vehicles", bare=True)
+    if re.match(r"^\s*(?:more|extra|additional)\b", head) or re.search(r"\b(?:extra|additional)\s*$", w.before):
+        return Frame("sales_volume_increase", "vehicles")
+    kind = powertrain(head[:45]) or powertrain(w.before[-40:])
+    if kind is None and _SEGMENT_POINTER.search(w.clause):
+        kind = powertrain(w.context)
+    if kind == "combustion":
+        return None
+    metric = {"electrified": "electrified_sales_volume", "epower": "electrified_sales_volume", "ev": "ev_sales_volume"}
+    return Frame(metric.get(kind or "", ""), "vehicles")
+
+
+def frame_number(n: NumberMention, w: Window) -> Frame | None:
+    """The metric a number fills, or None when it is no EV claim."""
+    if n.unit in ("percent",):
+        return _frame_percent(n, w)
+    if n.unit:
+        return _frame_money(n, w)
+    if lx.NON_CLAIM_UNITS_RE.match(w.after):
+        return None
+    return _frame_count(n, w)
+
+
+def only_electric_share(clause: str) -> bool:
+    """'plans to sell only electric cars' states a 100 % EV share."""
+    return bool(_ONLY_EV.search(clause))
+
+
+def is_period(text: str) -> bool:
+    """A per-year rate ("a year", "annual")."""
+    return bool(_PERIOD.search(text))

@@ -1,0 +1,254 @@
+"""The claim extractor's vocabulary: names, places and cue words, as data.
+
+Everything here is general English news usage about carmakers; nothing is
+tied to one article. Patterns are regular-expression fragments matched
+case-insensitively unless a table says otherwise.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Company names as news text writes them -> canonical company (claims.md).
+# Longer, more specific names first: the first pattern that matches a span wins.
+COMPANY_PATTERNS: tuple[tuple[str, str], ...] = (
+    (r"Renault[\s–—-]*Nissan[\s–—-]*(?:&|and)?\s*Mitsubishi\s+[Aa]lliance", "Alliance"),
+    (r"Renault,\s*Nissan\s*(?:&|and)\s*Mitsubishi\s+[Aa]lliance", "Alliance"),
+    (r"Renault[\s–—-]*Nissan(?:[\s–—-]*Mitsubishi)?\s+[Aa]lliance", "Alliance"),
+    (r"(?:the|The)\s+Alliance(?!\s+(?:Connected|partners))", "Alliance"),
+    (r"the\s+(?:two|three)\s+partners", "Alliance"),
+    (r"Nissan(?:\s+Motor(?:\s+Co(?:rp)?\.?(?:,?\s*Ltd\.?)?)?)?|NISSAN|Infiniti|INFINITI|Datsun|Dongfeng\s+Nissan", "Nissan"),
+    (r"Mitsubishi(?:\s+Motors?(?:\s+Corp\.?)?)?", "Mitsubishi"),
+    (r"Renault(?:\s+Group)?|Ampere", "Renault"),
+    (r"Toyota(?:\s+Motor(?:\s+Corp\.?)?)?|Lexus", "Toyota"),
+    (r"Honda(?:\s+Motor(?:\s+Co\.?)?)?", "Honda"),
+    (r"Tesla(?:\s+(?:Inc|Motors))?\.?", "Tesla"),
+    (r"BYD", "BYD"),
+    (r"Volkswagen(?:\s+Group)?|VW", "Volkswagen"),
+    (r"Hyundai(?:\s+Motor(?:\s+Group)?)?|Kia", "Hyundai"),
+    (r"Ford(?:\s+Motor(?:\s+Co\.?)?)?", "Ford"),
+    (r"General\s+Motors|GM", "GM"),
+    (r"Stellantis", "Stellantis"),
+    (r"BMW", "BMW"),
+    (r"Mercedes(?:-Benz)?", "Mercedes-Benz"),
+    (r"Geely|Volvo\s+Cars", "Geely"),
+    (r"Subaru", "Subaru"),
+    (r"Mazda", "Mazda"),
+    (r"Suzuki", "Suzuki"),
+    (r"Xpeng|XPeng", "Xpeng"),
+    (r"NIO|Nio", "Nio"),
+    (r"Rivian", "Rivian"),
+    (r"Lucid", "Lucid"),
+)
+
+# How descriptive references ("the Japanese carmaker") narrow the candidates.
+NATIONALITY: dict[str, str] = {
+    "Nissan": "japanese",
+    "Toyota": "japanese",
+    "Honda": "japanese",
+    "Mitsubishi": "japanese",
+    "Mazda": "japanese",
+    "Subaru": "japanese",
+    "Suzuki": "japanese",
+    "BYD": "chinese",
+    "Geely": "chinese",
+    "Xpeng": "chinese",
+    "Nio": "chinese",
+    "Tesla": "american",
+    "Ford": "american",
+    "GM": "american",
+    "Rivian": "american",
+    "Lucid": "american",
+    "Renault": "french",
+    "Volkswagen": "german",
+    "BMW": "german",
+    "Mercedes-Benz": "german",
+    "Hyundai": "korean",
+}
+HEADQUARTERS: dict[str, str] = {
+    "yokohama": "Nissan",
+    "toyota city": "Toyota",
+    "tokyo": "Honda",
+    "shenzhen": "BYD",
+    "austin": "Tesla",
+    "wolfsburg": "Volkswagen",
+    "seoul": "Hyundai",
+    "dearborn": "Ford",
+    "detroit": "GM",
+}
+# "the Japanese carmaker", "the Yokohama-based company", "the automaker".
+DESCRIPTOR_RE = re.compile(
+    r"\b(?:the|its|The|Its)\s+(?:(?P<nat>Japanese|Chinese|American|U\.S\.|US|French|German|Korean|South\s+Korean)\s+|"
+    r"(?P<hq>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)-based\s+)?"
+    r"(?:carmaker|automaker|car\s*maker|auto\s*maker|company|firm|manufacturer|group|brand)\b"
+)
+# Companies that make only battery-electric cars: their "cars" are EVs.
+EV_ONLY_COMPANIES: frozenset[str] = frozenset({"Tesla", "Rivian", "Lucid"})
+
+# Products and technology lines -> (canonical product, company).
+PRODUCT_PATTERNS: tuple[tuple[str, str, str], ...] = (
+    (r"all-solid-state\s+batter(?:y|ies)|solid-state\s+batter(?:y|ies)|ASSBs?", "all-solid-state battery", "Nissan"),
+    (r"Qashqai\s+e-?POWER", "Qashqai e-POWER", "Nissan"),
+    (r"Note\s+e-?POWER", "Note e-POWER", "Nissan"),
+    (r"e-?POWER|e-?Power", "e-POWER", "Nissan"),
+    (r"Pro\s?PILOT|Pro\s?Pilot", "ProPILOT", "Nissan"),
+    (r"LEAFs?|Leafs?", "Leaf", "Nissan"),
+    (r"Sakuras?", "Sakura", "Nissan"),
+    (r"Ariyas?|ARIYA", "Ariya", "Nissan"),
+    (r"N7", "N7", "Nissan"),
+    (r"e-NV200", "e-NV200", "Nissan"),
+    (r"Micra", "Micra", "Nissan"),
+    (r"Juke", "Juke", "Nissan"),
+    (r"Townstar", "Townstar", "Nissan"),
+    (r"Model\s+[SXY3]", "Model S/3/X/Y", "Tesla"),
+    (r"Cybertruck", "Cybertruck", "Tesla"),
+    (r"bZ4X|Prius|Mirai", "Toyota model", "Toyota"),
+    (r"i-MiEV|Outlander\s+PHEV", "Mitsubishi model", "Mitsubishi"),
+    (r"Zoe|ZOE|Megane\s+E-Tech|R5\b", "Renault model", "Renault"),
+    (r"ID\.\s?\d", "Volkswagen ID", "Volkswagen"),
+)
+# Nissan products that are battery-electric (their unit sales are EV sales).
+EV_PRODUCTS: frozenset[str] = frozenset(
+    {"Leaf", "Sakura", "Ariya", "N7", "e-NV200", "Micra", "Townstar", "Model S/3/X/Y", "Cybertruck", "Volkswagen ID"}
+)
+TECHNOLOGY_PRODUCTS: frozenset[str] = frozenset({"all-solid-state battery", "ProPILOT", "e-POWER"})
+
+# Regions: pattern -> canonical region. Adjectives count only before a market noun.
+REGION_PATTERNS: tuple[tuple[str, str], ...] = (
+    (r"North\s+America(?:n)?", "north_america"),
+    (r"(?:the\s+)?United\s+States|U\.S\.(?!\s+tariffs)|\bUS\b|USA|America(?!n)", "us"),
+    (r"(?:the\s+)?United\s+Kingdom|\bUK\b|U\.K\.|Britain|England|Scotland|Wales", "uk"),
+    (r"Europe|EU\b|European\s+(?:buyers|customers|sales|market|range|drivers|Union)", "europe"),
+    (r"Japan|Japanese\s+(?:market|buyers|customers|drivers|sales)|home\s+market\s+of\s+Japan", "japan"),
+    (r"China|Chinese\s+(?:market|buyers|customers|sales)", "china"),
+    (r"India|Indian\s+(?:market|buyers)", "india"),
+    (r"South\s+Korea|Korea", "korea"),
+    (r"Southeast\s+Asia|ASEAN", "asean"),
+    (r"Middle\s+East", "middle_east"),
+    (r"Australia", "australia"),
+    (r"Canada", "canada"),
+    (r"Mexico", "mexico"),
+    (r"home\s+market|homeland|domestic\s+market|home\s+country", "home"),
+    (r"worldwide|globally|global|all\s+over\s+the\s+world|around\s+the\s+world|across\s+the\s+world|world-?wide", "global"),
+)
+# A company's home market, by nationality.
+HOME_REGION: dict[str, str] = {
+    "japanese": "japan", "chinese": "china", "american": "us", "french": "europe", "german": "europe", "korean": "korea",
+}  # fmt: skip
+
+# Plant towns: a production start there is in the town's region.
+PLANT_SITES: dict[str, str] = {
+    "sunderland": "uk",
+    "smyrna": "us",
+    "tennessee": "us",
+    "canton": "us",
+    "mississippi": "us",
+    "decherd": "us",
+    "kyushu": "japan",
+    "oppama": "japan",
+    "tochigi": "japan",
+    "yokohama": "japan",
+    "kitakyushu": "japan",
+    "guangzhou": "china",
+    "wuhan": "china",
+    "dalian": "china",
+    "chennai": "india",
+    "aguascalientes": "mexico",
+    "barcelona": "europe",
+    "douai": "europe",
+}
+
+# Plan names whose number is a name, not a deadline: "Ambition 2030", "M.O.V.E. to 2022".
+PLAN_NAME_RE = re.compile(
+    r"(?:(?P<name>M\.O\.V\.E\.?|Power|Pace|Transformation)\s+to\s+(?P<end>20\d\d))|"
+    r"(?:\b(?:Ambition|Vision|Strategy|Agenda|Plan|Roadmap|Concept|Horizon|Mission)\s+(?P<year>20\d\d)\b)"
+)
+
+# ---- Cue words -------------------------------------------------------------
+
+# Powertrain words: the frame asks which of these are near a number.
+HYBRID_CUES = (
+    r"electrified|electrification|e-?POWER|e-?Power|hybrids?|plug-in|PHEVs?|new[\s-]+energy\s+vehicles?|NEVs?|"
+    r"electric\s+or\s+e-?Power|EVs?\s+and\s+e-?POWER"
+)
+EV_CUES = (
+    r"electric|EVs?\b|BEVs?\b|battery[\s-]+electric|all-electric|zero-emission|fully\s+electric|pure\s+electric|"
+    r"electric\s+(?:cars?|vehicles?|models?)"
+)
+COMBUSTION_CUES = r"combustion|petrol|gasoline|diesel|\bICE\b"
+
+# Kinds.
+RUMOR_CUES = (
+    r"is\s+considering|are\s+considering|was\s+considering|according\s+to\s+(?:\w+\s+){0,3}(?:sources|people|insiders|reports?)|"
+    r"people\s+(?:familiar|with\s+knowledge)|sources\s+(?:familiar|said|say|close)|reportedly|is\s+said\s+to|are\s+said\s+to|"
+    r"supplier\s+schedules|reported\s+by\s+the\s+(?:trade\s+)?press|rumou?r|insiders|is\s+being\s+discussed|"
+    r"is\s+in\s+talks|could\s+consider|may\s+consider|is\s+weighing|is\s+mulling|unconfirmed|would\s+not\s+confirm"
+)
+TARGET_CUES = (
+    r"\bwill\b|\bwould\b|\bplans?\b|\bplanned\b|\bplanning\b|\baims?\b|\baiming\b|\baimed\b|\btargets?\b|\btargeting\b|"
+    r"\bgoals?\b|\bexpects?\b|\bexpected\b|\bwants?\b|\bpledged?\b|\bpromised?\b|\bpromises\b|\bcommit(?:s|ted|ment)?\b|"
+    r"\bintends?\b|\bobjective\b|\bambition\b|\bis\s+to\b|\bare\s+to\b|\bdue\b|\bcoming\b|\bset\s+to\b|\bgoing\s+to\b|"
+    r"\binvesting\b|\bexpanding\b|\bworking\s+on\b|\bdeveloping\b|\bforecasts?\b|\bseeks?\b|\bhopes?\b|\bstriv(?:e|es|ing)\b|\bon\s+track\b|\bby\s+(?:fiscal\s+)?(?:year\s+)?20\d\d|"
+    r"\bfollows\b|\bgoes\s+on\s+sale\b|\bwants\b|\bkeeping\s+its\s+target"
+)
+ACTUAL_CUES = (
+    r"\bsold\b|\bdelivered\b|\breached\b|\bpassed\b|\btopped\b|\bachieved\b|\bsurpassed\b|\bexceeded\b|\bhit\b|"
+    r"\bbought\b|\bregistered\b|\bshipped\b|\bhas\s+sold\b|\bhave\s+sold\b|\bcrossed\b|\bmilestone\b|\bcelebrated\b|"
+    r"\bbegan\b|\bstarted\b|\bmoved\b|\bwent\s+to\b|\baccounted\s+for\b|\bcomes\s+in\s+at\b|\badded\b|\bcollected\b|"
+    r"\bbuilt\b|\bfallen\b|\btotal(?:led|ed)\b|\bbecame\b|\bbecoming\b|\bwas\b|\bwere\b"
+)
+
+# Sentences that describe a plan as dropped: nothing in them is a claim.
+CANCELLED_RE = re.compile(
+    r"\b(?:scrapped|cancel+ed|axed|abandoned|shelved|dropped\s+(?:its|the)\s+plan|called\s+off|ditched|no\s+longer\s+plans?)\b",
+    re.I,
+)
+# A figure the text presents as former: "up from 15", "instead of the earlier 75%".
+SUPERSEDED_BEFORE_RE = re.compile(
+    r"(?:\b(?:up|down|raised|lowered|increased|cut|revised)\s+from|\binstead\s+of|\bcompared\s+with|\bcompared\s+to|"
+    r"\bversus|\bvs\.?|\breplacing|\brather\s+than|\bprevious(?:ly)?|\bformer(?:ly)?|\boriginal(?:ly)?|\bearlier)"
+    r"(?:\s+(?:the|its|an?|their|some|about|around|just|only))*\s*$",
+    re.I,
+)
+SUPERSEDED_SENTENCE_RE = re.compile(
+    r"\b(?:those|these|the)\s+(?:numbers|figures|targets)\s+(?:were|had\s+been)\b|\bhad\s+(?:previously\s+)?(?:planned|targeted|aimed)\b",
+    re.I,
+)
+
+# Nouns that make a number something other than an EV claim when they follow it.
+NON_CLAIM_UNITS_RE = re.compile(
+    r"^\s*(?:-|\s)?(?:new\s+)?(?:jobs?|staff|employees|workers|people|positions|roles|plants?|factories|sites|"
+    r"platforms?|days?|years?|months?|weeks?|hours?|minutes?|seconds?|km|kilomet(?:er|re)s?|miles?|mph|km/h|"
+    r"kWh|kilowatt-hours?(?!\s*(?:of|in)\s+capacity)|kW\b|kilowatts?|hp|horsepower|bhp|Nm|seats?|dealers?|dealerships?|stores?|"
+    r"countries|markets|sources|times|percentage\s+points?|points?|degrees?|inch(?:es)?|kg|tonnes?|tons?|liters?|litres?|"
+    r"cells?\b|chargers?|charging\s+(?:points|stations)|stations|th\b|st\b|nd\b|rd\b|shares?\b|members|votes|pages|"
+    r"free\s+articles|articles|comments|readers|subscribers|followers|customers?\s+in\s+\d|yuan(?!\s+in\s+invest))",
+    re.I,
+)
+# Words around a money figure that make it profit, loss, cost-cutting or a price.
+MONEY_NON_CLAIM_RE = re.compile(
+    r"\b(?:profit|loss|losses|revenue|sales\s+of|margin|earnings|income|cost\s+cuts?|costs|savings|price[sd]?|priced|starts?\s+at|"
+    r"costing|valued?|valuation|market\s+value|capitali[sz]ation|fine[sd]?|tariffs?|dividend|buyback|debt|bonds?|"
+    r"share\s+price|shares|subsidy|subsidies|tax\s+credit|forecasts?\s+an?\s+operating|net\s+loss)\b",
+    re.I,
+)
+INVESTMENT_CUES_RE = re.compile(
+    r"\b(?:invest(?:s|ed|ing|ment|ments)?|pledged?|commit(?:s|ted|ting|ment)?|spend(?:s|ing)?|spent|allocat(?:e|es|ed|ing)|"
+    r"earmark(?:s|ed)?|fund(?:s|ed|ing)?|capital\s+expenditure|capex|pour(?:s|ed|ing)?|put\s+up|outlay)\b|^\s*Investment\s*:",
+    re.I,
+)
+# Shares: a percentage or fraction "of ... sales" (not of a line-up, a stake or a cost).
+SALES_NOUN_RE = re.compile(r"\b(?:sales(?:\s+mix)?|sells|sold|registrations|deliveries|volume)\b", re.I)
+LINEUP_RE = re.compile(r"\b(?:line-?up|range\s+of\s+models|portfolio|model\s+range)\b", re.I)
+STAKE_RE = re.compile(r"\b(?:stake|holding|holds|owns|ownership|equity|shareholding|interest\s+in)\b", re.I)
+COST_RE = re.compile(r"\b(?:cost|costs|cut|cuts|reduce|reduction|lower|efficiency|complexity|emissions|CO2|margin)\b", re.I)
+MARKET_SHARE_RE = re.compile(r"\bmarket\s+share\b|\bshare\s+of\s+the\s+(?:\w+\s+){0,3}market\b", re.I)
+CONNECTED_RE = re.compile(r"\bconnect(?:ed|ivity)\b", re.I)
+ADAS_RE = re.compile(r"Pro\s?PILOT|Pro\s?Pilot|driver[\s-]assist(?:ance)?|autonomous|self-driving|ADAS|autopilot", re.I)
+CAPACITY_RE = re.compile(r"\bcapacity\b|\bproduction\b|\bgigafactor(?:y|ies)\b|\bsupply\b", re.I)
+CUMULATIVE_RE = re.compile(
+    r"\bsince\b|\bcumulative(?:ly)?\b|\bin\s+total\b|\bmilestone\b|\bto\s+date\b|\bso\s+far\b|\ball\s+time\b|"
+    r"\bfirst\s+[\d,.]+k?\s+sales\b|\bthe\s+(?:million|total)\b|\bof\s+the\s+(?:million|total)\b|\beach\b",
+    re.I,
+)
+INCREASE_RE = re.compile(r"\b(?:more|extra|additional|increase|increased|more\s+vehicles)\b", re.I)

@@ -1,0 +1,63 @@
+"""Stage 6: one claim per fact.
+
+An article often states a fact more than once: a heading or pull quote
+repeats its paragraph's number, a summary restates the lead, a later
+sentence adds the year. Claims that agree on company, metric, kind and
+value, and whose regions and horizons do not contradict each other (equal,
+or one side unspecified), are one fact: the first full statement is kept,
+or the later one when it adds the year.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from evnews.claims.numbers import find_numbers
+from evnews.claims.sentences import Sentence
+from evnews.models import Claim
+
+
+def _same_fact(a: Claim, b: Claim) -> bool:
+    if (a.company, a.metric, a.kind, a.value) != (b.company, b.metric, b.kind, b.value):
+        return False
+    regions_fit = a.region == b.region or "global" in (a.region, b.region)
+    years_fit = a.horizon_year == b.horizon_year or None in (a.horizon_year, b.horizon_year)
+    if a.value is None:  # a date claim is its year: the same date only
+        return a.region == b.region and a.horizon_year == b.horizon_year and a.product == b.product
+    return regions_fit and years_fit
+
+
+def _heading_repeats_paragraph(claim: Claim, sentences: list[Sentence]) -> bool:
+    """A heading whose number the next lines state again ("2. 650k+: Leafs sold")."""
+    by_index = {s.index: s for s in sentences}
+    heading = by_index.get(claim.sentence_index)
+    if heading is None or not heading.is_heading or claim.value is None:
+        return False
+    following = [s for s in sentences if s.paragraph in (heading.paragraph + 1, heading.paragraph + 2)]
+    values = {round(n.value, 3) for s in following for n in find_numbers(s.text)}
+    return round(claim.value, 3) in values
+
+
+def _better(kept: Claim, new: Claim) -> Claim:
+    """Keep the first statement, unless the later one adds a year or a region the first lacks."""
+    merged = kept
+    if kept.horizon_year is None and new.horizon_year is not None:
+        merged = replace(new, qualifier=kept.qualifier if kept.qualifier != "exact" else new.qualifier)
+    if merged.region == "global" and new.region != "global":
+        merged = replace(merged, region=new.region)
+    return merged
+
+
+def merge_repeats(claims: list[Claim], sentences: list[Sentence]) -> list[Claim]:
+    """Claims with repeated statements merged into one, in text order."""
+    kept: list[Claim] = []
+    for claim in claims:
+        if _heading_repeats_paragraph(claim, sentences):
+            continue
+        for i, existing in enumerate(kept):
+            if _same_fact(existing, claim):
+                kept[i] = _better(existing, claim)
+                break
+        else:
+            kept.append(claim)
+    return kept

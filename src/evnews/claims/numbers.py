@@ -1,0 +1,180 @@
+"""Stage 3: find the numbers of a sentence and normalise them.
+
+Handles digits with separators ("320,000"), scale words and suffixes
+("1.5 million", "1m", "100k", "¥2tn", "£3bn"), number words ("Twenty",
+"a million", "half a million"), fractions of a whole ("half",
+"three-quarters", "three in four", "a third", "nearly all"), percentages
+("40%", "40 per cent"), currencies and the qualifier words in front
+("more than", "up to", "about") or the "+" behind.
+
+Ranges ("40-50%") keep their lower bound with qualifier `at_least`: a
+plan stated as a range promises at least its lower end.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_SMALL = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
+    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
+}  # fmt: skip
+_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
+_SCALES = {
+    "hundred": 1e2, "thousand": 1e3, "k": 1e3, "million": 1e6, "mn": 1e6, "m": 1e6, "mln": 1e6,
+    "billion": 1e9, "bn": 1e9, "b": 1e9, "trillion": 1e12, "tn": 1e12, "trn": 1e12,
+}  # fmt: skip
+_CURRENCY_SIGNS = {"$": "USD", "us$": "USD", "£": "GBP", "€": "EUR", "¥": "JPY", "rmb": "CNY"}
+_CURRENCY_WORDS = {
+    "yen": "JPY", "dollars": "USD", "dollar": "USD", "usd": "USD", "euros": "EUR", "euro": "EUR", "eur": "EUR",
+    "pounds": "GBP", "pound": "GBP", "gbp": "GBP", "yuan": "CNY", "renminbi": "CNY", "cny": "CNY", "jpy": "JPY",
+}  # fmt: skip
+_FRACTIONS = {
+    "half": 50.0, "a half": 50.0, "one half": 50.0, "three-quarters": 75.0, "three quarters": 75.0,
+    "a quarter": 25.0, "one quarter": 25.0, "one-quarter": 25.0, "a third": 100 / 3, "one third": 100 / 3,
+    "one-third": 100 / 3, "two-thirds": 200 / 3, "two thirds": 200 / 3, "all": 100.0, "nearly all": 100.0,
+    "almost all": 100.0, "virtually all": 100.0,
+}  # fmt: skip
+
+_DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+_WORD = "|".join(sorted(list(_SMALL) + list(_TENS), key=len, reverse=True))
+_WORD_NUM = rf"(?:{_WORD})(?:[\s-](?:{'|'.join(k for k in _SMALL if _SMALL[k] < 10)}))?"
+_SCALE = r"(?:hundred|thousand|million|billion|trillion|mn|mln|bn|trn|tn|m|k|b)"
+_CUR_SIGN = r"(?:US\$|\$|£|€|¥|RMB\s?)"
+_CUR_WORD = r"(?:yen|dollars?|USD|euros?|EUR|pounds?|GBP|yuan|renminbi|CNY|JPY)"
+_PERCENT = r"(?:%|\s?per\s?cent\b|\s?percent\b)"
+_FRACTION = "|".join(sorted((re.escape(k) for k in _FRACTIONS), key=len, reverse=True))
+
+NUMBER_RE = re.compile(
+    rf"(?P<fraction>\b(?:{_FRACTION})\b(?!\s+(?:an?|the)\s+(?:year|month|decade|century|{_SCALE}\b)))"
+    rf"|(?P<inone>\b(?P<in_a>one|two|three|four|nine)\s+in\s+(?P<in_b>two|three|four|five|ten)\b)"
+    rf"|(?P<cur>{_CUR_SIGN})?(?P<num>(?<![\w.,-])(?:{_DIGITS})(?:\s?[-–]\s?(?P<hi>{_DIGITS}))?"
+    rf"|\b(?:half\s+an?|an?|{_WORD_NUM})(?=\s+{_SCALE}\b)|\b{_WORD_NUM}\b)"
+    rf"(?:\s?(?P<scale>{_SCALE})\b)?(?P<plus>\+)?(?P<pct>{_PERCENT})?"
+    rf"(?:\s(?P<curw>{_CUR_WORD})\b)?",
+    re.I,
+)
+_QUALIFIER_BEFORE = (
+    ("at_least", r"(?:more\s+than|over|at\s+least|upwards\s+of|no\s+less\s+than|no\s+fewer\s+than|in\s+excess\s+of|"
+                 r"above|exceeding|topped|passed|surpassed|exceeded|crossed|beyond|north\s+of|just\s+over)"),
+    ("at_most", r"(?:up\s+to|as\s+much\s+as|as\s+many\s+as|no\s+more\s+than|at\s+most|a\s+maximum\s+of|"
+                r"fewer\s+than|less\s+than|below|under|capped\s+at)"),
+    ("approx", r"(?:about|around|nearly|almost|some|roughly|approximately|approx\.?|close\s+to|an\s+estimated|"
+               r"circa|~|just\s+under|estimated|an\s+expected)"),
+)  # fmt: skip
+_QUALIFIER_RES = tuple((q, re.compile(rf"\b{p}\s*(?:the\s+|a\s+|an\s+)?$|~\s*$", re.I)) for q, p in _QUALIFIER_BEFORE)
+
+
+@dataclass(frozen=True, slots=True)
+class NumberMention:
+    """One number in a sentence, normalised."""
+
+    start: int
+    end: int
+    text: str
+    value: float
+    unit: str | None  # "percent", a currency code, or None (a count)
+    qualifier: str
+    is_fraction: bool = False  # "half", "three in four", "all": a share of a whole
+    is_word: bool = False  # written in words ("eight", "Twenty")
+    is_range: bool = False
+
+
+def _word_value(text: str) -> float | None:
+    text = text.lower().replace("-", " ")
+    if text in ("a", "an"):
+        return 1.0
+    if text in ("half a", "half an"):
+        return 0.5
+    total = 0.0
+    for word in text.split():
+        if word in _SMALL:
+            total += _SMALL[word]
+        elif word in _TENS:
+            total += _TENS[word]
+        else:
+            return None
+    return total
+
+
+def _parse_value(raw: str) -> float | None:
+    raw = raw.strip()
+    if raw[:1].isdigit():
+        return float(raw.replace(",", ""))
+    return _word_value(raw)
+
+
+def _qualifier(sentence: str, start: int, plus: bool) -> str:
+    if plus:
+        return "at_least"
+    before = sentence[max(0, start - 30) : start]
+    for name, pattern in _QUALIFIER_RES:
+        if pattern.search(before):
+            return name
+    return "exact"
+
+
+def _currency(match: re.Match[str]) -> str | None:
+    if match.group("cur"):
+        return _CURRENCY_SIGNS.get(match.group("cur").strip().lower(), "USD")
+    if match.group("curw"):
+        return _CURRENCY_WORDS.get(match.group("curw").lower())
+    return None
+
+
+def is_year(mention: NumberMention) -> bool:
+    """A bare four-digit year ("2030") rather than a quantity."""
+    return (
+        mention.unit is None
+        and not mention.is_word
+        and re.fullmatch(r"(?:19|20)\d\d", mention.text.strip()) is not None
+    )
+
+
+def find_numbers(sentence: str) -> list[NumberMention]:
+    """Every number of the sentence, left to right."""
+    out: list[NumberMention] = []
+    for m in NUMBER_RE.finditer(sentence):
+        if m.group("fraction"):
+            key = m.group("fraction").lower()
+            out.append(NumberMention(m.start(), m.end(), m.group(0), _FRACTIONS[key], "percent",
+                                     _qualifier(sentence, m.start(), False), is_fraction=True))  # fmt: skip
+            continue
+        if m.group("inone"):
+            value = 100 * _SMALL[m.group("in_a").lower()] / _SMALL[m.group("in_b").lower()]
+            out.append(NumberMention(m.start(), m.end(), m.group(0), value, "percent",
+                                     _qualifier(sentence, m.start(), False), is_fraction=True))  # fmt: skip
+            continue
+        raw = m.group("num")
+        if raw is None or sentence[m.end() : m.end() + 1].isalpha():
+            continue  # no number, or part of a word ("50,000th", "58kWh")
+        first = re.split(r"\s?[-–]\s?(?=\d)", raw)[0] if m.group("hi") else raw
+        value = _parse_value(first)
+        if value is None:
+            continue
+        scale = (m.group("scale") or "").lower()
+        if scale:
+            value *= _SCALES[scale]
+        if m.group("pct"):
+            unit: str | None = "percent"
+        else:
+            unit = _currency(m)
+        # "half a million" = 0.5 * 1e6; "a million" = 1e6 (handled by the scale).
+        is_word = not raw[:1].isdigit()
+        if is_word and not scale and raw.lower() in ("a", "an", "half a", "half an"):
+            continue
+        out.append(
+            NumberMention(
+                start=m.start(),
+                end=m.end(),
+                text=m.group(0),
+                value=value,
+                unit=unit,
+                qualifier="at_least" if m.group("hi") else _qualifier(sentence, m.start(), bool(m.group("plus"))),
+                is_word=is_word,
+                is_range=bool(m.group("hi")),
+            )
+        )
+    return out

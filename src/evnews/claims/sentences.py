@@ -1,0 +1,102 @@
+"""Stage 1: body text -> sentences that know their paragraph.
+
+Each line of an article's body is a paragraph, list item or heading. Lines
+are split into sentences at terminal punctuation followed by a capitalised
+word, except after abbreviations ("U.S.", "M.O.V.E.", "Co.", "approx."),
+initials and list numbers ("1. Strategic vision").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# Words that end in a full stop without ending the sentence.
+_ABBREVIATIONS = frozenset(
+    "co corp inc ltd plc llc mr mrs ms dr st no vs approx est jan feb mar apr jun jul aug sep sept oct nov dec "
+    "e.g i.e etc u.s u.k u.s.a m.o.v.e fig gen dept govt mt ft".split()
+)
+_BOUNDARY = re.compile(r"(?<=[.!?])[\"”’)]*\s+(?=[\"“‘(]?[A-Z0-9])")
+_TERMINAL = re.compile(r"[.!?:;\"”’)]\s*$")
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    """One sentence of the body, with where it stands."""
+
+    text: str
+    index: int  # position among all sentences of the body
+    paragraph: int  # index of the body line it came from
+    position: int  # position within its paragraph (0 = first)
+    is_heading: bool = False  # a short line without terminal punctuation
+    is_lead_in: bool = False  # a line ending in ':' that introduces the lines after it
+    is_list_item: bool = False  # a short line after a lead-in, or "Label: text"
+
+
+def _ends_with_abbreviation(chunk: str) -> bool:
+    words = chunk.rstrip().split()
+    if not words:
+        return False
+    last = words[-1].rstrip(".!?\"”’)").lower()
+    if last in _ABBREVIATIONS:
+        return True
+    # Initials and dotted acronyms ("J.", "M.O.V.E.") do not end a sentence.
+    if re.fullmatch(r"(?:[a-z]\.)*[a-z]", last):
+        return len(last) <= 1 or "." in last
+    return False
+
+
+def split_sentences(line: str) -> list[str]:
+    """Split one paragraph into sentences."""
+    pieces: list[str] = []
+    start = 0
+    for match in _BOUNDARY.finditer(line):
+        chunk = line[start : match.start()]
+        if _ends_with_abbreviation(chunk):
+            continue
+        # "1. Strategic Vision": a list number at the start of the line.
+        if re.fullmatch(r"\s*\d{1,2}[.)]", chunk):
+            continue
+        pieces.append(chunk.strip())
+        start = match.end()
+    tail = line[start:].strip()
+    if tail:
+        pieces.append(tail)
+    return [p for p in pieces if p]
+
+
+def _is_heading(line: str) -> bool:
+    words = line.split()
+    return bool(words) and len(words) <= 12 and not _TERMINAL.search(line)
+
+
+def split_body(text: str) -> list[Sentence]:
+    """All sentences of a body text, in order."""
+    out: list[Sentence] = []
+    lines = [ln.strip() for ln in text.splitlines()]
+    after_lead_in = False
+    for para, line in enumerate(lines):
+        if not line:
+            after_lead_in = False
+            continue
+        heading = _is_heading(line)
+        lead_in = line.endswith(":")
+        short = len(line.split()) <= 30
+        list_item = not heading and ((after_lead_in and short) or bool(re.match(r"^[A-Z][\w .&/-]{0,30}:\s+\S", line)))
+        for pos, sentence in enumerate(split_sentences(line)):
+            out.append(
+                Sentence(
+                    text=sentence,
+                    index=len(out),
+                    paragraph=para,
+                    position=pos,
+                    is_heading=heading,
+                    is_lead_in=lead_in,
+                    is_list_item=list_item,
+                )
+            )
+        if lead_in:
+            after_lead_in = True
+        elif heading or not (after_lead_in and short):
+            after_lead_in = False
+    return out

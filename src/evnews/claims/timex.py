@@ -1,0 +1,173 @@
+"""Time expressions: find them in a sentence and resolve them to a year.
+
+A `TimeMention` is absolute ("2030", "FY2030", "fiscal year 2026", "the
+business year starting April 2028", "the summer of 2027"), relative to an
+anchor year ("next year", "within five years", "by the end of the
+decade", "last spring"), a pointer to the time named just before ("at
+around the same time", "over the same period"), the end of a named plan
+("by the end of the plan"), or open-ended ("eventually").
+
+Mentions that date something else than the claim (an announcement, a past
+launch: "announced in February", "on sale since 2010") are marked as
+background: they never become a horizon, but an announcement's year is the
+anchor for relative phrases in the same statement.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, replace
+
+_MONTHS = (
+    "january february march april may june july august september october november december".split()
+)
+_MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?"
+_NUMBER_WORDS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+    "a": 1, "a couple of": 2, "a few": 3, "several": 3,
+}  # fmt: skip
+_N = r"(?P<n>\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)"
+
+
+@dataclass(frozen=True, slots=True)
+class TimeMention:
+    start: int
+    end: int
+    text: str
+    kind: str  # absolute | relative | decade | same | plan_end | open | month
+    year: int | None = None  # absolute year, or offset for `relative`
+    fiscal: bool = False
+    month: int | None = None  # for a month named without a year
+    background: bool = False  # dates an announcement or a past launch, not the claim
+    announcement: bool = False  # dates the announcement a statement reports
+
+
+# (pattern, kind, fiscal). Earlier patterns win where spans overlap.
+_PATTERNS: tuple[tuple[str, str, bool], ...] = (
+    (r"between\s+(?:fiscal\s+(?:year\s+)?|FY\s?)?20\d\d\s+and\s+(?P<f>fiscal\s+(?:year\s+)?|FY\s?)?(?P<y>20\d\d)", "absolute", False),
+    (r"(?:the\s+)?(?:business|financial)\s+year\s+(?:starting|beginning|from)\s+(?:in\s+)?(?:" + _MONTH + r"\s+)?(?P<y>20\d\d)", "absolute", True),
+    (r"(?:the\s+)?(?:business|financial|fiscal)\s+year\s+(?:ending|to)\s+(?:in\s+)?(?:" + _MONTH + r"\s+)?(?P<y>20\d\d)", "fy_ending", True),
+    (r"\bFY\s?'?(?P<y>20\d\d|\d\d)\b", "absolute", True),
+    (r"\bfiscal(?:[\s-]+year)?\s+(?P<y>20\d\d)\b", "absolute", True),
+    (r"\b(?:the\s+)?(?:end|middle|start|beginning|summer|spring|autumn|fall|winter|first\s+half|second\s+half)\s+of\s+(?:" + _MONTH + r"\s+)?(?P<y>20\d\d)\b", "absolute", False),
+    (r"\b(?:mid|late|early)[\s-](?P<y>20\d\d)\b", "absolute", False),
+    (r"\b" + _MONTH + r"\s+(?:\d{1,2},?\s+)?(?P<y>(?:19|20)\d\d)\b", "absolute", False),
+    (r"\b(?:the\s+)?year\s+(?P<y>20\d\d)\b", "absolute", False),
+    (r"(?<![\w$£€¥.,-])(?P<y>(?:19|20)\d\d)(?![\w%,.]\d|\s*(?:%|per\s?cent|million|billion|units|vehicles|cars|models))\b", "absolute", False),
+    (r"\b(?:by|before|at)\s+the\s+end\s+of\s+the\s+decade\b|\bby\s+decade[\s-]end\b|\bby\s+the\s+decade'?s\s+end\b|\bby\s+the\s+turn\s+of\s+the\s+decade\b", "decade", False),
+    (r"\b(?:within|in|over|during)\s+(?:the\s+)?(?:next|coming|following)\s+" + _N + r"\s+years?\b", "relative", False),
+    (r"\bwithin\s+(?:the\s+)?" + _N + r"\s+years?\b", "relative", False),
+    (r"(?<!just\s)(?<!little\s)\bover\s+(?:the\s+)?" + _N + r"\s+years?\b(?!\s+(?:after|ago|since|before|of|later|earlier))", "relative", False),
+    (r"\bin\s+" + _N + r"\s+years'?\s+time\b", "relative", False),
+    (r"\bwithin\s+next\s+" + _N + r"\s+years?\b", "relative", False),
+    (r"\bnext\s+(?P<f>fiscal\s+)?year\b", "next", False),
+    (r"\b(?:later|earlier)?\s*this\s+(?P<f>fiscal\s+)?(?:year|spring|summer|autumn|fall|winter)\b|\bin\s+the\s+coming\s+months\b|\bthis\s+(?:month|quarter)\b|\bin\s+the\s+(?:first|second)\s+half\s+of\s+this\s+year\b", "this", False),
+    (r"\blast\s+(?P<f>fiscal\s+)?year\b|\ba\s+year\s+ago\b", "last", False),
+    (r"\blast\s+(?P<season>spring|summer|autumn|fall|winter)\b", "last_season", False),
+    (r"\blast\s+(?:month|week)\b|\bearlier\s+this\s+(?:month|week)\b", "this", False),
+    (r"\b(?:at\s+)?(?:around\s+|about\s+)?the\s+same\s+time\b|\bby\s+the\s+same\s+(?:point|date|time)\b|\bover\s+the\s+same\s+period\b|\bthe\s+same\s+year\b|\bthat\s+year\b|\bin\s+the\s+same\s+period\b", "same", False),
+    (r"\b(?:by\s+)?the\s+end\s+of\s+the\s+plan\b|\bby\s+the\s+plan'?s\s+end\b", "plan_end", False),
+    (r"\beventually\b|\bin\s+the\s+long\s+(?:run|term)\b|\bone\s+day\b|\bultimately\b", "open", False),
+    (r"\b(?:in|by|since|until|the\s+end\s+of|end\s+of)\s+(?P<m>" + _MONTH + r")(?!\s+\d)", "month", False),
+)  # fmt: skip
+_COMPILED = tuple((re.compile(p, re.I if k not in ("month",) else 0), k, f) for p, k, f in _PATTERNS)
+
+# A verb right before a time that dates a past launch or the announcement itself.
+_BACKGROUND_BEFORE = re.compile(
+    r"\b(?:since|launched|introduced|debuted|went\s+on\s+sale|on\s+sale|first\s+(?:went\s+on\s+sale|sold|delivered)|"
+    r"founded|established|came\s+out|was\s+launched|(?:its|the|original)\s+launch)\b[^,;]{0,45}$|"
+    r"\b(?:announced|said|promised|pledged|stated|confirmed|reported|published|set\s+out|laid\s+out|unveiled|revealed|"
+    r"presented|talked\s+about|declared|told\s+\w+|debuted|released)\s+(?:\w+\s+){0,4}$",
+    re.I,
+)
+# A time at the head of a clause whose verb is an announcement: "Last year, X announced ...".
+_ANNOUNCEMENT_AFTER = re.compile(
+    r"^\s*,?\s*(?:the\s+)?[^,;.]{0,60}?\b(?:announced|said|unveiled|pledged|promised|set\s+out|laid\s+out|declared|revealed)\b",
+    re.I,
+)
+_MODEL_YEAR_AFTER = re.compile(r"^\s*(?:model\s+year|[A-Z][a-z]+\s+(?:model|edition))|^\s*[A-Z][A-Za-z]+\b(?!\s+(?:and|to|by|in))", 0)
+
+
+def _year_from(text: str) -> int:
+    year = int(text)
+    return 2000 + year if year < 100 else year
+
+
+def find_times(sentence: str) -> list[TimeMention]:
+    """Time expressions of a sentence, left to right, without overlaps."""
+    found: list[TimeMention] = []
+    taken: list[tuple[int, int]] = []
+    for pattern, kind, fiscal in _COMPILED:
+        for m in pattern.finditer(sentence):
+            if any(m.start() < e and s < m.end() for s, e in taken):
+                continue
+            groups = m.groupdict()
+            is_fiscal = fiscal or bool(groups.get("f"))
+            year: int | None = None
+            month: int | None = None
+            kind_here = kind
+            if groups.get("y"):
+                year = _year_from(groups["y"])
+                if kind == "fy_ending":
+                    kind_here, year = "absolute", year - 1
+            elif groups.get("n"):
+                year = _NUMBER_WORDS.get(groups["n"].lower()) or int(groups["n"])
+            elif groups.get("m"):
+                month = _MONTHS.index(_month_key(groups["m"])) + 1
+            elif groups.get("season"):
+                month = {"spring": 4, "summer": 7, "autumn": 10, "fall": 10, "winter": 1}[groups["season"].lower()]
+            found.append(TimeMention(m.start(), m.end(), m.group(0).strip(), kind_here, year, is_fiscal, month))
+            taken.append((m.start(), m.end()))
+    found.sort(key=lambda t: t.start)
+    return [_mark_background(sentence, t) for t in found]
+
+
+def _month_key(text: str) -> str:
+    text = text.lower().rstrip(".")
+    return next(name for name in _MONTHS if name.startswith(text[:3]))
+
+
+def _mark_background(sentence: str, time: TimeMention) -> TimeMention:
+    before = sentence[: time.start]
+    after = sentence[time.end :]
+    if _BACKGROUND_BEFORE.search(before):
+        return replace(time, background=True, announcement=True)
+    clause_start = max(before.rfind(","), before.rfind(";"), -1)
+    at_clause_head = not before[clause_start + 1 :].strip(" ,") or re.fullmatch(
+        r"\s*(?:In|in|Back\s+in|back\s+in|By|At|Since|Earlier|earlier)?\s*", before[clause_start + 1 :]
+    )
+    if at_clause_head and _ANNOUNCEMENT_AFTER.match(after):
+        return replace(time, background=True, announcement=True)
+    if time.kind == "absolute" and not time.fiscal and _MODEL_YEAR_AFTER.match(after) and re.fullmatch(r"\d{4}", time.text):
+        # "the 2014 model year", "the 2023 Ariya": a model's name, not a date.
+        return replace(time, background=True)
+    return time
+
+
+def resolve(time: TimeMention, anchor: dt.date, *, previous: int | None, plan_end: int | None) -> int | None:
+    """The calendar (or fiscal) year a time mention points at."""
+    year = anchor.year
+    if time.kind == "absolute":
+        return time.year
+    if time.kind == "relative":
+        return year + (time.year or 0)
+    if time.kind == "decade":
+        return (year // 10 + 1) * 10
+    if time.kind == "next":
+        return year + 1
+    if time.kind == "this":
+        if time.text.lower().startswith("last month") and anchor.month == 1:
+            return year - 1
+        return year
+    if time.kind == "last":
+        return year - 1
+    if time.kind == "last_season":
+        return year if (time.month or 0) < anchor.month - 2 else year - 1
+    if time.kind == "month":
+        return year if (time.month or 0) <= anchor.month else year - 1
+    if time.kind == "same":
+        return previous
+    if time.kind == "plan_end":
+        return plan_end
+    return None
