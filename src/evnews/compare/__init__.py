@@ -4,8 +4,10 @@
     judge(claim, published, registry) -> ClaimCheck    pure verdict rules
     run_compare(con, registry) -> {verdict: count}     store targets, recompute verdicts
     publish_status_artifact(con)                       Prefect table artifact
+    verdict_accuracy(pairs, registry) -> VerdictScore  stored vs expected verdicts (evaluation)
 """
 
+from evnews.compare.accuracy import VerdictScore, expected_distribution, verdict_accuracy
 from evnews.compare.registry import Actual, TargetRegistry, load_registry
 from evnews.compare.rules import fits, judge, products_compatible, related_target, values_agree
 from evnews.compare.store import STATUS_ARTIFACT_KEY, publish_status_artifact, run_compare, status_rows
@@ -13,6 +15,8 @@ from evnews.compare.store import STATUS_ARTIFACT_KEY, publish_status_artifact, r
 __all__ = [
     "STATUS_ARTIFACT_KEY",
     "Actual",
+    "VerdictScore",
+    "expected_distribution",
     "TargetRegistry",
     "fits",
     "judge",
@@ -23,4 +27,5 @@ __all__ = [
     "run_compare",
     "status_rows",
     "values_agree",
+    "verdict_accuracy",
 ]
