@@ -20,6 +20,8 @@ from evnews.claims.timex import TimeMention, resolve
 _RUMOR = re.compile(lx.RUMOR_CUES, re.I)
 _TARGET = re.compile(lx.TARGET_CUES + r"|\bpreparing\s+to\b|\bto\s+launch\b|\bto\s+start\b|\bstill\s+says\b", re.I)
 _ACTUAL = re.compile(lx.ACTUAL_CUES, re.I)
+_SEGMENT_END = re.compile(r"[,;](?!\d)")
+_RELATIVE_CLAUSE = re.compile(r",\s+(?:where|which|who|whose)\b[^,]*,")
 _HYPOTHETICAL = re.compile(r"\b(?:would|could|might|may)\b", re.I)
 _CLAUSE_BREAK = re.compile(r",\s+(?:and|but|while|whereas|although|though)\s+|;\s+")
 _CONTINUATION = re.compile(
@@ -40,6 +42,7 @@ class Context:
     last_subject: str | None = None  # the first company of the previous sentence
     last_product: str | None = None
     last_horizon: int | None = None
+    last_fiscal: bool = False
     rumor_paragraph: int | None = None
     lead_in_horizon: tuple[int | None, bool] | None = None  # (year, fiscal) of a list's lead-in
     lead_in_anchor: int | None = None  # announcement year of a list's lead-in
@@ -115,11 +118,15 @@ def kind_for(pos: int, sentence: str, paragraph: int, ctx: Context, horizon: int
     cues = [(m.start(), "target") for m in _TARGET.finditer(after)] + [(m.start(), "actual") for m in _ACTUAL.finditer(after)]
     if cues:
         return min(cues)[1]
+    # No cue: a year still ahead is a plan, anything else is stated as fact.
     if horizon is not None and ctx.anchor is not None and horizon > ctx.anchor.year:
         return "target"
-    if _TARGET.search(sentence) and not _ACTUAL.search(sentence):
-        return "target"
-    return "actual" if _ACTUAL.search(sentence) or horizon is None else "target"
+    return "actual"
+
+
+def has_kind_cue(text: str) -> bool:
+    """Does a stretch of text carry a verb of plan or result of its own?"""
+    return bool(_TARGET.search(text) or _ACTUAL.search(text))
 
 
 def anchor_year(times: list[TimeMention], pos: int, ctx: Context) -> dt.date | None:
@@ -159,7 +166,8 @@ def horizon_for(
         return None, False, True
     anchor = anchor_year(times, pos, ctx) if time.kind in ("relative", "decade", "next", "this", "last") else ctx.anchor
     year = resolve(time, anchor or ctx.anchor, previous=ctx.last_horizon, plan_end=ctx.plan_end)
-    return year, time.fiscal, True
+    fiscal = ctx.last_fiscal if time.kind == "same" else time.fiscal
+    return year, fiscal, True
 
 
 def is_continuation(sentence: str) -> bool:
@@ -170,13 +178,20 @@ def is_continuation(sentence: str) -> bool:
 def region_for(pos: int, sentence: str, regions: list[Mention], paragraph: int, ctx: Context) -> str:
     """First region after the number before the next comma, else the nearest before in its clause."""
     start, end = clause_of(clauses(sentence), pos)
-    stop = min([i for i in (sentence.find(",", pos), sentence.find(";", pos), end) if i >= 0])
+    brk = _SEGMENT_END.search(sentence, pos)
+    stop = min(brk.start(), end) if brk else end
     after = [r for r in regions if pos <= r.start < stop]
     if after:
         return after[0].name
-    before = [r for r in regions if start <= r.start < pos]
+    asides = [(m.start(), m.end()) for m in _RELATIVE_CLAUSE.finditer(sentence)]
+    before = [r for r in regions if start <= r.start < pos and not any(s <= r.start < e for s, e in asides)]
     if before:
         return before[-1].name
+    label = re.match(r"^\s*([A-Z][\w .&/-]{0,30}):", sentence)
+    if label:
+        named = [r for r in regions if r.end <= label.end()]
+        if named:
+            return named[0].name  # "Europe: ... aims for 100% EV sales"
     if ctx.scope_region and ctx.scope_region[0] == paragraph:
         return ctx.scope_region[1]
     return "global"

@@ -18,7 +18,7 @@ from dataclasses import replace
 from evnews.claims import attribution as at
 from evnews.claims import lexicon as lx
 from evnews.claims.dates import find_date_cues
-from evnews.claims.frames import Window, frame_number, only_electric_share, powertrain
+from evnews.claims.frames import Frame, Window, frame_number, only_electric_share, powertrain
 from evnews.claims.mentions import Mention, find_companies, find_products, find_regions, find_sites
 from evnews.claims.merge import merge_repeats
 from evnews.claims.numbers import NumberMention, find_numbers, is_year
@@ -26,14 +26,17 @@ from evnews.claims.sentences import Sentence, split_body
 from evnews.claims.timex import find_times, resolve
 from evnews.models import Claim
 
-_SEGMENT_BREAK = re.compile(r"[,;()\[\]]|\s[-–—]\s|—")
-_NAME_BEFORE = re.compile(r"(?<![.:!?]\s)\b([A-Z][\w.-]*[A-Za-z])\s$")
+_SEGMENT_BREAK = re.compile(r"[,;](?!\d)|[()\[\]]|\s[-–—]\s|—")
+_NAME_BEFORE = re.compile(r"(?<=\w\s)([A-Z][\w.-]*[A-Za-z])\s$")
+_NOT_NAMES = frozenset("About Around Some Nearly Over More Only Just Almost Roughly Approximately Up In By To Of".split())
+_ANAPHOR = re.compile(r"\b(?:the|these|those)\s+(?:cars?|vehicles?|models?|units)\b|\bit\b", re.I)
 _CUMULATIVE_VERB = re.compile(
     r"\b(?:has|have|had|having)\s+(?:now\s+|already\s+)?(?:sold|delivered|reached|bought|passed|topped|shipped)\b|"
     r"\b(?:passed|topped|surpassed|crossed|reached|reach|hit)\b",
     re.I,
 )
-_RELATIVE_CLAUSE = re.compile(r",\s+(?:where|which|who|whose)\b[^,]*,")
+_RELATIVE_CLAUSE = at._RELATIVE_CLAUSE
+_DATELINE = re.compile(r"^[A-Z][A-Z .'-]{2,}(?:,\s+[A-Z][\w .]+?)?,\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s+\d{4})?\s*(?:\([A-Z]+\))?\s*[-–—]\s")
 _POINTER_START = re.compile(r"^\s*(?:It|The\s+car|The\s+model|The\s+vehicle)\b")
 
 
@@ -77,6 +80,7 @@ def _window(sentence: str, n: NumberMention, numbers: list[NumberMention], conte
     return Window(
         before=sentence[seg_start : n.start],
         lead=sentence[start : n.start],
+        rest=sentence[n.end : nxt.start() if nxt else len(sentence)],
         after=sentence[n.end : seg_end],
         clause=plain[start:end],
         sentence=sentence,
@@ -90,7 +94,13 @@ def _excluded(sentence: str, n: NumberMention, numbers: list[NumberMention], mas
         return True
     before = sentence[: n.start]
     name = _NAME_BEFORE.search(before)
-    if name and not n.unit and not find_companies(name.group(1)) and not find_regions(name.group(1)):
+    if (
+        name
+        and not n.unit
+        and name.group(1) not in _NOT_NAMES
+        and not find_companies(name.group(1))
+        and not find_regions(name.group(1))
+    ):
         return True  # "Concept 20-23", "Model 3", "Renault 5"
     if n.unit and n.unit != "percent" and re.search(r"\(\s*(?:about|around|roughly|some|approximately|~|or)?\s*$", before):
         return any(o.unit and o.unit != "percent" and o.end <= n.start for o in numbers)  # a bracketed conversion
@@ -114,7 +124,11 @@ class _Reader:
         named = [c.name or at.resolve_reference(c, self.ctx) for c in companies]
         named = [n for n in named if n]
         self.ctx.seen_companies.extend(named)
-        self.ctx.last_subject = named[0] if named else (products[0].company if products else self.ctx.last_subject)
+        # "it" and "the company" in the next sentence mean this sentence's subject (a company
+        # named at its head), otherwise the company the article is about.
+        head = [c for c in companies if c.start < 40]
+        subject = (head[0].name or at.resolve_reference(head[0], self.ctx)) if head else None
+        self.ctx.last_subject = subject or self.ctx.focus
         if products:
             self.ctx.last_product = products[-1].name
         scoped = [r for r in regions if r.descriptor == "scope" and r.name != "global"]
@@ -139,6 +153,8 @@ class _Reader:
 
     # -- one sentence -------------------------------------------------------
     def read(self, s: Sentence) -> None:
+        # "YOKOHAMA, Japan, Nov 29 (AAW) - ": where the story was filed, not what it is about.
+        s = replace(s, text=_DATELINE.sub(lambda m: " " * len(m.group(0)), s.text))
         text = s.text
         companies, products = find_companies(text), find_products(text)
         regions = _home_regions(find_regions(text), companies, self.ctx)
@@ -161,7 +177,7 @@ class _Reader:
             if _inside(n.start, time_spans) or _excluded(text, n, numbers, masked):
                 continue
             window = _window(text, n, numbers, self.previous_text)
-            frame = frame_number(n, window)
+            frame = frame_number(n, window) or _coordinated(text, n, numbers, sentence_claims)
             if frame is None:
                 continue
             parent = sentence_claims[-1] if sentence_claims else self._recent_claim()
@@ -177,7 +193,7 @@ class _Reader:
                 year, fiscal = self._inherited_horizon(s, frame.child_of_previous, parent, kind, company)
                 kind = at.kind_for(n.start, text, s.paragraph, self.ctx, year)
             product = _product_near(products, n.start, window) or (
-                self.ctx.last_product if _POINTER_START.match(text) else None
+                self.ctx.last_product if _POINTER_START.match(text) or _ANAPHOR.search(window.after) else None
             )
             if frame.bare:
                 if parent is None or parent.unit != frame.unit or parent.company != company:
@@ -211,7 +227,7 @@ class _Reader:
             )
             sentence_claims.extend(_split_each(claim, text, n, regions))
             if year is not None:
-                self.ctx.last_horizon = year
+                self.ctx.last_horizon, self.ctx.last_fiscal = year, fiscal
         if not any(c.metric == "ev_sales_share" for c in sentence_claims):
             sentence_claims.extend(self._only_electric(s, companies, products, regions, times))
         self.claims.extend(sentence_claims)
@@ -242,8 +258,14 @@ class _Reader:
             kind_of_car = "ev"
         cumulative = bool(lx.CUMULATIVE_RE.search(w.sentence)) or bool(re.search(r"\bcumulative\b", w.clause, re.I))
         if kind == "actual" and not cumulative:
-            periodic = found and time is not None and time.kind in ("absolute", "last", "this", "same") and not re.search(
-                r"\b(?:end|by)\b", time.text, re.I
+            # "sold 1.31 million last year" counts a period; "added 45,000 before X replaced it this year" does not.
+            between = w.sentence[w.sentence.find(w.after) : time.start] if time is not None else ""
+            periodic = (
+                found
+                and time is not None
+                and time.kind in ("absolute", "last", "this", "same")
+                and not re.search(r"\b(?:end|by)\b", time.text, re.I)
+                and not re.search(r"\b(?:before|after|when|until|since|replaced)\b", between, re.I)
             )
             cumulative = not periodic or bool(_CUMULATIVE_VERB.search(w.clause))
         if kind_of_car is None or kind_of_car == "combustion":
@@ -258,7 +280,7 @@ class _Reader:
             return parent.horizon_year, parent.fiscal_year
         if s.is_list_item and self.ctx.lead_in_horizon is not None:
             return self.ctx.lead_in_horizon
-        if at.is_continuation(s.text) and parent is not None and parent.company == company and parent.kind == kind:
+        if at.is_continuation(s.text) and parent is not None and parent.company == company and kind != "rumor":
             if parent.sentence_index >= s.index - 2:
                 return parent.horizon_year, parent.fiscal_year
         return None, False
@@ -278,14 +300,17 @@ class _Reader:
         spans = at.clauses(text)
         ev_context = powertrain(text + " " + self.previous_text) in ("ev", "electrified")
         sites = find_sites(text)
+        previous: str | None = None
         for cue in find_date_cues(text, times, products, spans, ev_context):
             year, fiscal, _ = at.horizon_for(cue.time, times, cue.start, self.ctx)
             if year is None:
                 continue
-            company = at.company_for(cue.start, text, companies, products, self.ctx, None)
+            company = at.company_for(cue.start, text, companies, products, self.ctx, previous)
             if cue.product:
                 company = next((p.company for p in products if p.name == cue.product), company)
             kind = at.kind_for(cue.start, text, s.paragraph, self.ctx, year)
+            if cue.metric == "ev_model_launches" and kind != "rumor":
+                kind = "target"  # "goes on sale this year", "follows in 2026": stated ahead of the event
             region = "global" if cue.metric in ("carbon_neutrality", "technology_launch") else None
             if region is None and cue.metric == "production_start":
                 start, end = at.clause_of(spans, cue.start)
@@ -299,6 +324,7 @@ class _Reader:
                       cue.product, s.index)  # fmt: skip
             )
             self.ctx.last_horizon = year
+            previous = company
 
 
 def _blank_relative_clauses(text: str) -> str:
@@ -322,6 +348,22 @@ def _product_near(products: list[Mention], pos: int, w: Window) -> str | None:
         if p.text in w.before or p.text in w.after:
             return p.name
     return products[0].name if products else None
+
+
+def _coordinated(
+    text: str, n: NumberMention, numbers: list[NumberMention], sentence_claims: list[Claim]
+) -> Frame | None:
+    """"75% of its sales in Europe, more than 55% in Japan and 40% in China": the later
+    percentages share the first one's frame when only a region and a qualifier stand between."""
+    if n.unit != "percent" or not sentence_claims or sentence_claims[-1].unit != "percent":
+        return None
+    earlier = [o for o in numbers if o.end <= n.start and o.unit == "percent"]
+    if not earlier:
+        return None
+    gap = text[earlier[-1].end : n.start]
+    if len(gap.split()) > 9 or re.search(r"[.;]|\bfrom\b|\bthan\s+the\b", gap) or at.has_kind_cue(gap):
+        return None
+    return Frame(sentence_claims[-1].metric, "percent")
 
 
 def _split_each(claim: Claim, text: str, n: NumberMention, regions: list[Mention]) -> list[Claim]:

@@ -65,6 +65,7 @@ class Window:
 
     before: str  # segment text before the number (from the last comma/semicolon/bracket)
     lead: str  # clause text before the number
+    rest: str  # segment text after the number, past any later number ("of the 30 will be electrified")
     after: str  # segment text after the number (to the next comma/semicolon/bracket or number)
     clause: str  # the clause holding the number
     sentence: str
@@ -146,12 +147,12 @@ def _frame_count(n: NumberMention, w: Window) -> Frame | None:
     if _GWH.match(w.after):
         return Frame("battery_capacity", "GWh") if lx.CAPACITY_RE.search(w.clause) else None
     head = w.after[:70]
-    child = bool(_CHILD.match(head)) or bool(_CHILD_BEFORE.search(w.lead))
+    child = bool(_CHILD.match(w.rest)) or bool(_CHILD_BEFORE.search(w.lead))
     small = n.value < 200 and not n.unit and n.value == int(n.value)
     if _COMBUSTION.search(head[:50]) and not _EV.search(head[:50]):
         return None
     if small and child:
-        kind = powertrain(head[:50])
+        kind = powertrain(w.rest[:50])
         if kind == "combustion":
             return None
         return Frame(f"{kind}_model_launches" if kind else "", "models", child_of_previous=True)
@@ -161,7 +162,7 @@ def _frame_count(n: NumberMention, w: Window) -> Frame | None:
         if n.value == 1 and n.is_word:
             return None
         return _frame_launch(n, w, head[:45])
-    if small and not head.strip() and _STRICT_MODEL_NOUN.search(w.before):
+    if small and not head.strip(" .") and _STRICT_MODEL_NOUN.search(w.before):
         # "the total number of new electrified models rises to 27"
         return _frame_launch(n, w, w.before)
     if n.value < 1000:

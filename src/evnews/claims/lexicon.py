@@ -195,7 +195,7 @@ ACTUAL_CUES = (
     r"\bsold\b|\bdelivered\b|\breached\b|\bpassed\b|\btopped\b|\bachieved\b|\bsurpassed\b|\bexceeded\b|\bhit\b|"
     r"\bbought\b|\bregistered\b|\bshipped\b|\bhas\s+sold\b|\bhave\s+sold\b|\bcrossed\b|\bmilestone\b|\bcelebrated\b|"
     r"\bbegan\b|\bstarted\b|\bmoved\b|\bwent\s+to\b|\baccounted\s+for\b|\bcomes\s+in\s+at\b|\badded\b|\bcollected\b|"
-    r"\bbuilt\b|\bfallen\b|\btotal(?:led|ed)\b|\bbecame\b|\bbecoming\b|\bwas\b|\bwere\b"
+    r"\bbuilt\b|\bfallen\b|\btotal(?:led|ed)\b|\bbecame\b|\bwas\b|\bwere\b|\btook\b"
 )
 
 # Sentences that describe a plan as dropped: nothing in them is a claim.

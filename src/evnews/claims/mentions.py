@@ -24,11 +24,11 @@ class Mention:
     company: str = ""  # for products: the maker
 
 
-_COMPANY_RES = tuple((re.compile(rf"(?<![\w-]){p}(?![\w-])"), name) for p, name in lx.COMPANY_PATTERNS)
+_COMPANY_RES = tuple((re.compile(rf"(?<![\w-])(?:{p})(?![\w-])"), name) for p, name in lx.COMPANY_PATTERNS)
 _PRODUCT_RES = tuple(
-    (re.compile(rf"(?<![\w-]){p}(?![\w-])"), name, maker) for p, name, maker in lx.PRODUCT_PATTERNS
+    (re.compile(rf"(?<![\w-])(?:{p})(?![\w-])"), name, maker) for p, name, maker in lx.PRODUCT_PATTERNS
 )
-_REGION_RES = tuple((re.compile(rf"(?<![\w-]){p}(?![\w])", re.I if name == "global" else 0), name) for p, name in lx.REGION_PATTERNS)
+_REGION_RES = tuple((re.compile(rf"(?<![\w-])(?:{p})(?![\w])", re.I if name == "global" else 0), name) for p, name in lx.REGION_PATTERNS)
 _SCOPE_BEFORE = re.compile(r"\b(?:in|for|to|across|within|throughout|into|outside|from)\s+(?:the\s+)?$", re.I)
 _NATIONALITY_OF_COMPANY = re.compile(r"^(?:'s|’s)?\s+(?:[A-Z][\w-]*\s+)?(?:[A-Z][\w-]+)")
 

@@ -79,10 +79,13 @@ def split_body(text: str) -> list[Sentence]:
         if not line:
             after_lead_in = False
             continue
-        heading = _is_heading(line)
+        numbered = bool(re.match(r"^\d{1,2}[.)]\s", line))
         lead_in = line.endswith(":")
         short = len(line.split()) <= 30
-        list_item = not heading and ((after_lead_in and short) or bool(re.match(r"^[A-Z][\w .&/-]{0,30}:\s+\S", line)))
+        list_item = not numbered and (
+            (after_lead_in and short) or bool(re.match(r"^[A-Z][\w .&/-]{0,30}:\s+\S", line))
+        )
+        heading = _is_heading(line) and not list_item
         for pos, sentence in enumerate(split_sentences(line)):
             out.append(
                 Sentence(
@@ -97,6 +100,6 @@ def split_body(text: str) -> list[Sentence]:
             )
         if lead_in:
             after_lead_in = True
-        elif heading or not (after_lead_in and short):
+        elif numbered or not (after_lead_in and short):
             after_lead_in = False
     return out

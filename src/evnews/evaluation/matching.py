@@ -127,7 +127,15 @@ def match_claims(gold: Iterable[ScoredClaim], predicted: Iterable[ScoredClaim]) 
     gold_list = [g for g in gold if _is_scored_gold(g)]
     # A prediction about `other` is neither a hit nor a false positive.
     pred_list = [p for p in predicted if p.metric != "other"]
-    options = [[pi for pi, p in enumerate(pred_list) if claims_match(g, p)] for g in gold_list]
+    # Try the predictions that also agree on region, qualifier and fiscal year first, so
+    # that attribute accuracy is measured on the natural pairing.
+    options = [
+        sorted(
+            (pi for pi, p in enumerate(pred_list) if claims_match(g, p)),
+            key=lambda pi, g=g: -sum(getattr(g, a) == getattr(pred_list[pi], a) for a in ATTRIBUTES),
+        )
+        for g in gold_list
+    ]
     owner: dict[int, int] = {}  # prediction index -> gold index
 
     def augment(gi: int, seen: set[int]) -> bool:
