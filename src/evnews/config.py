@@ -36,7 +36,7 @@ def default_db_path() -> Path:
 
 
 def default_sources_path() -> Path:
-    return PACKAGE_DIR / "sources.toml"
+    return PACKAGE_DIR / "sources" / "ev-news.toml"
 
 
 @dataclass(frozen=True, slots=True)
