@@ -17,7 +17,7 @@ from evnews.errors import ConfigError
 from evnews.models import FeedSource
 
 PACKAGE_DIR = Path(__file__).resolve().parent
-USER_AGENT = "evnews/0.1 (+https://github.com/evnews/evnews; EV news monitor; polite: robots.txt, conditional GET)"
+USER_AGENT = "evnews/0.1 (EV news monitor; honours robots.txt; set [fetch] user_agent to add a contact address)"
 
 
 def warehouse_dir() -> Path:
