@@ -1,0 +1,454 @@
+"""A synthetic EV-news site of N article pages and their feeds, for benchmarks.
+
+Written in the dev-corpus site format (`{{BASE}}` in every absolute link) so
+`evnews.demo.server.serve_site` serves it on loopback. Deterministic for a
+seed: page i depends only on (seed, i), so a 2,000-page site is the first
+2,000 pages of the 20,000-page one.
+
+What makes it look like news to the pipeline:
+- 12 outlets in four page layouts (blog, wire, business paper, aggregator),
+  each with its own chrome: cookie banner, a long nav, inline CSS and a JS
+  config blob, sidebars whose headlines carry numbers, reader comments.
+  Pages come out at roughly 20-60 KB.
+- Article text composed from phrase pools with names, numbers and years in
+  the slots: claim-bearing sentences (targets, actuals, rumours) about Nissan
+  and other carmakers between sentences of context and opinion.
+- A share of near-copies: an earlier story syndicated by another outlet with a
+  new headline, light edits, one paragraph dropped and a day later.
+- A share of tracking-parameter aliases: a page listed again in the
+  aggregator's feed as `...html?utm_source=...` (the same file).
+- Feeds of `feed_size` entries, RSS 2.0 or Atom by outlet, newest first; an
+  empty feed at `extra/empty.xml` (not under feeds/) for runs with no work.
+
+    .venv/bin/python benchmarks/generate_site.py OUT_DIR --n 2000
+    .venv/bin/python benchmarks/generate_site.py OUT_DIR --serve   # prints the base URL, serves until killed
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import html
+import json
+import random
+import sys
+import time
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+BASE = "{{BASE}}"
+LAYOUTS = ("blog", "wire", "paper", "aggregator")
+OUTLETS = (
+    ("voltwire", "VoltWire", "blog"), ("pacificautos", "Pacific Autos Daily", "wire"),
+    ("ledgerbiz", "The Ledger Business", "paper"), ("plugfeed", "PlugFeed", "aggregator"),
+    ("gridnotes", "Grid Notes", "blog"), ("eastwire", "East Motor Wire", "wire"),
+    ("cityfinance", "City Finance Review", "paper"), ("evroundup", "EV Roundup", "aggregator"),
+    ("chargehub", "ChargeHub Blog", "blog"), ("autoasia", "Auto Asia Newsroom", "wire"),
+    ("marketpost", "The Market Post", "paper"), ("motorpulse", "Motor Pulse", "blog"),
+)  # fmt: skip
+AGGREGATOR = "plugfeed"
+OUTLET_NAMES = [o[0] for o in OUTLETS]
+
+COMPANIES = ("Nissan",) * 6 + (
+    "Toyota", "Honda", "BYD", "Tesla", "Volkswagen", "Hyundai", "Kia", "Renault",
+    "Mitsubishi", "Ford", "General Motors", "Stellantis", "BMW", "Mercedes-Benz",
+)  # fmt: skip
+REGIONS = ("Europe", "Japan", "China", "the US", "North America", "the UK", "India", "Southeast Asia")
+MODELS = ("Leaf", "Ariya", "Sakura", "Micra", "Juke", "N7", "e-NV200", "Qashqai e-POWER", "Frontier EV")
+PLANTS = ("Sunderland", "Tochigi", "Oppama", "Canton", "Smyrna", "Kyushu", "Wuhan", "Chennai", "Barcelona")
+FIRST = ("Aiko", "Ben", "Carla", "Dev", "Elena", "Farid", "Grace", "Hiro", "Ines", "Jon", "Keiko", "Luis", "Mara",
+         "Nadia", "Owen", "Priya", "Quinn", "Rosa", "Sam", "Tomoko", "Uma", "Victor", "Wen", "Yusuf", "Zoe")  # fmt: skip
+LAST = ("Abe", "Brennan", "Castillo", "Dubois", "Eriksen", "Fujita", "Gallo", "Hughes", "Ivanova", "Jensen",
+        "Kato", "Lindqvist", "Moreau", "Nakamura", "Okafor", "Patel", "Rossi", "Sato", "Takahashi", "Varga")  # fmt: skip
+FIRMS = ("Meridian Research", "Halcyon Capital", "Northgate Securities", "Sakura Advisory", "Blue Ridge Analytics",
+         "Kestrel Partners", "Orion Mobility", "Tidewater Economics")  # fmt: skip
+WORDS_NUM = {2: "two", 3: "three", 4: "four", 5: "five", 6: "six", 7: "seven", 8: "eight", 9: "nine", 10: "ten"}
+
+# Claim templates: each a list of alternative openings, then a body.
+TARGETS = (
+    "{co} {plans} to launch {n} new fully electric models {by} {fy}{year}.",
+    "{co} {expects} EVs to account for {pct}% of its sales in {region} {by} {fy}{year}.",
+    "The company {plans} to sell {vol} electric vehicles a year {by} {year}, {co} said in {where}.",
+    "{co} {plans} to invest {money} in electrification over the {span} years to {year}.",
+    "Production of the {model} {due} at the {plant} plant in {year}.",
+    "{co} {expects} electrified models, hybrids included, to make up {pct}% of global sales {by} {fy}{year}.",
+    "{By_cap} {year}, {co} {plans} to offer {n} battery-electric models in {region}.",
+)
+ACTUALS = (
+    "{co} has sold more than {vol} electric vehicles in {region} since {since}.",
+    "Last year {co} delivered {vol} battery-electric cars worldwide, up {pct}% on the year before.",
+    "Cumulative sales of the {model} {passed} {vol} units in {past}, {co} said.",
+    "EVs made up {pct}% of {co}'s sales in {region} in {past}, according to {firm}.",
+)
+RUMOURS = (
+    "According to people familiar with the plans, {co} is weighing a further {n} EV launches for {region} by {year}.",
+    "Supplier schedules seen by {firm} suggest {co} could start building the {model} at {plant} in {year}, a year later than planned.",
+)
+CONTEXT = (
+    "{name}, an analyst at {firm}, {said} that {opinion}.",
+    "{Opinion_cap}, {name} of {firm} {wrote} in a note to clients.",
+    "Charging {infra} in {region}, where {stat}.",
+    "Battery prices {battery}, which {effect}.",
+    "Dealers in {region} {dealers}, {name} {said}.",
+    "The {model} {review}, and {co} {hopes} it will {goal}.",
+    "Rivals are not standing still: {co} {rival} in {region}.",
+    "{co}'s shares {shares} on the news in {city} trading.",
+)
+FILL = {
+    "plans": ("plans", "intends", "aims", "has pledged", "wants", "is preparing"),
+    "expects": ("expects", "forecasts", "is targeting a mix in which", "projects that it wants"),
+    "by": ("by", "by the end of", "no later than", "in"),
+    "due": ("is due to start", "will begin", "is scheduled to start", "should get under way"),
+    "passed": ("passed", "topped", "reached", "crossed"),
+    "where": ("a briefing in Yokohama", "its annual results", "an investor presentation", "a statement on Tuesday",
+              "a press release", "remarks to reporters"),  # fmt: skip
+    "said": ("said", "argued", "told reporters", "noted", "cautioned", "pointed out"),
+    "wrote": ("wrote", "argued", "said", "warned"),
+    "opinion": ("the plan leaves little room for delays at the plants", "margins on small EVs remain thin",
+                "demand for affordable models is stronger than expected", "the timeline looks ambitious",
+                "the software gap with Chinese rivals is still wide", "subsidy cuts will test the targets",
+                "the battery supply deals matter more than the model count", "investors want proof, not slides"),  # fmt: skip
+    "infra": ("networks keep growing quickly", "remains patchy outside big cities", "is getting faster and cheaper",
+              "operators report record use", "still trails sales"),  # fmt: skip
+    "stat": ("public chargers doubled in two years", "most drivers still charge at home",
+             "fast chargers sit mostly along motorways", "waiting times at peak hours have fallen"),  # fmt: skip
+    "battery": ("have fallen sharply since the peak", "are edging down again", "stabilised this year",
+                "vary widely between chemistries"),  # fmt: skip
+    "effect": ("helps cheaper models", "eases pressure on margins", "has not yet reached showrooms",
+               "matters most for small cars"),  # fmt: skip
+    "dealers": ("report longer waiting lists", "say test drives are up", "are cutting prices on older stock",
+                "want more affordable trims"),  # fmt: skip
+    "review": ("has been well received by reviewers", "drew mixed reviews", "was restyled for this year",
+               "gets a bigger battery"),  # fmt: skip
+    "hopes": ("hopes", "expects", "is betting", "believes"),
+    "goal": ("win back younger buyers", "lift volumes in cities", "compete on price", "replace older models"),
+    "rival": ("cut prices again", "opened a new plant", "raised its own targets", "added a cheaper trim"),
+    "shares": ("rose 2%", "slipped slightly", "closed flat", "jumped 4%", "fell 1.5%"),
+    "city": ("Tokyo", "Frankfurt", "New York", "Paris", "Hong Kong"),
+}
+SIDEBAR = ("{co} to sell {vol} EVs a year by {year}", "Best EV deals this month: up to ${k},000 off",
+           "{co} shares jump {pct}% after results", "Ranked: the {n} longest-range EVs of {year}",
+           "{co} recalls {vol} cars over a software fault", "You have {k} free articles left this month")  # fmt: skip
+COMMENTS = ("Didn't they promise {n} EVs by {year} last time?", "My {model} has done {vol} km with no trouble.",
+            "Believe it when I see it.", "{pct}% by {year}? Ambitious.", "Prices still too high for most families.",
+            "Charging near me is still a nightmare.")  # fmt: skip
+
+
+@dataclass(frozen=True, slots=True)
+class Story:
+    index: int
+    outlet: str
+    title: str
+    paragraphs: tuple[str, ...]
+    published: dt.datetime
+    author: str
+    copy_of: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class SiteSummary:
+    root: str
+    pages: int
+    seed: int
+    near_copies: int
+    tracking_aliases: int
+    feeds: int
+    total_bytes: int
+    seconds: float
+
+
+class _Filler:
+    """Fills `{slot}` templates with this page's random choices."""
+
+    def __init__(self, rng: random.Random, year: int) -> None:
+        self.rng, self.year = rng, year
+        self.main = rng.choice(COMPANIES)  # most sentences of a story are about one carmaker
+
+    def sentence(self, template: str) -> str:
+        r = self.rng
+        n = r.randint(2, 30)
+        values = {
+            "co": self.main if r.random() < 0.7 else r.choice(COMPANIES), "region": r.choice(REGIONS), "model": r.choice(MODELS),
+            "plant": r.choice(PLANTS), "firm": r.choice(FIRMS), "name": f"{r.choice(FIRST)} {r.choice(LAST)}",
+            "n": WORDS_NUM.get(n, str(n)), "pct": str(r.choice((5, 10, 15, 20, 25, 30, 35, 40, 44, 50, 55, 58, 75, 98, 100))),
+            "vol": f"{r.randint(1, 999) * r.choice((1000, 100, 10_000)):,}", "year": str(self.year + r.randint(0, 8)),
+            "past": str(self.year - r.randint(0, 3)),
+            "since": str(self.year - r.randint(2, 12)), "fy": r.choice(("", "", "fiscal ", "FY")),
+            "money": r.choice((f"{r.randint(1, 9)} trillion yen", f"${r.randint(2, 60)} billion", f"EUR {r.randint(1, 40)}bn")),
+            "span": WORDS_NUM[r.randint(3, 10)], "k": str(r.randint(2, 9)),
+        }  # fmt: skip
+        for slot, choices in FILL.items():
+            values[slot] = r.choice(choices)
+        values["By_cap"] = values["by"][0].upper() + values["by"][1:]
+        values["Opinion_cap"] = values["opinion"][0].upper() + values["opinion"][1:]
+        return template.format(**values)
+
+
+def _roll(seed: int, index: int) -> tuple[random.Random, str, float]:
+    """The page's generator, outlet and the draw that decides whether it is a copy."""
+    rng = random.Random(f"{seed}:{index}")
+    return rng, OUTLETS[rng.randrange(len(OUTLETS))][0], rng.random()
+
+
+def is_copy(seed: int, index: int, copy_share: float) -> bool:
+    return index > 20 and _roll(seed, index)[2] < copy_share
+
+
+def story(seed: int, index: int, copy_share: float) -> Story:
+    """Page `index` of the site: an original story or a syndicated near-copy of an earlier original."""
+    rng, outlet, roll = _roll(seed, index)
+    if index > 20 and roll < copy_share:
+        source_index = index - rng.randint(1, min(index, 400))
+        while is_copy(seed, source_index, copy_share):
+            source_index -= 1
+        source = original(seed, source_index)
+        if outlet == source.outlet:  # syndication is by another outlet
+            outlet = OUTLETS[(OUTLET_NAMES.index(outlet) + 1) % len(OUTLETS)][0]
+        return syndicate(source, index, outlet, rng)
+    return original(seed, index)
+
+
+def original(seed: int, index: int) -> Story:
+    rng, outlet, _ = _roll(seed, index)
+    published = dt.datetime(2014, 1, 1, 6, tzinfo=dt.timezone.utc) + dt.timedelta(minutes=rng.randrange(13 * 365 * 1440))
+    fill = _Filler(rng, published.year)
+    paragraphs = []
+    for _ in range(rng.randint(7, 14)):
+        pool = rng.choices((TARGETS, ACTUALS, RUMOURS, CONTEXT), weights=(30, 18, 4, 48), k=rng.randint(2, 4))
+        paragraphs.append(" ".join(fill.sentence(rng.choice(kind)) for kind in pool))
+    headline = fill.sentence(rng.choice(TARGETS + ACTUALS)).rstrip(".")
+    author = f"{rng.choice(FIRST)} {rng.choice(LAST)}"
+    return Story(index, outlet, headline, tuple(paragraphs), published, author)
+
+
+def syndicate(source: Story, index: int, outlet: str, rng: random.Random) -> Story:
+    """Another outlet's light edit: new headline, a paragraph gone, house style swaps."""
+    paragraphs = list(source.paragraphs)
+    del paragraphs[rng.randrange(1, len(paragraphs))]
+    swaps = (("%", " per cent"), ("electric vehicles", "EVs"), (" said", " says"), ("fully electric", "all-electric"))
+    edited = []
+    for text in paragraphs:
+        for old, new in rng.sample(swaps, 2):
+            text = text.replace(old, new)
+        edited.append(text)
+    title = f"{source.title.split(',')[0]}: what we know"
+    return Story(index, outlet, title, tuple(edited), source.published + dt.timedelta(days=1), source.author, source.index)
+
+
+def slug(s: Story) -> str:
+    words = "".join(c if c.isalnum() else " " for c in s.title.lower()).split()[:8]
+    return f"{s.published:%Y-%m-%d}-{'-'.join(words)}-{s.index}"
+
+
+def page_url(s: Story) -> str:
+    return f"{BASE}/{s.outlet}/{slug(s)}.html"
+
+
+# ----------------------------------------------------------------- pages
+
+
+def _e(text: str) -> str:
+    return html.escape(text, quote=True)
+
+
+def _inline_css(rng: random.Random) -> str:
+    props = ("margin", "padding", "color", "font-size", "line-height", "border-top", "max-width", "display")
+    rules = [
+        f".c{rng.randrange(10**6):x} .{rng.choice(LAYOUTS)}-{i} {{{rng.choice(props)}:{rng.randint(0, 40)}px;"
+        f"{rng.choice(props)}:{rng.randint(0, 40)}px}}"
+        for i in range(rng.randint(120, 560))
+    ]
+    return "<style>" + "\n".join(rules) + "</style>"
+
+
+def _inline_config(rng: random.Random, outlet: str) -> str:
+    config = {f"slot_{i}_{rng.randrange(10**5)}": {"size": [rng.choice((300, 728, 970)), rng.choice((90, 250, 600))],
+              "refresh": rng.randint(10, 90)} for i in range(rng.randint(20, 160))}  # fmt: skip
+    return f"<script>window.__{outlet}_ads = {json.dumps(config)};</script>"
+
+
+def _nav(rng: random.Random, outlet: str) -> str:
+    sections = ("news", "reviews", "charging", "batteries", "policy", "markets", "tech", "video", "deals", "guides")
+    links = [
+        f'<li><a href="{BASE}/{outlet}/{rng.choice(sections)}/{rng.choice(MODELS).lower().replace(" ", "-")}-{i}.html">'
+        f"{rng.choice(COMPANIES)} {rng.choice(sections).title()}</a></li>"
+        for i in range(rng.randint(30, 140))
+    ]
+    return '<nav class="main-nav"><ul>' + "".join(links) + "</ul></nav>"
+
+
+def _headline_list(rng: random.Random, fill: _Filler, title: str, count: int) -> str:
+    items = "".join(f'<li><a href="#">{_e(fill.sentence(rng.choice(SIDEBAR)))}</a></li>' for _ in range(count))
+    return f'<section class="widget"><h3 class="widget-title">{title}</h3><ul>{items}</ul></section>'
+
+
+def _comments(rng: random.Random, fill: _Filler) -> str:
+    count = rng.choice((0, 0, 2, 5, 9, 16, 25))
+    if not count:
+        return ""
+    items = "".join(
+        f'<li class="comment"><div class="comment-author">{rng.choice(FIRST).lower()}{rng.randint(1, 99)}</div>'
+        f'<div class="comment-body"><p>{_e(fill.sentence(rng.choice(COMMENTS)))}</p></div></li>'
+        for _ in range(count)
+    )
+    return f'<section id="comments" class="comments-area"><h3>Comments</h3><ol class="comment-list">{items}</ol></section>'
+
+
+def _head(s: Story, name: str, layout: str, rng: random.Random) -> str:
+    iso = s.published.isoformat()
+    meta = [f'<meta charset="utf-8"><title>{_e(s.title)} | {_e(name)}</title>',
+            f'<link rel="canonical" href="{page_url(s)}">', f'<meta property="og:site_name" content="{_e(name)}">',
+            f'<meta property="og:title" content="{_e(s.title)}">', f'<meta name="author" content="{_e(s.author)}">']  # fmt: skip
+    if layout in ("blog", "paper"):
+        meta.append(f'<meta property="article:published_time" content="{iso}">')
+    if layout in ("wire", "paper"):
+        ld = {"@context": "https://schema.org", "@type": "NewsArticle", "headline": s.title, "datePublished": iso,
+              "author": {"@type": "Person", "name": s.author}, "publisher": {"@type": "Organization", "name": name}}  # fmt: skip
+        meta.append(f'<script type="application/ld+json">{json.dumps(ld)}</script>')
+    return "<head>" + "".join(meta) + _inline_css(rng) + _inline_config(rng, s.outlet) + "</head>"
+
+
+def _article(s: Story, layout: str) -> str:
+    byline = f'<div class="byline">By <span class="author">{_e(s.author)}</span> | <time datetime="{s.published.isoformat()}">{s.published:%B %d, %Y %H:%M} UTC</time></div>'
+    paragraphs = "".join(f"<p>{_e(p)}</p>" for p in s.paragraphs)
+    wrap = {"blog": "entry-content", "wire": "story-body", "paper": "article__body", "aggregator": "post-text"}[layout]
+    credit = f'<p class="syndication">Originally published by a partner outlet.</p>' if s.copy_of is not None else ""
+    return (f'<article class="{layout}-article"><header><h1>{_e(s.title)}</h1>{byline}</header>'
+            f'<div class="share"><a href="#">Share</a> <a href="#">Email</a></div>'
+            f'<div class="{wrap}">{paragraphs}</div>{credit}</article>')  # fmt: skip
+
+
+def render_page(s: Story) -> str:
+    rng = random.Random(f"chrome:{s.index}")
+    name, layout = next((n, lay) for o, n, lay in OUTLETS if o == s.outlet)
+    fill = _Filler(rng, s.published.year)
+    cookie = ('<div id="cookie-banner" class="cookie-notice"><p>We use cookies to run this site, measure traffic and '
+              'personalise ads. Change your choices at any time.</p><button>Accept all</button></div>')  # fmt: skip
+    body = (f'<body class="{layout}">{cookie}<header class="site-header"><a class="logo" href="{BASE}/{s.outlet}/">'
+            f"{_e(name)}</a>{_nav(rng, s.outlet)}</header><div class=\"wrap\"><main>{_article(s, layout)}"
+            f"{_headline_list(rng, fill, 'Related', rng.randint(3, 8))}{_comments(rng, fill)}</main>"
+            f"<aside>{_headline_list(rng, fill, 'Trending', rng.randint(5, 12))}"
+            f"{_headline_list(rng, fill, 'Most read', rng.randint(5, 10))}</aside></div>"
+            f'<footer class="site-footer"><p>&copy; {_e(name)}. All rights reserved.</p></footer></body>')  # fmt: skip
+    return f'<!DOCTYPE html>\n<html lang="en">{_head(s, name, layout, rng)}{body}</html>\n'
+
+
+# ----------------------------------------------------------------- feeds
+
+
+@dataclass(frozen=True, slots=True)
+class _Entry:
+    url: str
+    title: str
+    summary: str
+    published: dt.datetime
+    author: str
+
+
+def _rss(name: str, entries: list[_Entry]) -> str:
+    items = "".join(
+        f"<item><title>{_e(x.title)}</title><link>{_e(x.url)}</link><guid isPermaLink=\"true\">{_e(x.url)}</guid>"
+        f"<pubDate>{x.published:%a, %d %b %Y %H:%M:%S +0000}</pubDate><dc:creator>{_e(x.author)}</dc:creator>"
+        f"<description>{_e(x.summary)}</description></item>\n"
+        for x in entries
+    )
+    return ('<?xml version="1.0" encoding="UTF-8"?>\n<rss version="2.0" xmlns:dc="http://purl.org/dc/elements/1.1/">'
+            f"<channel><title>{_e(name)}</title><link>{BASE}/</link><description>EV news</description>\n{items}"
+            "</channel></rss>\n")  # fmt: skip
+
+
+def _atom(name: str, outlet: str, entries: list[_Entry]) -> str:
+    items = "".join(
+        f'<entry><title type="text">{_e(x.title)}</title><link rel="alternate" href="{_e(x.url)}"/>'
+        f"<id>{_e(x.url)}</id><published>{x.published.isoformat()}</published><updated>{x.published.isoformat()}</updated>"
+        f"<author><name>{_e(x.author)}</name></author><summary>{_e(x.summary)}</summary></entry>\n"
+        for x in entries
+    )
+    updated = entries[0].published.isoformat() if entries else "2026-01-01T00:00:00+00:00"
+    return ('<?xml version="1.0" encoding="utf-8"?>\n<feed xmlns="http://www.w3.org/2005/Atom">'
+            f"<title>{_e(name)}</title><id>tag:{outlet}.test,2014:feed</id><updated>{updated}</updated>\n{items}</feed>\n")  # fmt: skip
+
+
+def write_feeds(root: Path, by_outlet: dict[str, list[_Entry]], feed_size: int) -> int:
+    """Each outlet's entries newest first, `feed_size` per feed file; RSS or Atom by outlet."""
+    (root / "feeds").mkdir(parents=True, exist_ok=True)
+    count = 0
+    for number, (outlet, name, _layout) in enumerate(OUTLETS):
+        entries = sorted(by_outlet.get(outlet, []), key=lambda x: x.published, reverse=True)
+        for k in range(0, len(entries), feed_size):
+            chunk = entries[k : k + feed_size]
+            text = _rss(name, chunk) if number % 2 == 0 else _atom(name, outlet, chunk)
+            (root / "feeds" / f"{outlet}-{k // feed_size:04d}.xml").write_text(text, encoding="utf-8")
+            count += 1
+    (root / "extra").mkdir(exist_ok=True)
+    (root / "extra" / "empty.xml").write_text(_rss("Empty feed", []), encoding="utf-8")
+    return count
+
+
+# ----------------------------------------------------------------- the site
+
+
+def generate_site(
+    root: Path, n: int, *, seed: int = 7, feed_size: int = 100, copy_share: float = 0.1, alias_share: float = 0.03
+) -> SiteSummary:
+    """Write N pages, their feeds, robots.txt and an empty feed under `root`."""
+    start = time.perf_counter()
+    root.mkdir(parents=True, exist_ok=True)
+    (root / "robots.txt").write_text("User-agent: *\nAllow: /\n", encoding="utf-8")
+    by_outlet: dict[str, list[_Entry]] = {}
+    copies = aliases = total_bytes = 0
+    alias_rng = random.Random(f"{seed}:aliases")
+    for index in range(n):
+        s = story(seed, index, copy_share)
+        page = render_page(s).encode("utf-8")
+        path = root / s.outlet / f"{slug(s)}.html"
+        path.parent.mkdir(exist_ok=True)
+        path.write_bytes(page)
+        total_bytes += len(page)
+        copies += s.copy_of is not None
+        entry = _Entry(page_url(s), s.title, s.paragraphs[0][:300], s.published, s.author)
+        by_outlet.setdefault(s.outlet, []).append(entry)
+        if s.outlet != AGGREGATOR and alias_rng.random() < alias_share:
+            tracked = f"{entry.url}?utm_source={AGGREGATOR}&utm_medium=rss&utm_campaign=ev"
+            by_outlet.setdefault(AGGREGATOR, []).append(_Entry(tracked, entry.title, entry.summary, entry.published, entry.author))
+            aliases += 1
+    feeds = write_feeds(root, by_outlet, feed_size)
+    summary = SiteSummary(str(root), n, seed, copies, aliases, feeds, total_bytes, round(time.perf_counter() - start, 2))
+    (root / "manifest.json").write_text(json.dumps(asdict(summary), indent=2), encoding="utf-8")
+    return summary
+
+
+def feed_files(root: Path) -> list[str]:
+    """Site-relative paths of the generated feeds (to prefix with the served base URL)."""
+    return sorted(f"feeds/{p.name}" for p in (root / "feeds").glob("*.xml"))
+
+
+def serve_forever(root: Path) -> None:
+    """Serve the site on loopback in this process; prints the base URL on its first line."""
+    import threading
+
+    from evnews.demo.server import serve_site
+
+    with serve_site(root) as base:
+        print(base, flush=True)
+        threading.Event().wait()
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("out", type=Path, help="folder to write the site into (or to serve, with --serve)")
+    parser.add_argument("--n", type=int, default=2000, help="article pages [2000]")
+    parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--feed-size", type=int, default=100, help="entries per feed [100]")
+    parser.add_argument("--copy-share", type=float, default=0.1, help="share of syndicated near-copies [0.1]")
+    parser.add_argument("--serve", action="store_true", help="serve an existing site on 127.0.0.1")
+    args = parser.parse_args(argv)
+    if args.serve:
+        serve_forever(args.out)
+        return
+    summary = generate_site(args.out, args.n, seed=args.seed, feed_size=args.feed_size, copy_share=args.copy_share)
+    print(json.dumps(asdict(summary), indent=2))
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,293 @@
+"""Whole-pipeline cost against the cost of text extraction itself.
+
+In one run, on a generated site (benchmarks/generate_site.py) served on
+127.0.0.1 by a separate process:
+
+1. plain trafilatura extraction of the same pages, one process, one page at a
+   time (the baseline: the call the project's extractor starts from);
+2. `evnews run` over all the site's feeds, fresh DB (cold), N pages;
+3. the same run again: nothing new (conditional GET, stored URLs skipped);
+4. an empty run (one feed with no entries) on an initialised DB: the fixed
+   cost of starting a run;
+5. peak memory of the run's process tree at N and at N-large (fresh DB).
+
+Every run is a subprocess (`python -m evnews.cli run --no-prefect`), timed
+wall-clock, its RSS summed over the process and its children (the extraction
+workers) every 20 ms. Loopback politeness: a sources TOML with a [fetch]
+table (no per-host delay, 8 connections) replaces the defaults (1 s per host),
+which exist for real sites.
+
+    .venv/bin/python benchmarks/pipeline_bench.py                       # N = 2,000 and 20,000
+    .venv/bin/python benchmarks/pipeline_bench.py --n 300 --skip-large  # quick
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import duckdb
+import psutil
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+from generate_site import feed_files, generate_site  # noqa: E402
+
+LOOPBACK_FETCH = {"per_host_delay_s": 0.0, "per_host_concurrency": 8, "total_concurrency": 8}
+# The project's extractor starts from this trafilatura call (evnews.extract.body).
+BASELINE_OPTIONS = {"favor_precision": True, "include_comments": False, "include_tables": True}
+ENV = {**os.environ, "PREFECT_SERVER_ANALYTICS_ENABLED": "false", "DO_NOT_TRACK": "1"}
+
+
+@dataclass
+class RunMeasure:
+    label: str
+    pages: int
+    wall_s: float
+    cpu_s: float  # user + system of the run and every child it waited for
+    peak_rss_mb: float  # the largest sum of RSS over the process tree
+    server_cpu_s: float
+    durations: dict[str, float] = field(default_factory=dict)
+    counts: dict[str, int] = field(default_factory=dict)
+
+
+# ----------------------------------------------------------------- the site
+
+
+def ensure_site(root: Path, n: int, seed: int) -> Path:
+    """Generate the site once; reuse it when its manifest matches."""
+    manifest = root / "manifest.json"
+    if manifest.exists():
+        done = json.loads(manifest.read_text())
+        if done.get("pages") == n and done.get("seed", seed) == seed:
+            return root
+    generate_site(root, n, seed=seed)
+    return root
+
+
+@contextmanager
+def served(root: Path) -> Iterator[tuple[str, psutil.Process]]:
+    """The site served by its own process (so its CPU is not the run's); yields its base URL."""
+    cmd = [sys.executable, str(HERE / "generate_site.py"), str(root), "--serve"]
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, text=True, env=ENV)
+    try:
+        assert proc.stdout is not None
+        base = proc.stdout.readline().strip()
+        if not base.startswith("http://"):
+            raise RuntimeError(f"site server did not start: {base!r}")
+        yield base, psutil.Process(proc.pid)
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)
+
+
+def write_sources(path: Path, feed_urls: list[str]) -> Path:
+    lines = ["# Loopback benchmark: no per-host delay (the defaults are for real sites).", "[fetch]"]
+    lines += [f"{key} = {value}" for key, value in LOOPBACK_FETCH.items()]
+    for url in feed_urls:
+        lines += ["", "[[feed]]", f'url = "{url}"']
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+# ----------------------------------------------------------------- measuring
+
+
+def plain_extraction_ms(root: Path, limit: int | None = None) -> tuple[float, int]:
+    """Mean ms per page of bare trafilatura, one process, pages already in memory as str."""
+    import trafilatura
+
+    files = sorted(root.glob("*/*.html"))[:limit]
+    total, count = 0.0, 0
+    base = "http://127.0.0.1:1"
+    trafilatura.extract("<html><body><p>warm up</p></body></html>", **BASELINE_OPTIONS)
+    for path in files:
+        html = path.read_text(encoding="utf-8").replace("{{BASE}}", base)
+        start = time.perf_counter()
+        trafilatura.extract(html, url=str(path), **BASELINE_OPTIONS)
+        total += time.perf_counter() - start
+        count += 1
+    return 1000 * total / max(count, 1), count
+
+
+def project_extraction_ms(root: Path, limit: int) -> float:
+    """Mean ms per page of the project's `extract_article` in one process (for the breakdown)."""
+    from evnews.errors import EvnewsError
+    from evnews.extract import extract_article
+
+    files = sorted(root.glob("*/*.html"))[:limit]
+    total = 0.0
+    for path in files:
+        body = path.read_bytes().replace(b"{{BASE}}", b"http://127.0.0.1:1")
+        start = time.perf_counter()
+        try:
+            extract_article(body, f"http://127.0.0.1:1/{path.parent.name}/{path.name}")
+        except EvnewsError:
+            pass
+        total += time.perf_counter() - start
+    return 1000 * total / max(len(files), 1)
+
+
+def _tree_rss(proc: psutil.Process) -> int:
+    total = 0
+    try:
+        for p in [proc, *proc.children(recursive=True)]:
+            try:
+                total += p.memory_info().rss
+            except psutil.Error:
+                pass
+    except psutil.Error:
+        pass
+    return total
+
+
+def measure_run(label: str, sources: Path, db: Path, server: psutil.Process, pages: int) -> RunMeasure:
+    """Run `evnews run` once as a subprocess; wall time, CPU, peak tree RSS, the run's own durations."""
+    cmd = [sys.executable, "-m", "evnews.cli", "run", "--sources", str(sources), "--db", str(db),
+           "--allow-private-hosts", "--no-prefect"]  # fmt: skip
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    server_before = sum(server.cpu_times()[:2])
+    start = time.perf_counter()
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, env=ENV)
+    watched, peak = psutil.Process(proc.pid), 0
+    while proc.poll() is None:
+        peak = max(peak, _tree_rss(watched))
+        time.sleep(0.02)
+    wall = time.perf_counter() - start
+    output = proc.stdout.read().decode(errors="replace") if proc.stdout else ""
+    if proc.returncode != 0:
+        raise RuntimeError(f"{label}: evnews run exited {proc.returncode}:\n{output[-3000:]}")
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    server_cpu = sum(server.cpu_times()[:2]) - server_before
+    durations, counts = last_run_record(db)
+    return RunMeasure(label, pages, wall, cpu, peak / 2**20, server_cpu, durations, counts)
+
+
+def last_run_record(db: Path) -> tuple[dict[str, float], dict[str, int]]:
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        row = con.execute("SELECT durations, counts FROM runs ORDER BY started_at DESC LIMIT 1").fetchone()
+    finally:
+        con.close()
+    if row is None:
+        return {}, {}
+    return json.loads(row[0] or "{}"), json.loads(row[1] or "{}")
+
+
+# ----------------------------------------------------------------- the benchmark
+
+
+@dataclass
+class Results:
+    n: int
+    baseline_ms: float
+    baseline_pages: int
+    project_ms: float
+    runs: dict[str, RunMeasure] = field(default_factory=dict)
+
+
+def bench_site(work: Path, n: int, seed: int, results: Results | None, *, full: bool) -> Results:
+    """All measurements on one site size; `full` adds baseline, rerun and empty runs."""
+    root = ensure_site(work / f"site-{n}", n, seed)
+    if results is None:
+        baseline, counted = plain_extraction_ms(root)
+        results = Results(n, baseline, counted, project_extraction_ms(root, min(n, 300)))
+    with served(root) as (base, server):
+        feeds = [f"{base}/{rel}" for rel in feed_files(root)]
+        sources = write_sources(work / f"sources-{n}.toml", feeds)
+        db = work / f"run-{n}.duckdb"
+        for stale in work.glob(f"run-{n}.*"):
+            stale.unlink()
+        if full:
+            empty_sources = write_sources(work / "sources-empty.toml", [f"{base}/extra/empty.xml"])
+            empty_db = work / "empty.duckdb"
+            for stale in work.glob("empty.*"):
+                stale.unlink()
+            results.runs["empty_fresh"] = measure_run("empty run, new DB", empty_sources, empty_db, server, 0)
+            results.runs["empty"] = measure_run("empty run", empty_sources, empty_db, server, 0)
+        key = "cold" if full else "cold_large"
+        results.runs[key] = measure_run(f"cold run, N={n:,}", sources, db, server, n)
+        if full:
+            results.runs["rerun"] = measure_run("rerun, nothing new", sources, db, server, 0)
+    return results
+
+
+def marginal_ms(run: RunMeasure, empty: RunMeasure) -> float:
+    return 1000 * (run.wall_s - empty.wall_s) / max(run.pages, 1)
+
+
+def report(res: Results, n_large: int | None) -> str:
+    runs, empty = res.runs, res.runs["empty"]
+    lines = [
+        "Pipeline benchmark (2-core figures depend on the machine; ratios are against the same run's baseline)",
+        f"fetch settings for loopback: {LOOPBACK_FETCH} (defaults: 1 s per host, 2 connections)",
+        f"baseline: trafilatura.extract({', '.join(f'{k}={v}' for k, v in BASELINE_OPTIONS.items())}), "
+        f"one process: {res.baseline_ms:.2f} ms/page over {res.baseline_pages:,} pages",
+        f"project extractor (extract_article), one process: {res.project_ms:.2f} ms/page "
+        f"({res.project_ms / res.baseline_ms:.2f}x baseline)",
+        "",
+        f"{'run':28} {'pages':>7} {'wall s':>8} {'cpu s':>8} {'cores':>6} {'peak MB':>8} {'server cpu s':>12}",
+    ]
+    for run in runs.values():
+        cores = run.cpu_s / run.wall_s if run.wall_s else 0.0
+        lines.append(
+            f"{run.label:28} {run.pages:>7,} {run.wall_s:>8.2f} {run.cpu_s:>8.2f} {cores:>6.2f} "
+            f"{run.peak_rss_mb:>8.0f} {run.server_cpu_s:>12.2f}"
+        )
+    cold = runs["cold"]
+    lines += ["", "stage seconds of the cold run (runs.durations): "
+              + ", ".join(f"{k}={v:.2f}" for k, v in cold.durations.items())]  # fmt: skip
+    per_article = marginal_ms(cold, empty)
+    lines += [
+        "",
+        f"RATIO marginal cost per article / plain extraction: {per_article:.2f} ms / {res.baseline_ms:.2f} ms "
+        f"= {per_article / res.baseline_ms:.2f}x  (bar <= 0.65x)",
+        f"RATIO rerun with nothing new / empty run: {runs['rerun'].wall_s:.2f} s / {empty.wall_s:.2f} s "
+        f"= {runs['rerun'].wall_s / empty.wall_s:.2f}x  (bar <= 1.2x)",
+    ]
+    large = runs.get("cold_large")
+    if large is not None and n_large:
+        lines.append(
+            f"RATIO peak memory N={n_large:,} / N={res.n:,}: {large.peak_rss_mb:.0f} MB / {cold.peak_rss_mb:.0f} MB "
+            f"= {large.peak_rss_mb / cold.peak_rss_mb:.2f}x  (bar <= 1.5x)"
+        )
+        lines.append(f"(marginal cost per article at N={n_large:,}: {marginal_ms(large, empty):.2f} ms "
+                     f"= {marginal_ms(large, empty) / res.baseline_ms:.2f}x baseline)")  # fmt: skip
+    else:
+        lines.append("RATIO peak memory: skipped (--skip-large)")
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--n", type=int, default=2000, help="pages of the main site [2000]")
+    parser.add_argument("--n-large", type=int, default=20000, help="pages of the memory-check site [20000]")
+    parser.add_argument("--skip-large", action="store_true", help="skip the N-large run")
+    parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--workdir", type=Path, help="keep sites and DBs here (reused across runs)")
+    parser.add_argument("--json", type=Path, help="also write the measurements as JSON")
+    args = parser.parse_args(argv)
+    with tempfile.TemporaryDirectory(prefix="evnews-bench-") as tmp:
+        work = args.workdir or Path(tmp)
+        work.mkdir(parents=True, exist_ok=True)
+        results = bench_site(work, args.n, args.seed, None, full=True)
+        if not args.skip_large:
+            bench_site(work, args.n_large, args.seed, results, full=False)
+    print(report(results, None if args.skip_large else args.n_large))
+    if args.json:
+        args.json.write_text(json.dumps(results, default=lambda o: o.__dict__, indent=2), encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()

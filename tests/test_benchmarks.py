@@ -1,0 +1,78 @@
+"""The benchmarks run: the site generator's output is a usable site, and the
+pipeline benchmark completes on a small N and prints its ratio lines.
+
+No timing is asserted: speed is what the benchmarks print, not a test verdict.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import feedparser
+import pytest
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO / "benchmarks"))
+
+from generate_site import feed_files, generate_site, is_copy, story  # noqa: E402
+
+ENV = {**os.environ, "PREFECT_SERVER_ANALYTICS_ENABLED": "false", "DO_NOT_TRACK": "1"}
+
+
+def test_generated_site_is_deterministic_and_feeds_list_every_page(tmp_path: Path) -> None:
+    first = generate_site(tmp_path / "a", 60, seed=3, feed_size=20, copy_share=0.3, alias_share=0.2)
+    second = generate_site(tmp_path / "b", 60, seed=3, feed_size=20, copy_share=0.3, alias_share=0.2)
+    pages_a = sorted(p.relative_to(tmp_path / "a") for p in (tmp_path / "a").glob("*/*.html"))
+    pages_b = sorted(p.relative_to(tmp_path / "b") for p in (tmp_path / "b").glob("*/*.html"))
+    assert pages_a == pages_b and len(pages_a) == 60
+    assert all((tmp_path / "a" / p).read_bytes() == (tmp_path / "b" / p).read_bytes() for p in pages_a)
+    assert first.total_bytes == second.total_bytes
+
+    links: list[str] = []
+    for rel in feed_files(tmp_path / "a"):
+        parsed = feedparser.parse((tmp_path / "a" / rel).read_bytes())
+        assert not parsed.bozo, rel
+        assert 0 < len(parsed.entries) <= 20
+        links += [e.link for e in parsed.entries]
+    assert len(links) == first.pages + first.tracking_aliases
+    served = {"{{BASE}}/" + str(p) for p in pages_a}
+    assert {link.split("?")[0] for link in links} == served
+    assert first.near_copies > 0 and first.tracking_aliases > 0
+
+
+def test_pages_look_like_news_pages(tmp_path: Path) -> None:
+    generate_site(tmp_path, 40, seed=5)
+    sizes = [p.stat().st_size for p in tmp_path.glob("*/*.html")]
+    assert 15_000 < sum(sizes) / len(sizes) < 70_000
+    page = next(tmp_path.glob("*/*.html")).read_text(encoding="utf-8")
+    for chrome in ('class="cookie-notice"', "<nav", "<aside", "<style>", 'rel="canonical"', "<article"):
+        assert chrome in page
+
+
+def test_near_copy_is_a_light_edit_of_an_earlier_original() -> None:
+    copy_index = next(i for i in range(21, 400) if is_copy(7, i, 0.1))
+    copy = story(7, copy_index, 0.1)
+    assert copy.copy_of is not None and copy.copy_of < copy_index
+    source = story(7, copy.copy_of, 0.1)
+    assert source.copy_of is None and source.outlet != copy.outlet
+    assert len(copy.paragraphs) == len(source.paragraphs) - 1
+    shared = set(" ".join(copy.paragraphs).split()) & set(" ".join(source.paragraphs).split())
+    assert len(shared) > 0.6 * len(set(" ".join(source.paragraphs).split()))
+
+
+@pytest.mark.slow
+def test_pipeline_benchmark_runs_on_a_small_site(tmp_path: Path) -> None:
+    out = subprocess.run(
+        [sys.executable, str(REPO / "benchmarks" / "pipeline_bench.py"), "--n", "40", "--skip-large",
+         "--workdir", str(tmp_path)],
+        capture_output=True, text=True, env=ENV, timeout=600, cwd=REPO,
+    )  # fmt: skip
+    assert out.returncode == 0, out.stdout[-2000:] + out.stderr[-2000:]
+    text = out.stdout
+    assert "RATIO marginal cost per article / plain extraction:" in text
+    assert "RATIO rerun with nothing new / empty run:" in text
+    assert "RATIO peak memory: skipped" in text
+    assert "cold run, N=40" in text and "per_host_delay_s" in text
