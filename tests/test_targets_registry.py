@@ -130,3 +130,17 @@ def test_shipped_copy_is_independent_of_shared(tmp_path: Path) -> None:
     for name in ("targets.csv", "actuals.csv"):
         shutil.copy(REPO / "warehouse" / name, copy / name)
     assert len(load_registry(copy).targets) == 114
+
+
+def test_readme_example_override_loads(tmp_path: Path) -> None:
+    """The example in warehouse/targets/README.md is a valid user file."""
+    readme = (REPO / "warehouse" / "targets" / "README.md").read_text(encoding="utf-8")
+    example = readme.split("```csv\n", 1)[1].split("```", 1)[0]
+    folder = tmp_path / "w"
+    (folder / "targets").mkdir(parents=True)
+    for name in ("targets.csv", "actuals.csv"):
+        shutil.copy(REPO / "warehouse" / name, folder / name)
+    (folder / "targets" / "50_example.csv").write_text(example, encoding="utf-8")
+    registry = load_registry(folder)
+    assert registry.targets["ambition2030_ev_models_2023"].superseded_by == "my_ev_models_2026"
+    assert registry.version_in_force("ambition2030_ev_models_2021", dt.date(2026, 7, 1)).target_id == "my_ev_models_2026"
