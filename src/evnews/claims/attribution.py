@@ -164,7 +164,8 @@ def horizon_for(
         return None, False, False
     if time.kind == "open":
         return None, False, True
-    anchor = anchor_year(times, pos, ctx) if time.kind in ("relative", "decade", "next", "this", "last") else ctx.anchor
+    relative = ("relative", "decade", "ten_years", "next", "this", "last")
+    anchor = anchor_year(times, pos, ctx) if time.kind in relative else ctx.anchor
     year = resolve(time, anchor or ctx.anchor, previous=ctx.last_horizon, plan_end=ctx.plan_end)
     fiscal = ctx.last_fiscal if time.kind == "same" else time.fiscal
     return year, fiscal, True
@@ -175,7 +176,9 @@ def is_continuation(sentence: str) -> bool:
     return bool(_CONTINUATION.search(sentence))
 
 
-def region_for(pos: int, sentence: str, regions: list[Mention], paragraph: int, ctx: Context) -> str:
+def region_for(
+    pos: int, sentence: str, regions: list[Mention], paragraph: int, ctx: Context, default: str = "global"
+) -> str:
     """First region after the number before the next comma, else the nearest before in its clause."""
     start, end = clause_of(clauses(sentence), pos)
     brk = _SEGMENT_END.search(sentence, pos)
@@ -194,4 +197,4 @@ def region_for(pos: int, sentence: str, regions: list[Mention], paragraph: int, 
             return named[0].name  # "Europe: ... aims for 100% EV sales"
     if ctx.scope_region and ctx.scope_region[0] == paragraph:
         return ctx.scope_region[1]
-    return "global"
+    return default

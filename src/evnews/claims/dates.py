@@ -20,12 +20,14 @@ _PRODUCTION = re.compile(
     r"\bproduction\s+starting\b|\bgo(?:es)?\s+into\s+production\b|\benter(?:s)?\s+production\b|"
     r"\b(?:will|would)\s+(?:also\s+)?(?:build|be\s+built|produce|be\s+produced|assemble)\b|"
     r"\bmov(?:e|ed|ing)\s+(?:its\s+)?production\s+to\b|\bproduction\s+(?:\w+\s+){0,3}moved\s+to\b|"
-    r"\bpilot\s+(?:production\s+)?line\b|\bto\s+start\s+building\b|\bbegan\s+building\b|\bstart\s+building\b",
+    r"\bpilot\s+(?:production\s+)?line\b|\bto\s+start\s+building\b|\bbegan\s+building\b|\bstart\s+building\b|"
+    r"\b(?:to\s+)?(?:build|building|produce|producing|manufacture|manufacturing|assemble|assembling)\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:EVs?|electric\s+(?:cars?|vehicles?|models?)|batteries|cells)\s+(?:in|at|from)\b",
     re.I,
 )
 _TECHNOLOGY_SUBJECT = re.compile(
     r"all-solid-state|solid-state\s+batter|ASSB|Pro\s?PILOT|Pro\s?Pilot|autonom\w*\s+driving|self-driving|"
-    r"electrif\w+\s+(?:new\s+|all\s+)?(?:INFINITI|Infiniti)|(?:INFINITI|Infiniti)\s+(?:will\s+)?(?:go|become)\s+electri\w+|"
+    r"electrif\w+\s+(?:new\s+|all\s+)?(?:INFINITI|Infiniti)|(?:INFINITI|Infiniti)(?:\s+brand)?\s+(?:will\s+)?(?:go|become|turn)\s+(?:fully\s+|all-)?electri\w+|"
     r"vehicle-to-grid|V2G|wireless\s+charging|lidar",
     re.I,
 )
@@ -37,11 +39,13 @@ _TECHNOLOGY_VERB = re.compile(
 _CARBON = re.compile(r"carbon[\s-]neutral(?:ity)?|net[\s-]zero|climate[\s-]neutral(?:ity)?|carbon-free", re.I)
 _SINGLE_LAUNCH = re.compile(
     r"\b(?:goes|go|going)\s+on\s+sale\b|\bis\s+(?:also\s+)?coming\b|\bdue\s+(?:in|out|to\s+arrive)\b|\bdue\s*$|\bfollows\b|"
-    r"\b(?:will|is\s+set\s+to|is\s+to)\s+(?:be\s+)?(?:launch\w*|arrive|go\s+on\s+sale|debut|hit\s+showrooms)\b|\barrives\b|\blaunches\b|,\s*due\b",
+    r"\b(?:will|is\s+set\s+to|is\s+to|(?:plans?|planning|aims?|expects?|intends?)\s+to)\s+(?:be\s+)?"
+    r"(?:launch\w*|arrive|go\s+on\s+sale|debut|hit\s+showrooms|introduce\w*|release\w*|roll\s+out|unveil\w*|start\s+selling)\b|"
+    r"\barrives\b|\blaunches\b|,\s*due\b",
     re.I,
 )
 _SINGLE_VEHICLE = re.compile(
-    r"\b(?:an?|the\s+new|its\s+new|one)\s+(?:[\w-]+\s+){0,3}?(?:EV|electric\s+(?:car|vehicle|model|SUV|sedan|crossover|hatchback|pickup|van)|"
+    r"\b(?:an?|the\s+new|its\s+new|one)\s+(?:[\w$,.-]+\s+){0,3}?(?:EV|electric\s+(?:car|vehicle|model|SUV|sedan|crossover|hatchback|pickup|van)|"
     r"car|model|SUV|sedan|crossover|hatchback|pickup|van|kei\s+car)\b",
     re.I,
 )
@@ -112,7 +116,7 @@ def find_date_cues(
                 cues.append(DateCue("carbon_neutrality", start + carbon.start(), start + carbon.end(), time))
         launch = _SINGLE_LAUNCH.search(clause)
         if launch and not any(c.metric == "production_start" and start <= c.start < end for c in cues):
-            vehicle = _SINGLE_VEHICLE.search(clause[: launch.start()])
+            vehicle = _SINGLE_VEHICLE.search(clause[: launch.start()]) or _SINGLE_VEHICLE.search(clause[launch.end() :])
             product = _nearest_product(products, start + launch.start(), start, end)
             is_ev = product in lx.EV_PRODUCTS or (
                 vehicle is not None and (_EV_CONTEXT.search(vehicle.group(0)) is not None or ev_context)

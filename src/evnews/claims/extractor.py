@@ -72,9 +72,12 @@ def _window(sentence: str, n: NumberMention, numbers: list[NumberMention], conte
     seg_start = cut_before[-1] if cut_before else 0
     nxt = _SEGMENT_BREAK.search(sentence, n.end)
     seg_end = nxt.start() if nxt else len(sentence)
-    later = [o.start for o in numbers if o.start >= n.end]
-    if later:
-        seg_end = min(seg_end, later[0])
+    later = [o for o in numbers if o.start >= n.end]
+    if later and re.fullmatch(r"\s*(?:and|or|to|-|–)\s*", sentence[n.end : later[0].start]):
+        nxt2 = _SEGMENT_BREAK.search(sentence, later[0].end)
+        seg_end = nxt2.start() if nxt2 else len(sentence)  # "40,000 and 45,000 units"
+    elif later:
+        seg_end = min(seg_end, later[0].start)
     start, end = at.clause_of(at.clauses(sentence), n.start)
     plain = _blank_relative_clauses(sentence)
     return Window(
@@ -176,6 +179,9 @@ class _Reader:
         for n in numbers:
             if _inside(n.start, time_spans) or _excluded(text, n, numbers, masked):
                 continue
+            c_start, c_end = at.clause_of(at.clauses(text), n.start)
+            if lx.SUPERSEDED_CLAUSE_RE.search(text[c_start : n.start]):
+                continue  # "had originally planned eight": a former figure
             window = _window(text, n, numbers, self.previous_text)
             frame = frame_number(n, window) or _coordinated(text, n, numbers, sentence_claims)
             if frame is None:
@@ -208,7 +214,9 @@ class _Reader:
                 continue
             if kind == "actual" and year is None and self.ctx.anchor is not None:
                 year = self.ctx.anchor.year  # an actual without a year is as of the article
-            region = at.region_for(n.start, _blank_relative_clauses(text), regions, s.paragraph, self.ctx)
+            region = at.region_for(
+                n.start, _blank_relative_clauses(text), regions, s.paragraph, self.ctx, _site_region(text, n.start)
+            )
             if metric not in ("cumulative_sales", "market_share", "adas_sales_volume", "adas_model_launches", "battery_cost"):
                 product = None
             claim = Claim(
@@ -256,6 +264,8 @@ class _Reader:
         kind_of_car = {"ev_sales_volume": "ev", "electrified_sales_volume": "electrified"}.get(metric) or powertrain(segment)
         if kind_of_car is None and (company in lx.EV_ONLY_COMPANIES or product in lx.EV_PRODUCTS):
             kind_of_car = "ev"
+        if kind_of_car is None and company in lx.NEV_ONLY_COMPANIES:
+            kind_of_car = "electrified"
         cumulative = bool(lx.CUMULATIVE_RE.search(w.sentence)) or bool(re.search(r"\bcumulative\b", w.clause, re.I))
         if kind == "actual" and not cumulative:
             # "sold 1.31 million last year" counts a period; "added 45,000 before X replaced it this year" does not.
@@ -263,7 +273,7 @@ class _Reader:
             periodic = (
                 found
                 and time is not None
-                and time.kind in ("absolute", "last", "this", "same")
+                and time.kind in ("absolute", "last", "this", "same", "month")
                 and not re.search(r"\b(?:end|by)\b", time.text, re.I)
                 and not re.search(r"\b(?:before|after|when|until|since|replaced)\b", between, re.I)
             )
@@ -350,11 +360,20 @@ def _product_near(products: list[Mention], pos: int, w: Window) -> str | None:
     return products[0].name if products else None
 
 
+def _site_region(text: str, pos: int) -> str:
+    """The region of a plant town named in the number's clause ("$1.4 billion in its Smyrna plant")."""
+    start, end = at.clause_of(at.clauses(text), pos)
+    sites = [x for x in find_sites(text) if start <= x.start < end]
+    return sites[0].name if sites else "global"
+
+
 def _coordinated(
     text: str, n: NumberMention, numbers: list[NumberMention], sentence_claims: list[Claim]
 ) -> Frame | None:
     """"75% of its sales in Europe, more than 55% in Japan and 40% in China": the later
     percentages share the first one's frame when only a region and a qualifier stand between."""
+    if n.unit is None and n.value < 200 and re.match(r"^\s*(?:new\s+)?(?:by|in|within|over|before|$)", text[n.end :]):
+        return _elliptic_count(text, n, numbers)
     if n.unit != "percent" or not sentence_claims or sentence_claims[-1].unit != "percent":
         return None
     earlier = [o for o in numbers if o.end <= n.start and o.unit == "percent"]
@@ -364,6 +383,16 @@ def _coordinated(
     if len(gap.split()) > 9 or re.search(r"[.;]|\bfrom\b|\bthan\s+the\b", gap) or at.has_kind_cue(gap):
         return None
     return Frame(sentence_claims[-1].metric, "percent")
+
+
+def _elliptic_count(text: str, n: NumberMention, numbers: list[NumberMention]) -> Frame | None:
+    """"Toyota plans 10 battery-electric models by 2026, while Nissan will add 19 by 2030": the bare
+    count takes the frame of the model count stated before it in the sentence."""
+    for earlier in reversed([o for o in numbers if o.end <= n.start and o.unit is None and o.value < 200]):
+        frame = frame_number(earlier, _window(text, earlier, numbers, ""))
+        if frame is not None and frame.unit == "models" and frame.metric:
+            return Frame(frame.metric, "models")
+    return None
 
 
 def _split_each(claim: Claim, text: str, n: NumberMention, regions: list[Mention]) -> list[Claim]:

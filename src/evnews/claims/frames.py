@@ -26,7 +26,7 @@ _MODEL_NOUN = re.compile(
 )
 _STRICT_MODEL_NOUN = re.compile(r"\b(?:models?|nameplates|types\s+of\s+vehicles|vehicle\s+types)\b", re.I)
 _VOLUME_NOUN = re.compile(
-    r"^\s*-?\s*(?:(?:new|more|extra|additional|[\w-]+)\s+){0,4}(?:vehicles?|cars?|units|EVs|BEVs|Leafs|Ariyas|Sakuras|"
+    r"^\s*-?\s*(?:(?:new|more|extra|additional|[\w,.-]+)\s+){0,4}(?:vehicles?|cars?|units|EVs|BEVs|Leafs|Ariyas|Sakuras|"
     r"hybrids|PHEVs|sales|sold|deliveries|registrations|electric\s+vehicles|customers|buyers|of\s+the\s+cars)\b",
     re.I,
 )
@@ -95,7 +95,11 @@ def _frame_money(n: NumberMention, w: Window) -> Frame | None:
         return Frame("battery_cost", f"{n.unit}/kWh")
     if lx.MONEY_NON_CLAIM_RE.search(w.before + " " + w.after[:40]):
         return None
-    if lx.INVESTMENT_CUES_RE.search(w.clause) or lx.INVESTMENT_CUES_RE.search(w.sentence.split(":")[0] + ":"):
+    if (
+        lx.INVESTMENT_CUES_RE.search(w.clause)
+        or lx.INVESTMENT_CUES_RE.match(w.after)
+        or lx.INVESTMENT_CUES_RE.search(w.sentence.split(":")[0] + ":")
+    ):
         return Frame("investment", n.unit)
     return None
 

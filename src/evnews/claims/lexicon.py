@@ -84,6 +84,8 @@ DESCRIPTOR_RE = re.compile(
 )
 # Companies that make only battery-electric cars: their "cars" are EVs.
 EV_ONLY_COMPANIES: frozenset[str] = frozenset({"Tesla", "Rivian", "Lucid"})
+# Companies that sell only battery-electric and plug-in hybrid cars ("new energy vehicles").
+NEV_ONLY_COMPANIES: frozenset[str] = frozenset({"BYD"})
 
 # Products and technology lines -> (canonical product, company).
 PRODUCT_PATTERNS: tuple[tuple[str, str, str], ...] = (
@@ -182,6 +184,7 @@ RUMOR_CUES = (
     r"is\s+considering|are\s+considering|was\s+considering|according\s+to\s+(?:\w+\s+){0,3}(?:sources|people|insiders|reports?)|"
     r"people\s+(?:familiar|with\s+knowledge)|sources\s+(?:familiar|said|say|close)|reportedly|is\s+said\s+to|are\s+said\s+to|"
     r"supplier\s+schedules|reported\s+by\s+the\s+(?:trade\s+)?press|rumou?r|insiders|is\s+being\s+discussed|"
+    r"according\s+to\s+(?:the\s+|a\s+)?(?:Nikkei|Reuters|Bloomberg|Kyodo|Yomiuri|Asahi|Mainichi|media|press|local\s+media|newspaper|daily)|"
     r"is\s+in\s+talks|could\s+consider|may\s+consider|is\s+weighing|is\s+mulling|unconfirmed|would\s+not\s+confirm"
 )
 TARGET_CUES = (
@@ -211,7 +214,14 @@ SUPERSEDED_BEFORE_RE = re.compile(
     re.I,
 )
 SUPERSEDED_SENTENCE_RE = re.compile(
-    r"\b(?:those|these|the)\s+(?:numbers|figures|targets)\s+(?:were|had\s+been)\b|\bhad\s+(?:previously\s+)?(?:planned|targeted|aimed)\b",
+    r"\b(?:those|these|the)\s+(?:numbers|figures|targets)\s+(?:were|had\s+been)\b",
+    re.I,
+)
+# A clause that states a former plan: "had originally planned to launch eight EVs by 2022".
+SUPERSEDED_CLAUSE_RE = re.compile(
+    r"\bhad\s+(?:originally\s+|initially\s+|previously\s+|once\s+)?(?:planned|targeted|aimed|promised|pledged|forecast)\b|"
+    r"\b(?:originally|initially|previously|formerly)\s+(?:planned|targeted|aimed|promised|pledged|set|called\s+for)\b|"
+    r"\b(?:earlier|previous|former|original|old|prior)\s+(?:target|goal|plan|aim|forecast|pledge)\s+(?:of|was|had\s+been)\b",
     re.I,
 )
 
@@ -233,7 +243,7 @@ MONEY_NON_CLAIM_RE = re.compile(
     re.I,
 )
 INVESTMENT_CUES_RE = re.compile(
-    r"\b(?:invest(?:s|ed|ing|ment|ments)?|pledged?|commit(?:s|ted|ting|ment)?|spend(?:s|ing)?|spent|allocat(?:e|es|ed|ing)|"
+    r"^\s*(?:battery\s+)?(?:plant|factory|gigafactory|facility|hub)\b|\b(?:invest(?:s|ed|ing|ment|ments)?|pledged?|commit(?:s|ted|ting|ment)?|spend(?:s|ing)?|spent|allocat(?:e|es|ed|ing)|"
     r"earmark(?:s|ed)?|fund(?:s|ed|ing)?|capital\s+expenditure|capex|pour(?:s|ed|ing)?|put\s+up|outlay)\b|^\s*Investment\s*:",
     re.I,
 )

@@ -99,7 +99,7 @@ def find_sites(sentence: str) -> list[Mention]:
     """Plant towns and their regions ("Sunderland" -> uk)."""
     out: list[Mention] = []
     for town, region in lx.PLANT_SITES.items():
-        for m in re.finditer(rf"\b{town}\b", sentence, re.I):
+        for m in re.finditer(rf"\b{town}\b(?!-based)", sentence, re.I):
             out.append(Mention(m.start(), m.end(), region, m.group(0)))
     out.sort(key=lambda r: r.start)
     return out

@@ -61,6 +61,9 @@ _PATTERNS: tuple[tuple[str, str, bool], ...] = (
     (r"(?<!just\s)(?<!little\s)\bover\s+(?:the\s+)?" + _N + r"\s+years?\b(?!\s+(?:after|ago|since|before|of|later|earlier))", "relative", False),
     (r"\bin\s+" + _N + r"\s+years'?\s+time\b", "relative", False),
     (r"\bwithin\s+next\s+" + _N + r"\s+years?\b", "relative", False),
+    (r"\b(?:within|in)\s+(?:a|the\s+next)\s+decade\b", "ten_years", False),
+    (r"\bin\s+the\s+(?:first|second|third|fourth|last|latest)\s+quarter\s+of\s+(?P<y>20\d\d)\b", "absolute", False),
+    (r"\bin\s+the\s+(?:first|second|third|fourth|last|latest|same)\s+quarter\b", "this", False),
     (r"\bnext\s+(?P<f>fiscal\s+)?year\b", "next", False),
     (r"\b(?:later|earlier)?\s*this\s+(?P<f>fiscal\s+)?(?:year|spring|summer|autumn|fall|winter)\b|\bin\s+the\s+coming\s+months\b|\bthis\s+(?:month|quarter)\b|\bin\s+the\s+(?:first|second)\s+half\s+of\s+this\s+year\b", "this", False),
     (r"\blast\s+(?P<f>fiscal\s+)?year\b|\ba\s+year\s+ago\b", "last", False),
@@ -152,6 +155,8 @@ def resolve(time: TimeMention, anchor: dt.date, *, previous: int | None, plan_en
         return time.year
     if time.kind == "relative":
         return year + (time.year or 0)
+    if time.kind == "ten_years":
+        return year + 10
     if time.kind == "decade":
         return (year // 10 + 1) * 10
     if time.kind == "next":
