@@ -79,7 +79,11 @@ def _window(sentence: str, n: NumberMention, numbers: list[NumberMention], conte
     elif later:
         seg_end = min(seg_end, later[0].start)
     start, end = at.clause_of(at.clauses(sentence), n.start)
-    plain = _blank_relative_clauses(sentence)
+    aside = next((m for m in _RELATIVE_CLAUSE.finditer(sentence) if m.start() <= n.start < m.end()), None)
+    if aside is not None:  # the number sits in ", which has said it will launch 30 EV models,"
+        start, end, plain = aside.start(), aside.end(), sentence
+    else:
+        plain = _blank_relative_clauses(sentence)
     return Window(
         before=sentence[seg_start : n.start],
         lead=sentence[start : n.start],
@@ -246,8 +250,8 @@ class _Reader:
             clause = s.text[start:end]
             if not only_electric_share(clause):
                 continue
-            time = at.pick_time(times, end - 1, s.text)
-            year, fiscal, _ = at.horizon_for(time, times, end - 1, self.ctx)
+            time = at.pick_time(times, end, s.text)
+            year, fiscal, _ = at.horizon_for(time, times, end, self.ctx)
             company = at.company_for(end - 1, s.text, companies, products, self.ctx, None)
             region = at.region_for(start, s.text, regions, s.paragraph, self.ctx)
             kind = at.kind_for(end - 1, s.text, s.paragraph, self.ctx, year)

@@ -48,7 +48,7 @@ _PERCENT = r"(?:%|\s?per\s?cent\b|\s?percent\b)"
 _FRACTION = "|".join(sorted((re.escape(k) for k in _FRACTIONS), key=len, reverse=True))
 
 NUMBER_RE = re.compile(
-    rf"(?P<fraction>\b(?:{_FRACTION})\b(?!\s+(?:an?|the)\s+(?:year|month|decade|century|{_SCALE}\b)))"
+    rf"(?P<fraction>\b(?:{_FRACTION})\b(?![\w-])(?!\s+(?:an?|the)\s+(?:year|month|decade|century|{_SCALE}\b)))"
     rf"|(?P<inone>\b(?P<in_a>one|two|three|four|nine)\s+in\s+(?P<in_b>two|three|four|five|ten)\b)"
     rf"|(?P<cur>{_CUR_SIGN})?(?P<num>(?<![\w.,-])(?:{_DIGITS})(?:\s?[-–]\s?(?P<hi>{_DIGITS}))?"
     rf"|\b(?:half\s+an?|an?|{_WORD_NUM})(?=\s+{_SCALE}\b)|\b{_WORD_NUM}\b)"

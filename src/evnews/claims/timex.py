@@ -86,7 +86,7 @@ _BACKGROUND_BEFORE = re.compile(
 )
 # A time at the head of a clause whose verb is an announcement: "Last year, X announced ...".
 _ANNOUNCEMENT_AFTER = re.compile(
-    r"^\s*,?\s*(?:the\s+)?[^,;.]{0,60}?\b(?:announced|said|unveiled|pledged|promised|set\s+out|laid\s+out|declared|revealed)\b",
+    r"^\s*,?\s*(?:the\s+)?[^;.\d]{0,70}?\b(?:announced|said|unveiled|pledged|promised|set\s+out|laid\s+out|declared|revealed)\b",
     re.I,
 )
 _MODEL_YEAR_AFTER = re.compile(r"^\s*(?:model\s+year|[A-Z][a-z]+\s+(?:model|edition))|^\s*[A-Z][A-Za-z]+\b(?!\s+(?:and|to|by|in))", 0)
