@@ -140,7 +140,7 @@ def read_capped(response: httpx.Response, url: str, max_bytes: int, deadline: fl
     decoder = _Decoder(response.headers.get("content-encoding", ""), url)
     parts: list[bytes] = []
     size = 0
-    for chunk in response.iter_raw(65536):
+    for chunk in response.iter_raw():  # no chunk_size: it would buffer, hiding the deadline
         out = decoder.decode(chunk, max_bytes - size)
         size += len(out)
         if size > max_bytes:
