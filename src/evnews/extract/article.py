@@ -8,8 +8,9 @@ from lxml.html import HtmlElement
 from trafilatura.metadata import extract_metadata
 from trafilatura.utils import load_html
 
+from evnews.dedup import canonical_url
 from evnews.errors import PermanentError
-from evnews.extract.body import tidy_lines, trafilatura_text
+from evnews.extract.body import combine, extract_all, tidy_lines
 from evnews.extract.dates import publication_date
 from evnews.extract.decode import decode_html
 from evnews.extract.lang import detect_language
@@ -18,8 +19,10 @@ from evnews.extract.paywall import looks_partial
 from evnews.models import Article
 
 # Bump when extraction output can change, so stored articles can be re-extracted.
-EXTRACTOR_VERSION = "extract-1"
-MIN_BODY_WORDS = 25
+EXTRACTOR_VERSION = "extract-2"
+# Fewer characters than this is a teaser or an empty shell, not an article
+# (characters, not words: Japanese and Chinese text has no spaces).
+MIN_BODY_CHARS = 150
 
 
 class NoArticleText(PermanentError):
@@ -39,14 +42,14 @@ def extract_article(
     feed_title: str | None = None,
 ) -> Article:
     """Main text and metadata of one page; raises NoArticleText when there is no article."""
-    tree = _parse(body, url, encoding)
+    tree = parse_page(body, url, encoding)
     meta = read_meta(tree)
     title = page_title(meta, fallback=feed_title or "")
-    lines = tidy_lines(trafilatura_text(tree, url), title)
+    lines = tidy_lines(combine(extract_all(tree, url)), title)
     text = "\n".join(lines)
-    if len(text.split()) < MIN_BODY_WORDS:
+    if len(text) < MIN_BODY_CHARS:
         raise NoArticleText(
-            f"no article text found ({len(text.split())} words)",
+            f"no article text found ({len(text)} characters of main text)",
             hint="the URL is probably an index, video or error page; drop it from the feed "
             "or report it if a reader sees an article there",
             url=url,
@@ -66,7 +69,8 @@ def extract_article(
     )
 
 
-def _parse(body: bytes | str, url: str, encoding: str | None) -> HtmlElement:
+def parse_page(body: bytes | str, url: str, encoding: str | None = None) -> HtmlElement:
+    """The page as an lxml tree; raises UnparseableHtml for empty or non-HTML bodies."""
     text = decode_html(body, encoding)
     tree = load_html(text) if text.strip() else None
     if tree is None:
@@ -90,8 +94,4 @@ def _outlet(meta: PageMeta, tree: HtmlElement, url: str, title: str) -> str:
 
 
 def _canonical(url: str, declared: str) -> str:
-    try:
-        from evnews.dedup import canonical_url
-    except ImportError:  # the dedup stage lands separately; until then keep the declared URL
-        return declared or url
     return canonical_url(url, declared or None)

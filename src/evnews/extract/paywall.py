@@ -26,6 +26,14 @@ _TRUNCATION = re.compile(
 )
 _GATE_CLASS = re.compile(r"paywall(?!-meter)|regwall|subscriber-only|premium-(content|gate)|"
                          r"article-gate|piano-(offer|inline)|truncat", re.IGNORECASE)
+# Cheap pre-filters: the regexes only run on pages that contain one of these.
+_GATE_XPATH = (
+    "//body//*[contains(@class,'paywall') or contains(@id,'paywall') or contains(@class,'regwall')"
+    " or contains(@class,'subscriber-only') or contains(@class,'premium-') or contains(@class,'gate')"
+    " or contains(@class,'piano-') or contains(@class,'truncat')]"
+)
+_TEXT_TRIGGERS = ("reading", "subscriber", "full article", "full story", "rest of this", "members")
+_WINDOW = 160
 
 
 def looks_partial(tree: HtmlElement, meta: PageMeta, lines: list[str]) -> bool:
@@ -34,13 +42,19 @@ def looks_partial(tree: HtmlElement, meta: PageMeta, lines: list[str]) -> bool:
         return True
     if any(_TRUNCATION.search(line) for line in lines[-3:]):
         return True
-    body = tree.find("body")
-    if body is None:
-        return False
-    for node in body.iter():
-        if not isinstance(node.tag, str):
-            continue
-        marker = f"{node.get('class') or ''} {node.get('id') or ''}"
-        if _GATE_CLASS.search(marker) and node.tag != "body":
+    for node in tree.xpath(_GATE_XPATH):
+        if _GATE_CLASS.search(f"{node.get('class') or ''} {node.get('id') or ''}"):
             return True
-    return bool(_TRUNCATION.search(body.text_content()))
+    return _has_truncation_notice(tree)
+
+
+def _has_truncation_notice(tree: HtmlElement) -> bool:
+    body = tree.find("body")
+    text = (body if body is not None else tree).text_content().lower()
+    for trigger in _TEXT_TRIGGERS:
+        at = text.find(trigger)
+        while at != -1:
+            if _TRUNCATION.search(text[max(0, at - _WINDOW) : at + _WINDOW]):
+                return True
+            at = text.find(trigger, at + 1)
+    return False
