@@ -145,3 +145,8 @@ def test_feed_discovery_in_html() -> None:
         "href='javascript:alert(1)'></head></html>"
     )
     assert discover_feed_links(html, "https://site.example/blog/") == ["https://site.example/atom.xml"]
+
+
+def test_blank_lines_before_the_xml_declaration_are_tolerated() -> None:
+    parsed = parse_feed(b"\n\n  " + RSS091, url="https://old.example/rss")
+    assert not parsed.bozo and len(parsed.entries) == 1

@@ -81,14 +81,17 @@ def parse_feed(
     are dropped with a warning; the rest of the feed is kept.
     """
     body = gunzip_capped(body, max_bytes)
+    if body[:1].isspace() and body.lstrip().startswith(b"<?xml"):
+        # Blank lines before the XML declaration (a classic CMS plugin bug) make it a fatal error.
+        body = body.lstrip()
     if not body.strip():
         raise NotAFeedError(f"{url} returned an empty document", hint="check the feed URL in the sources file", url=url)
-    headers = {"content-location": content_location or url}
-    if content_type:
-        headers["content-type"] = content_type
+    # Without a Content-Type feedparser flags every feed as bozo; application/xml lets the
+    # document's own XML declaration name its encoding, which is what a missing header means.
+    headers = {"content-location": content_location or url, "content-type": content_type or "application/xml"}
     parsed = feedparser.parse(io.BytesIO(body), response_headers=headers)
     version = parsed.get("version") or ""
-    if not version and not parsed.entries:
+    if not version and not parsed.entries and (_looks_like_html(body, content_type) or not parsed.get("feed")):
         raise _not_a_feed(body, url, content_type, parsed)
     warnings: list[str] = []
     if parsed.get("bozo"):
@@ -172,9 +175,12 @@ def _short(text: str, limit: int = 160) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
+def _looks_like_html(body: bytes, content_type: str | None) -> bool:
+    return bool(_HTML_START.match(body[:4096])) or (content_type or "").lower().startswith(("text/html", "application/xhtml"))
+
+
 def _not_a_feed(body: bytes, url: str, content_type: str | None, parsed: Any) -> NotAFeedError:
-    head = body[:4096]
-    if _HTML_START.match(head) or (content_type or "").lower().startswith(("text/html", "application/xhtml")):
+    if _looks_like_html(body, content_type):
         found = discover_feed_links(body[:500_000].decode("utf-8", "replace"), url)
         hint = (
             f"use the site's feed instead: {', '.join(found[:3])}"
