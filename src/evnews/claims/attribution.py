@@ -46,7 +46,8 @@ class Context:
     rumor_paragraph: int | None = None
     lead_in_horizon: tuple[int | None, bool] | None = None  # (year, fiscal) of a list's lead-in
     lead_in_anchor: int | None = None  # announcement year of a list's lead-in
-    scope_region: tuple[int, str] | None = None  # (paragraph, region) of the last "in Europe"
+    # (paragraph, region, subject company) of the last sentence scoped "in Europe" / "for Europe"
+    scope_region: tuple[int, str, str] | None = None
 
 
 def clauses(sentence: str) -> list[tuple[int, int]]:
@@ -177,7 +178,13 @@ def is_continuation(sentence: str) -> bool:
 
 
 def region_for(
-    pos: int, sentence: str, regions: list[Mention], paragraph: int, ctx: Context, default: str = "global"
+    pos: int,
+    sentence: str,
+    regions: list[Mention],
+    paragraph: int,
+    ctx: Context,
+    default: str = "global",
+    company: str | None = None,
 ) -> str:
     """First region after the number before the next comma, else the nearest before in its clause."""
     start, end = clause_of(clauses(sentence), pos)
@@ -195,6 +202,8 @@ def region_for(
         named = [r for r in regions if r.end <= label.end()]
         if named:
             return named[0].name  # "Europe: ... aims for 100% EV sales"
-    if ctx.scope_region and ctx.scope_region[0] == paragraph:
+    # "More EVs are coming for Europe. The new Micra goes on sale this year": the scope of the
+    # sentence before carries over, within the paragraph and for the same company only.
+    if ctx.scope_region and ctx.scope_region[0] == paragraph and ctx.scope_region[2] in (company, None):
         return ctx.scope_region[1]
     return default

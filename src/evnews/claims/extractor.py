@@ -37,6 +37,7 @@ _CUMULATIVE_VERB = re.compile(
 )
 _RELATIVE_CLAUSE = at._RELATIVE_CLAUSE
 _DATELINE = re.compile(r"^[A-Z][A-Z .'-]{2,}(?:,\s+[A-Z][\w .]+?)?,\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s+\d{4})?\s*(?:\([A-Z]+\))?\s*[-–—]\s")
+_VERB = re.compile(r"\b(?:has|have|had|is|are|was|were|will|would|said|says|grown|sold|announced|reported)\b", re.I)
 _POINTER_START = re.compile(r"^\s*(?:It|The\s+car|The\s+model|The\s+vehicle)\b")
 
 
@@ -133,14 +134,14 @@ class _Reader:
         self.ctx.seen_companies.extend(named)
         # "it" and "the company" in the next sentence mean this sentence's subject (a company
         # named at its head), otherwise the company the article is about.
-        head = [c for c in companies if c.start < 40]
+        head = [c for c in companies if c.start < 40 and not _VERB.search(s.text[: c.start])]
         subject = (head[0].name or at.resolve_reference(head[0], self.ctx)) if head else None
         self.ctx.last_subject = subject or self.ctx.focus
         if products:
             self.ctx.last_product = products[-1].name
         scoped = [r for r in regions if r.descriptor == "scope" and r.name != "global"]
         if scoped:
-            self.ctx.scope_region = (s.paragraph, scoped[-1].name)
+            self.ctx.scope_region = (s.paragraph, scoped[-1].name, self.ctx.last_subject or self.ctx.focus)
         if s.is_lead_in:
             times = [t for t in find_times(s.text) if not t.background]
             announced = [t for t in find_times(s.text) if t.announcement]
@@ -219,7 +220,7 @@ class _Reader:
             if kind == "actual" and year is None and self.ctx.anchor is not None:
                 year = self.ctx.anchor.year  # an actual without a year is as of the article
             region = at.region_for(
-                n.start, _blank_relative_clauses(text), regions, s.paragraph, self.ctx, _site_region(text, n.start)
+                n.start, _blank_relative_clauses(text), regions, s.paragraph, self.ctx, _site_region(text, n.start), company
             )
             if metric not in ("cumulative_sales", "market_share", "adas_sales_volume", "adas_model_launches", "battery_cost"):
                 product = None
@@ -253,7 +254,7 @@ class _Reader:
             time = at.pick_time(times, end, s.text)
             year, fiscal, _ = at.horizon_for(time, times, end, self.ctx)
             company = at.company_for(end - 1, s.text, companies, products, self.ctx, None)
-            region = at.region_for(start, s.text, regions, s.paragraph, self.ctx)
+            region = at.region_for(start, s.text, regions, s.paragraph, self.ctx, company=company)
             kind = at.kind_for(end - 1, s.text, s.paragraph, self.ctx, year)
             out.append(
                 Claim(company or self.ctx.focus, "ev_sales_share", kind, s.text, 100.0, "percent", "exact",
@@ -331,7 +332,9 @@ class _Reader:
                 here = [x for x in sites if start <= x.start < end] or sites
                 region = here[0].name if here else None
             if region is None:
-                region = at.region_for(cue.start, _blank_relative_clauses(text), regions, s.paragraph, self.ctx)
+                region = at.region_for(
+                    cue.start, _blank_relative_clauses(text), regions, s.paragraph, self.ctx, company=company
+                )
             value, unit = (1.0, "models") if cue.metric == "ev_model_launches" else (None, None)
             self.claims.append(
                 Claim(company or self.ctx.focus, cue.metric, kind, text, value, unit, "exact", region, year, fiscal,

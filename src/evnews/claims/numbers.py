@@ -139,8 +139,8 @@ def find_numbers(sentence: str) -> list[NumberMention]:
     for m in NUMBER_RE.finditer(sentence):
         if m.group("fraction"):
             key = m.group("fraction").lower()
-            out.append(NumberMention(m.start(), m.end(), m.group(0), _FRACTIONS[key], "percent",
-                                     _qualifier(sentence, m.start(), False), is_fraction=True))  # fmt: skip
+            qualifier = "approx" if key.split()[0] in ("nearly", "almost", "virtually") else _qualifier(sentence, m.start(), False)
+            out.append(NumberMention(m.start(), m.end(), m.group(0), _FRACTIONS[key], "percent", qualifier, is_fraction=True))
             continue
         if m.group("inone"):
             value = 100 * _SMALL[m.group("in_a").lower()] / _SMALL[m.group("in_b").lower()]

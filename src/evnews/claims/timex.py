@@ -81,7 +81,8 @@ _BACKGROUND_BEFORE = re.compile(
     r"\b(?:since|launched|introduced|debuted|went\s+on\s+sale|(?:been|was|were)\s+on\s+sale|first\s+(?:went\s+on\s+sale|sold|delivered)|"
     r"founded|established|came\s+out|was\s+launched|(?:its|the|original)\s+launch)\b[^,;]{0,45}$|"
     r"\b(?:announced|said|promised|pledged|stated|confirmed|reported|published|set\s+out|laid\s+out|unveiled|revealed|"
-    r"presented|talked\s+about|declared|told\s+\w+|debuted|released)\s+(?:\w+\s+){0,4}$",
+    r"presented|talked\s+about|declared|told\s+\w+|debuted|released)\s+"
+    r"(?:(?!(?:it|that|they|he|she|we|will|would|to|plans?|aims?)\b)\w+\s+){0,4}$",
     re.I,
 )
 # A time at the head of a clause whose verb is an announcement: "Last year, X announced ...".
