@@ -162,6 +162,7 @@ class _Reader:
     # -- one sentence -------------------------------------------------------
     def read(self, s: Sentence) -> None:
         # "YOKOHAMA, Japan, Nov 29 (AAW) - ": where the story was filed, not what it is about.
+        original, first_new = s.text, len(self.claims)
         s = replace(s, text=_DATELINE.sub(lambda m: " " * len(m.group(0)), s.text))
         text = s.text
         companies, products = find_companies(text), find_products(text)
@@ -175,6 +176,8 @@ class _Reader:
             self._number_claims(s, companies, products, regions, times, masked)
             self._date_claims(s, companies, products, regions, times)
         self._remember(s, companies, products, regions)
+        if original != text:  # evidence is the sentence as written, dateline included
+            self.claims[first_new:] = [replace(c, evidence=original) for c in self.claims[first_new:]]
 
     def _number_claims(self, s: Sentence, companies, products, regions, times, masked) -> None:  # type: ignore[no-untyped-def]
         text = s.text

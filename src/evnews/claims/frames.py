@@ -106,8 +106,8 @@ def _frame_money(n: NumberMention, w: Window) -> Frame | None:
 
 def _frame_percent(n: NumberMention, w: Window) -> Frame | None:
     near = w.before[-60:] + " " + w.after[:60]
-    if lx.STAKE_RE.search(near):
-        return None
+    if lx.STAKE_RE.search(near) or lx.MONEY_NON_CLAIM_RE.search(near):
+        return None  # a stake, or a change in profit, price or costs
     if lx.MARKET_SHARE_RE.search(w.clause):
         return Frame("market_share", "percent")
     if lx.LINEUP_RE.search(w.after[:60]):
@@ -118,7 +118,8 @@ def _frame_percent(n: NumberMention, w: Window) -> Frame | None:
         lx.SALES_NOUN_RE.search(w.before) and re.search(r"\b(?:to|of|at|reach|reaching|hit)\s*$", w.before)
     )
     if sales_here or re.search(r"\bshare\s+for\b", w.after[:30]):
-        metric = _share_metric(powertrain(w.clause))
+        # "expand e-POWER ..., and expects it to account for 40% of sales": "it" is the clause before.
+        metric = _share_metric(powertrain(w.clause) or powertrain(w.sentence))
         if metric:
             return Frame(metric, "percent")
         return None
