@@ -160,3 +160,35 @@ def test_every_field_is_in_the_contract_vocabulary() -> None:
     for claim in claims:
         assert claim.metric in METRICS and claim.kind in KINDS and claim.qualifier in QUALIFIERS
         assert claim.evidence in text
+
+
+def test_alliance_partners_named_together_are_the_alliance() -> None:
+    assert keys("Nissan, Renault and Mitsubishi will share 35 new EV models by 2030.") == {
+        ("Alliance", "ev_model_launches", 35, "target", 2030, "global")
+    }
+    assert keys("Renault and Nissan have sold a combined 1 million EVs.") == {
+        ("Alliance", "cumulative_sales", 1e6, "actual", 2023, "global")
+    }
+
+
+def test_a_range_is_one_claim_at_its_lower_bound() -> None:
+    for text in (
+        "Nissan expects electrified vehicles to reach between 40% and 50% of its sales by 2030.",
+        "Nissan is aiming for a 40-50% share of electrified sales by 2030.",
+    ):
+        claim = only(text)
+        assert (claim.metric, claim.value, claim.qualifier) == ("electrified_sales_share", 40, "at_least")
+
+
+def test_a_single_new_ev_with_its_year() -> None:
+    claim = only("Infiniti will launch its first EV in 2025 and electrify its full lineup by 2030.")
+    assert (claim.company, claim.metric, claim.value, claim.horizon_year) == ("Nissan", "ev_model_launches", 1, 2025)
+
+
+def test_periods_decide_between_cumulative_and_yearly_sales() -> None:
+    assert keys("Its global EV sales fell 9% in the quarter to 28,000 units, Nissan said.", "2024-07-25") == {
+        ("Nissan", "ev_sales_volume", 28000, "actual", 2024, "global")
+    }
+    assert keys("The company sold about 560,000 Leafs worldwide through March, Nissan said.", "2022-06-10") == {
+        ("Nissan", "cumulative_sales", 560000, "actual", 2022, "global")
+    }

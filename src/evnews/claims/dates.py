@@ -45,7 +45,7 @@ _SINGLE_LAUNCH = re.compile(
     re.I,
 )
 _SINGLE_VEHICLE = re.compile(
-    r"\b(?:an?|the\s+new|its\s+new|one)\s+(?:[\w$,.-]+\s+){0,3}?(?:EV|electric\s+(?:car|vehicle|model|SUV|sedan|crossover|hatchback|pickup|van)|"
+    r"\b(?:an?|the\s+new|its\s+new|its\s+first|the\s+first|one)\s+(?:[\w$,.-]+\s+){0,3}?(?:EV|electric\s+(?:car|vehicle|model|SUV|sedan|crossover|hatchback|pickup|van)|"
     r"car|model|SUV|sedan|crossover|hatchback|pickup|van|kei\s+car)\b",
     re.I,
 )
@@ -115,7 +115,8 @@ def find_date_cues(
             if time is not None:
                 cues.append(DateCue("carbon_neutrality", start + carbon.start(), start + carbon.end(), time))
         launch = _SINGLE_LAUNCH.search(clause)
-        if launch and not any(c.metric == "production_start" and start <= c.start < end for c in cues):
+        taken = any(c.metric in ("production_start", "technology_launch") and start <= c.start < end for c in cues)
+        if launch and not taken:
             vehicle = _SINGLE_VEHICLE.search(clause[: launch.start()]) or _SINGLE_VEHICLE.search(clause[launch.end() :])
             product = _nearest_product(products, start + launch.start(), start, end)
             is_ev = product in lx.EV_PRODUCTS or (

@@ -16,6 +16,9 @@ COMPANY_PATTERNS: tuple[tuple[str, str], ...] = (
     (r"Renault,\s*Nissan\s*(?:&|and)\s*Mitsubishi\s+[Aa]lliance", "Alliance"),
     (r"Renault[\s–—-]*Nissan(?:[\s–—-]*Mitsubishi)?\s+[Aa]lliance", "Alliance"),
     (r"(?:the|The)\s+Alliance(?!\s+(?:Connected|partners))", "Alliance"),
+    # "Nissan, Renault and Mitsubishi will share ...", "Renault and Nissan have sold a combined ...".
+    (r"(?:Renault|Nissan|Mitsubishi)(?:\s+Motors)?(?:\s*,\s*(?:Renault|Nissan|Mitsubishi)(?:\s+Motors)?)*"
+     r"\s*(?:,\s*)?(?:and|&)\s+(?:Renault|Nissan|Mitsubishi)(?:\s+Motors)?(?!['’]s)(?=\s+(?:have|has|will|plan|aim|are|were|together|jointly|sold|expect|intend|target|share))", "Alliance"),
     (r"the\s+(?:two|three)\s+partners", "Alliance"),
     (r"Nissan(?:\s+Motor(?:\s+Co(?:rp)?\.?(?:,?\s*Ltd\.?)?)?)?|NISSAN|Infiniti|INFINITI|Datsun|Dongfeng\s+Nissan", "Nissan"),
     (r"Mitsubishi(?:\s+Motors?(?:\s+Corp\.?)?)?", "Mitsubishi"),
@@ -124,6 +127,7 @@ REGION_PATTERNS: tuple[tuple[str, str], ...] = (
     (r"Japan|Japanese\s+(?:market|buyers|customers|drivers|sales)|home\s+market\s+of\s+Japan", "japan"),
     (r"China|Chinese\s+(?:market|buyers|customers|sales)", "china"),
     (r"India|Indian\s+(?:market|buyers)", "india"),
+    (r"Norway|Germany|France|Italy|Spain|the\s+Netherlands|Sweden|Denmark|Belgium|Switzerland|Austria|Poland|Portugal|Ireland", "europe"),
     (r"South\s+Korea|Korea", "korea"),
     (r"Southeast\s+Asia|ASEAN", "asean"),
     (r"Middle\s+East", "middle_east"),

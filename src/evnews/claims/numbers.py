@@ -137,6 +137,14 @@ def find_numbers(sentence: str) -> list[NumberMention]:
     """Every number of the sentence, left to right."""
     out: list[NumberMention] = []
     for m in NUMBER_RE.finditer(sentence):
+        if out and re.fullmatch(r"\s*(?:and|to)\s*", sentence[out[-1].end : m.start()]) and re.search(
+            r"\bbetween\s+$", sentence[: out[-1].start]
+        ):
+            # "between 40% and 50%": a range, kept as its lower bound (see the module docstring).
+            out[-1] = NumberMention(out[-1].start, m.end(), sentence[out[-1].start : m.end()], out[-1].value,
+                                    out[-1].unit or _currency(m) or ("percent" if m.group("pct") else None),
+                                    "at_least", out[-1].is_fraction, out[-1].is_word, is_range=True)  # fmt: skip
+            continue
         if m.group("fraction"):
             key = m.group("fraction").lower()
             qualifier = "approx" if key.split()[0] in ("nearly", "almost", "virtually") else _qualifier(sentence, m.start(), False)
