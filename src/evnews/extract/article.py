@@ -19,7 +19,7 @@ from evnews.extract.paywall import looks_partial
 from evnews.models import Article
 
 # Bump when extraction output can change, so stored articles can be re-extracted.
-EXTRACTOR_VERSION = "extract-2"
+EXTRACTOR_VERSION = "extract-3"
 # Fewer characters than this is a teaser or an empty shell, not an article
 # (characters, not words: Japanese and Chinese text has no spaces).
 MIN_BODY_CHARS = 150
@@ -47,7 +47,7 @@ def extract_article(
     title = page_title(meta, fallback=feed_title or "")
     lines = tidy_lines(combine(extract_all(tree, url)), title)
     text = "\n".join(lines)
-    if len(text) < MIN_BODY_CHARS:
+    if len(text) < MIN_BODY_CHARS or unlinked_chars(tree) < MIN_BODY_CHARS:
         raise NoArticleText(
             f"no article text found ({len(text)} characters of main text)",
             hint="the URL is probably an index, video or error page; drop it from the feed "
@@ -67,6 +67,15 @@ def extract_article(
         language=detect_language(text, meta.html_lang),
         is_partial=looks_partial(tree, meta, lines),
     )
+
+
+def unlinked_chars(tree: HtmlElement) -> int:
+    """Characters of body text outside links: an index page is nearly all links."""
+    body = tree.find("body")
+    if body is None:
+        return 0
+    linked = sum(len(link.text_content().strip()) for link in body.iter("a"))
+    return len(" ".join(body.text_content().split())) - linked
 
 
 def parse_page(body: bytes | str, url: str, encoding: str | None = None) -> HtmlElement:

@@ -98,8 +98,13 @@ def combine(found: Extractions) -> list[str]:
     if second.size > RESCUE_RATIO * ours.size and containment(ours, second) > RESCUE_CONTAINS:
         lines = split_lines(found.readability)
     else:
-        lines = trim_unconfirmed_edges(lines, second)
+        lines = trim_unconfirmed_edges(lines, second, keep=list_items(found.precision))
     return drop_chrome(lines)
+
+
+def list_items(text: str) -> set[str]:
+    """Keys of the lines trafilatura printed as list items."""
+    return {_key(line) for line in text.splitlines() if _BULLET.match(line)}
 
 
 def split_lines(text: str) -> list[str]:
@@ -158,8 +163,12 @@ def _confirmed_prose(line: str, second: Opinion) -> bool:
     return _is_prose(line) and support(line, second) >= ADD_MIN_SUPPORT
 
 
-def trim_unconfirmed_edges(lines: list[str], second: Opinion) -> list[str]:
-    """Drop the leading and trailing lines the second opinion does not have."""
+def trim_unconfirmed_edges(lines: list[str], second: Opinion, keep: set[str] | None = None) -> list[str]:
+    """Drop the leading and trailing lines the second opinion does not have.
+
+    Leading list items in `keep` stay: a "key points" list above the story is
+    article text that readability tends to drop.
+    """
     if not lines or second.size < TRIM_MIN_RATIO * Opinion.of("\n".join(lines)).size:
         return lines
     confirmed = [support(line, second) >= 0.5 for line in lines]
@@ -167,7 +176,10 @@ def trim_unconfirmed_edges(lines: list[str], second: Opinion) -> list[str]:
         return lines
     first = confirmed.index(True)
     last = len(lines) - 1 - confirmed[::-1].index(True)
-    while first > 0 and any(len(words(line)) > LEAD_PARAGRAPH_WORDS for line in lines[:first]):
+    protected = keep or set()
+    while first > 0 and any(
+        len(words(line)) > LEAD_PARAGRAPH_WORDS or _key(line) in protected for line in lines[:first]
+    ):
         first -= 1
     kept = lines[first : last + 1]
     if Opinion.of("\n".join(kept)).size < (1 - TRIM_MAX_SHARE) * Opinion.of("\n".join(lines)).size:

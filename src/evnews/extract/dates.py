@@ -94,14 +94,21 @@ def publication_date(
 def byline_date(tree: HtmlElement) -> dt.date | None:
     """The first "published" date printed near the headline, if any."""
     for node in _dated_nodes(tree):
-        if _UPDATED.search(_label(node)) or _inside_elsewhere(node):
-            continue
-        day = parse_day(node.get("datetime") or node.get("content") or "") or parse_day(
-            node.text_content()[:200]
-        )
+        if _UPDATED.search(_label(node)) or _inside_elsewhere(node) or _holds_dated_node(node):
+            continue  # a container's own dated children are judged one by one
+        # "Published 3 May 2024, updated 8 May": only the text before "updated".
+        visible = _UPDATED.split(node.text_content()[:200])[0]
+        day = parse_day(node.get("datetime") or node.get("content") or "") or parse_day(visible)
         if day is not None:
             return day
     return None
+
+
+def _holds_dated_node(node: HtmlElement) -> bool:
+    return any(
+        isinstance(child.tag, str) and (child.tag == "time" or _DATE_CLASS.search(child.get("class") or ""))
+        for child in node.iterdescendants()
+    )
 
 
 def _dated_nodes(tree: HtmlElement) -> Iterator[HtmlElement]:
@@ -117,7 +124,8 @@ def _dated_nodes(tree: HtmlElement) -> Iterator[HtmlElement]:
 
 
 def _label(node: HtmlElement) -> str:
-    return " ".join((node.get("class") or "", node.get("itemprop") or "", node.text_content()[:40]))
+    """Class and itemprop: where a page says a date is the "updated" one."""
+    return " ".join((node.get("class") or "", node.get("itemprop") or ""))
 
 
 def _inside_elsewhere(node: HtmlElement) -> bool:

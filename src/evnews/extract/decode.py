@@ -9,6 +9,9 @@ Order of evidence, strongest first:
 5. statistical detection (charset_normalizer), preferring Windows-1252 among
    near-equal Latin guesses because that is what undeclared Western pages are.
 A declared encoding that fails to decode the bytes is ignored, not trusted.
+A declared single-byte Latin encoding is also overruled when the bytes are
+valid UTF-8 with non-ASCII characters: servers default their header to
+ISO-8859-1, while real Windows-1252 text almost never forms valid UTF-8.
 """
 
 from __future__ import annotations
@@ -32,6 +35,7 @@ _XML_DECL = re.compile(rb"""^\s*<\?xml[^>]+encoding\s*=\s*["']([A-Za-z0-9._:-]+)
 # Browsers treat these labels as Windows-1252, and so do pages that use them.
 _WHATWG_ALIASES = {"iso-8859-1": "cp1252", "latin-1": "cp1252", "latin1": "cp1252",
                    "ascii": "cp1252", "us-ascii": "cp1252", "iso8859-1": "cp1252"}
+_SINGLE_BYTE_LATIN = {"cp1252", "windows1252", "iso88591", "latin1", "iso885915", "latin9"}
 _LATIN_GUESSES = {"cp1252", "latin_1", "iso8859_15", "cp1250", "iso8859_2", "cp1254", "iso8859_9"}
 
 
@@ -39,10 +43,13 @@ def decode_html(body: bytes | str, encoding: str | None = None) -> str:
     """The page as text, decoded by the strongest evidence that actually works."""
     if isinstance(body, str):
         return body
-    for label in (_bom_encoding(body), encoding, declared_encoding(body)):
+    bom = _bom_encoding(body)
+    if bom:
+        return body.decode(bom, errors="replace")
+    for label in (encoding, declared_encoding(body)):
         text = _try_decode(body, label)
         if text is not None:
-            return text
+            return _prefer_utf8(body, label, text)
     text = _try_decode(body, "utf-8")
     if text is not None:
         return text
@@ -54,6 +61,14 @@ def declared_encoding(body: bytes) -> str | None:
     head = body[:4096]
     match = _XML_DECL.search(head) or _META_CHARSET.search(head)
     return match.group(1).decode("ascii", "replace") if match else None
+
+
+def _prefer_utf8(body: bytes, label: str | None, text: str) -> str:
+    name = _WHATWG_ALIASES.get((label or "").strip().lower(), (label or "").strip().lower())
+    if name.replace("-", "").replace("_", "") not in _SINGLE_BYTE_LATIN or body.isascii():
+        return text
+    utf8 = _try_decode(body, "utf-8")
+    return utf8 if utf8 is not None else text
 
 
 def _bom_encoding(body: bytes) -> str | None:
