@@ -10,6 +10,7 @@ time"); tests add a distinct query string to get a fresh counter.
 from __future__ import annotations
 
 import gzip
+import hashlib
 import socket
 import struct
 import threading
@@ -136,17 +137,58 @@ def _robots(h: _Handler, s: FaultServer) -> None:
     h.send(200, s.robots, {"Content-Type": "text/plain"})
 
 
-def _feed(h: _Handler, s: FaultServer) -> None:
-    """Honours If-None-Match / If-Modified-Since."""
-    etag, modified = '"feed-v1"', "Mon, 06 Oct 2025 09:00:00 GMT"
+def _serve_conditional(h: _Handler, body: bytes, content_type: str = "application/rss+xml") -> None:
+    """Answer 304 when the client already has this body (by ETag or Last-Modified)."""
+    etag, modified = '"' + hashlib.sha256(body).hexdigest()[:16] + '"', "Mon, 06 Oct 2025 09:00:00 GMT"
     if h.headers.get("If-None-Match") == etag or h.headers.get("If-Modified-Since") == modified:
         h.send_response(304)
         h.send_header("ETag", etag)
         h.send_header("Content-Length", "0")
         h.end_headers()
         return
-    body = rss(s.base, [("One", f"{s.base}/good/1.html"), ("Two", f"{s.base}/good/2.html")])
-    h.send(200, body, {"Content-Type": "application/rss+xml", "ETag": etag, "Last-Modified": modified})
+    h.send(200, body, {"Content-Type": content_type, "ETag": etag, "Last-Modified": modified})
+
+
+def _feed(h: _Handler, s: FaultServer) -> None:
+    _serve_conditional(h, rss(s.base, [("One", f"{s.base}/good/1.html"), ("Two", f"{s.base}/good/2.html")]))
+
+
+# The pipeline feed: good stories and every page fault, as a real feed would mix them.
+PIPELINE_LINKS = (
+    "/story/1", "/story/2", "/story/3", "/to-story", "/cp1252", "/429", "/500-then-200",
+    "/slow", "/reset", "/loop-a", "/huge", "/gzip-bomb", "/report.pdf", "/empty", "/empty-html",
+    "/gone", "/private/secret.html", "file:///etc/passwd", "javascript:alert(1)",
+)  # fmt: skip
+
+
+def _feed_of(links: tuple[str, ...]) -> Handler:
+    def handler(h: _Handler, s: FaultServer) -> None:
+        items = [(f"Item {link}", link if ":" in link else s.base + link) for link in links]
+        _serve_conditional(h, rss(s.base, items))
+
+    return handler
+
+
+STORY_FACTS = {
+    "1": ("Nissan opens a battery plant in Sunderland", "The plant in Sunderland will build batteries for "
+          "the new Leaf. Workers started training in spring. The council welcomed the jobs."),
+    "2": ("Nissan tests solid-state cells in Yokohama", "Engineers in Yokohama showed a pilot line for "
+          "solid-state cells. The company expects lower costs. Suppliers were invited to the tour."),
+    "3": ("Nissan and partners build chargers in Texas", "Dealers in Texas will add fast chargers this "
+          "year. Drivers asked for more stations on highways. Utilities plan grid upgrades."),
+}  # fmt: skip
+
+
+def _story(h: _Handler, s: FaultServer) -> None:
+    title, facts = STORY_FACTS.get(urlsplit(h.path).path.rsplit("/", 1)[-1], ("Unknown", "Nothing."))
+    sentences = " ".join(f"{facts} Paragraph {i} adds detail on {title.lower()}." for i in range(5))
+    paragraphs = "".join(f"<p>{sentence}.</p>" for sentence in sentences.split(". ") if sentence)
+    page = (
+        f"<!doctype html><html><head><meta charset='utf-8'><title>{title}</title></head><body>"
+        f"<nav><a href='/'>Home</a></nav><article><h1>{title}</h1>{paragraphs}</article>"
+        "<footer>© Fault Wire</footer></body></html>"
+    )
+    h.send(200, page.encode())
 
 
 def _feed_no_validators(h: _Handler, s: FaultServer) -> None:
@@ -268,10 +310,14 @@ def _pdf(h: _Handler, s: FaultServer) -> None:
 
 
 def _windows_1252(h: _Handler, s: FaultServer) -> None:
+    paragraph = (
+        "<p>Nissan’s plan – 27 electrified models – was presented in Yokohama, where café owners near the "
+        "headquarters cheered the “Ambition 2030” announcement and analysts asked about costs.</p>"
+    )
     text = (
         "<html><head><title>Nissan’s plan</title></head><body><article><h1>Nissan’s “Ambition 2030”</h1>"
-        "<p>Nissan’s plan – 27 electrified models – was presented in Yokohama. Café owners cheered.</p>"
-        "</article></body></html>"
+        + paragraph * 4
+        + "</article></body></html>"
     )
     h.send(200, text.encode("cp1252"), {"Content-Type": "text/html"})
 
@@ -296,6 +342,12 @@ ROUTES: dict[str, Handler] = {
     "/feed-gzip.xml": _feed_gzip_unlabelled,
     "/feed-is-html": _feed_is_html,
     "/feed-bad-links.xml": _feed_bad_links,
+    "/pipeline-feed.xml": _feed_of(PIPELINE_LINKS),
+    "/private-redirect-feed.xml": _feed_of(("/to-private", "/to-metadata", "/story/2")),
+    "/story/1": _story,
+    "/story/2": _story,
+    "/story/3": _story,
+    "/to-story": _redirect(lambda s: "/story/1?via=redirect"),
     "/good/1.html": _good,
     "/good/2.html": _good,
     "/good/fine.html": _good,
