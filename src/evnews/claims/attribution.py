@@ -10,6 +10,7 @@ list, and whether the paragraph reports a rumour.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from dataclasses import dataclass, field
 
@@ -50,6 +51,7 @@ class Context:
     scope_region: tuple[int, str, str] | None = None
 
 
+@functools.lru_cache(maxsize=256)
 def clauses(sentence: str) -> list[tuple[int, int]]:
     """Clause spans: a sentence splits at ", and", ", while", ";" and similar."""
     spans: list[tuple[int, int]] = []

@@ -30,6 +30,7 @@ _SEGMENT_BREAK = re.compile(r"[,;](?!\d)|[()\[\]]|\s[-–—]\s|—")
 _NAME_BEFORE = re.compile(r"(?<=\w\s)([A-Z][\w.-]*[A-Za-z])\s$")
 _NOT_NAMES = frozenset("About Around Some Nearly Over More Only Just Almost Roughly Approximately Up In By To Of".split())
 _ANAPHOR = re.compile(r"\b(?:the|these|those)\s+(?:cars?|vehicles?|models?|units)\b|\bit\b", re.I)
+_RUMOR = re.compile(lx.RUMOR_CUES, re.I)
 _CUMULATIVE_VERB = re.compile(
     r"\b(?:has|have|had|having)\s+(?:now\s+|already\s+)?(?:sold|delivered|reached|bought|passed|topped|shipped)\b|"
     r"\b(?:passed|topped|surpassed|crossed|reached|reach|hit)\b",
@@ -100,7 +101,7 @@ def _excluded(sentence: str, n: NumberMention, numbers: list[NumberMention], mas
     """Numbers that are names, years, conversions or former figures."""
     if is_year(n) or _inside(n.start, masked):
         return True
-    before = sentence[: n.start]
+    before = sentence[max(0, n.start - 60) : n.start]  # `$`-anchored patterns below: the tail is enough
     name = _NAME_BEFORE.search(before)
     if (
         name
@@ -167,7 +168,7 @@ class _Reader:
         text = s.text
         companies, products = find_companies(text), find_products(text)
         regions = _home_regions(find_regions(text), companies, self.ctx)
-        if re.search(lx.RUMOR_CUES, text, re.I):
+        if _RUMOR.search(text):
             self.ctx.rumor_paragraph = s.paragraph
         if not (lx.CANCELLED_RE.search(text) or lx.SUPERSEDED_SENTENCE_RE.search(text)):
             masked = _masked_spans(text)
@@ -316,6 +317,8 @@ class _Reader:
     def _date_claims(self, s: Sentence, companies, products, regions, times) -> None:  # type: ignore[no-untyped-def]
         text = s.text
         spans = at.clauses(text)
+        if not any(not t.background for t in times):
+            return  # every date claim needs a date
         ev_context = powertrain(text + " " + self.previous_text) in ("ev", "electrified")
         sites = find_sites(text)
         previous: str | None = None

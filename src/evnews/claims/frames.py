@@ -152,7 +152,7 @@ def _frame_count(n: NumberMention, w: Window) -> Frame | None:
     if _GWH.match(w.after):
         return Frame("battery_capacity", "GWh") if lx.CAPACITY_RE.search(w.clause) else None
     head = w.after[:70]
-    child = bool(_CHILD.match(w.rest)) or bool(_CHILD_BEFORE.search(w.lead))
+    child = bool(_CHILD.match(w.rest)) or bool(_CHILD_BEFORE.search(w.lead[-80:]))
     small = n.value < 200 and not n.unit and n.value == int(n.value)
     if _COMBUSTION.search(head[:50]) and not _EV.search(head[:50]):
         return None

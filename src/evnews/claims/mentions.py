@@ -24,13 +24,31 @@ class Mention:
     company: str = ""  # for products: the maker
 
 
-_COMPANY_RES = tuple((re.compile(rf"(?<![\w-])(?:{p})(?![\w-])"), name) for p, name in lx.COMPANY_PATTERNS)
-_PRODUCT_RES = tuple(
-    (re.compile(rf"(?<![\w-])(?:{p})(?![\w-])"), name, maker) for p, name, maker in lx.PRODUCT_PATTERNS
+def _table_regex(patterns: list[str], *, caseless: set[int] | frozenset[int] = frozenset(), tail: str = r"(?![\w-])") -> re.Pattern[str]:
+    """One alternation for a whole table, so a sentence is scanned once; group gN is row N.
+
+    At any position the earlier row wins, as the tables are ordered specific-first
+    ("Renault-Nissan alliance" before "Nissan", "North America" before "America").
+    """
+    rows = [f"(?P<g{i}>{'(?i:' + p + ')' if i in caseless else p})" for i, p in enumerate(patterns)]
+    return re.compile(rf"(?<![\w-])(?:{'|'.join(rows)}){tail}")
+
+
+_COMPANY_RE = _table_regex([p for p, _ in lx.COMPANY_PATTERNS])
+_PRODUCT_RE = _table_regex([p for p, _, _ in lx.PRODUCT_PATTERNS])
+_REGION_RE = _table_regex(
+    [p for p, _ in lx.REGION_PATTERNS],
+    caseless={i for i, (_, name) in enumerate(lx.REGION_PATTERNS) if name == "global"},
+    tail=r"(?![\w])",
 )
-_REGION_RES = tuple((re.compile(rf"(?<![\w-])(?:{p})(?![\w])", re.I if name == "global" else 0), name) for p, name in lx.REGION_PATTERNS)
+_SITE_RE = _table_regex(list(lx.PLANT_SITES), caseless=set(range(len(lx.PLANT_SITES))), tail=r"\b(?!-based)")
+_SITE_REGIONS = list(lx.PLANT_SITES.values())
 _SCOPE_BEFORE = re.compile(r"\b(?:in|for|to|across|within|throughout|into|outside|from)\s+(?:the\s+)?$", re.I)
-_NATIONALITY_OF_COMPANY = re.compile(r"^(?:'s|’s)?\s+(?:[A-Z][\w-]*\s+)?(?:[A-Z][\w-]+)")
+_NATIONALITY_AFTER = re.compile(r"^(?:'s|’s)\s+(?:BYD|Geely|Tesla|Toyota|Honda|Nissan|Renault|biggest|largest|second)")
+
+
+def _row(match: re.Match[str]) -> int:
+    return int((match.lastgroup or "g0")[1:])
 
 
 def _spans_free(spans: list[tuple[int, int]], start: int, end: int) -> bool:
@@ -41,11 +59,9 @@ def find_companies(sentence: str) -> list[Mention]:
     """Companies named, and references such as "the Japanese carmaker", "it", "its"."""
     out: list[Mention] = []
     spans: list[tuple[int, int]] = []
-    for pattern, name in _COMPANY_RES:
-        for m in pattern.finditer(sentence):
-            if _spans_free(spans, m.start(), m.end()):
-                out.append(Mention(m.start(), m.end(), name, m.group(0)))
-                spans.append((m.start(), m.end()))
+    for m in _COMPANY_RE.finditer(sentence):
+        out.append(Mention(m.start(), m.end(), lx.COMPANY_PATTERNS[_row(m)][1], m.group(0)))
+        spans.append((m.start(), m.end()))
     for m in lx.DESCRIPTOR_RE.finditer(sentence):
         if not _spans_free(spans, m.start(), m.end()):
             continue
@@ -63,43 +79,24 @@ def find_companies(sentence: str) -> list[Mention]:
 
 def find_products(sentence: str) -> list[Mention]:
     out: list[Mention] = []
-    spans: list[tuple[int, int]] = []
-    for pattern, name, maker in _PRODUCT_RES:
-        for m in pattern.finditer(sentence):
-            if _spans_free(spans, m.start(), m.end()):
-                out.append(Mention(m.start(), m.end(), name, m.group(0), company=maker))
-                spans.append((m.start(), m.end()))
-    out.sort(key=lambda p: p.start)
+    for m in _PRODUCT_RE.finditer(sentence):
+        _, name, maker = lx.PRODUCT_PATTERNS[_row(m)]
+        out.append(Mention(m.start(), m.end(), name, m.group(0), company=maker))
     return out
 
 
 def find_regions(sentence: str) -> list[Mention]:
-    """Regions named; a country right before a company name is its nationality, not a region."""
+    """Regions named; a country right before a company name ("China's BYD") is a nationality."""
     out: list[Mention] = []
-    spans: list[tuple[int, int]] = []
-    for pattern, name in _REGION_RES:
-        for m in pattern.finditer(sentence):
-            if not _spans_free(spans, m.start(), m.end()):
-                continue
-            after = sentence[m.end() :]
-            if re.match(r"^(?:'s|’s)\s+[A-Z]", after) and any(
-                c.start == m.end() + len(after) - len(after[2:].lstrip()) for c in find_companies(sentence)
-            ):
-                continue
-            if re.match(r"^(?:'s|’s)\s+(?:BYD|Geely|Tesla|Toyota|Honda|Nissan|biggest|largest|second)", after):
-                continue
-            scope = "scope" if _SCOPE_BEFORE.search(sentence[: m.start()]) or name == "global" else ""
-            out.append(Mention(m.start(), m.end(), name, m.group(0), descriptor=scope))
-            spans.append((m.start(), m.end()))
-    out.sort(key=lambda r: r.start)
+    for m in _REGION_RE.finditer(sentence):
+        if _NATIONALITY_AFTER.match(sentence[m.end() :]):
+            continue
+        name = lx.REGION_PATTERNS[_row(m)][1]
+        scope = "scope" if _SCOPE_BEFORE.search(sentence[max(0, m.start() - 30) : m.start()]) or name == "global" else ""
+        out.append(Mention(m.start(), m.end(), name, m.group(0), descriptor=scope))
     return out
 
 
 def find_sites(sentence: str) -> list[Mention]:
     """Plant towns and their regions ("Sunderland" -> uk)."""
-    out: list[Mention] = []
-    for town, region in lx.PLANT_SITES.items():
-        for m in re.finditer(rf"\b{town}\b(?!-based)", sentence, re.I):
-            out.append(Mention(m.start(), m.end(), region, m.group(0)))
-    out.sort(key=lambda r: r.start)
-    return out
+    return [Mention(m.start(), m.end(), _SITE_REGIONS[_row(m)], m.group(0)) for m in _SITE_RE.finditer(sentence)]

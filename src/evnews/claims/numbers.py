@@ -138,7 +138,7 @@ def find_numbers(sentence: str) -> list[NumberMention]:
     out: list[NumberMention] = []
     for m in NUMBER_RE.finditer(sentence):
         if out and re.fullmatch(r"\s*(?:and|to)\s*", sentence[out[-1].end : m.start()]) and re.search(
-            r"\bbetween\s+$", sentence[: out[-1].start]
+            r"\bbetween\s+$", sentence[max(0, out[-1].start - 12) : out[-1].start]
         ):
             # "between 40% and 50%": a range, kept as its lower bound (see the module docstring).
             out[-1] = NumberMention(out[-1].start, m.end(), sentence[out[-1].start : m.end()], out[-1].value,

@@ -135,7 +135,7 @@ def _month_key(text: str) -> str:
 def _mark_background(sentence: str, time: TimeMention) -> TimeMention:
     before = sentence[: time.start]
     after = sentence[time.end :]
-    if _BACKGROUND_BEFORE.search(before):
+    if _BACKGROUND_BEFORE.search(before[-90:]):  # a `$`-anchored pattern: search only the tail
         return replace(time, background=True, announcement=True)
     clause_start = max(before.rfind(","), before.rfind(";"), -1)
     at_clause_head = not before[clause_start + 1 :].strip(" ,") or re.fullmatch(
