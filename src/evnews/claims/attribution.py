@@ -22,7 +22,7 @@ _RUMOR = re.compile(lx.RUMOR_CUES, re.I)
 _TARGET = re.compile(lx.TARGET_CUES + r"|\bpreparing\s+to\b|\bto\s+launch\b|\bto\s+start\b|\bstill\s+says\b", re.I)
 _ACTUAL = re.compile(lx.ACTUAL_CUES, re.I)
 _SEGMENT_END = re.compile(r"[,;](?!\d)")
-_RELATIVE_CLAUSE = re.compile(r",\s+(?:where|which|who|whose)\b[^,]*,")
+RELATIVE_CLAUSE = re.compile(r",\s+(?:where|which|who|whose)\b[^,]*,")
 _HYPOTHETICAL = re.compile(r"\b(?:would|could|might|may)\b", re.I)
 _CLAUSE_BREAK = re.compile(r",\s+(?:and|but|while|whereas|although|though)\s+|;\s+")
 _CONTINUATION = re.compile(
@@ -195,7 +195,7 @@ def region_for(
     after = [r for r in regions if pos <= r.start < stop]
     if after:
         return after[0].name
-    asides = [(m.start(), m.end()) for m in _RELATIVE_CLAUSE.finditer(sentence)]
+    asides = [(m.start(), m.end()) for m in RELATIVE_CLAUSE.finditer(sentence)]
     before = [r for r in regions if start <= r.start < pos and not any(s <= r.start < e for s, e in asides)]
     if before:
         return before[-1].name

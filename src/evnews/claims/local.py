@@ -1,0 +1,210 @@
+"""What the text around one number says: its window, whether it is a number at all,
+and the small inferences that read neighbouring numbers ("55% in Japan", "19 by 2030").
+
+Pure functions of one sentence (and the article text for the focus company).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import replace
+
+from evnews.claims import attribution as at
+from evnews.claims import lexicon as lx
+from evnews.claims.frames import Frame, Window, frame_number, powertrain
+from evnews.claims.mentions import Mention, find_companies, find_products, find_regions, find_sites
+from evnews.claims.numbers import NumberMention, is_year
+from evnews.claims.timex import TimeMention
+from evnews.models import Claim
+
+_SEGMENT_BREAK = re.compile(r"[,;](?!\d)|[()\[\]]|\s[-–—]\s|—")
+_NAME_BEFORE = re.compile(r"(?<=\w\s)([A-Z][\w.-]*[A-Za-z])\s$")
+_NOT_NAMES = frozenset("About Around Some Nearly Over More Only Just Almost Roughly Approximately Up In By To Of".split())
+_CUMULATIVE_VERB = re.compile(
+    r"\b(?:has|have|had|having)\s+(?:now\s+|already\s+)?(?:sold|delivered|reached|bought|passed|topped|shipped)\b|"
+    r"\b(?:passed|topped|surpassed|crossed|reached|reach|hit)\b",
+    re.I,
+)
+_RELATIVE_CLAUSE = at.RELATIVE_CLAUSE
+# "YOKOHAMA, Japan, Nov 29 (AAW) - ", "LONDON, September 25, 2023 - ": where a story was filed.
+DATELINE = re.compile(
+    r"^[A-Z][A-Z .'-]{2,}(?:,\s+[A-Z][\w .]+?)?,\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s+\d{4})?\s*(?:\([A-Z]+\))?\s*[-–—]\s"
+)
+
+
+def focus_company(text: str, title: str | None) -> str:
+    """The company an article is mostly about (its title counts double)."""
+    counts: Counter[str] = Counter()
+    for chunk, weight in ((title or "", 2), (text, 1)):
+        for mention in find_companies(chunk):
+            if mention.name:
+                counts[mention.name] += weight
+        for product in find_products(chunk):
+            counts[product.company] += weight
+    return counts.most_common(1)[0][0] if counts else "Nissan"
+
+
+def plan_end_year(text: str) -> int | None:
+    """The end year of a named plan ("M.O.V.E. to 2022"), for "by the end of the plan"."""
+    ends = [int(m.group("end")) for m in lx.PLAN_NAME_RE.finditer(text) if m.group("end")]
+    return ends[-1] if ends else None
+
+
+def masked_spans(sentence: str) -> list[tuple[int, int]]:
+    return [(m.start(), m.end()) for m in lx.PLAN_NAME_RE.finditer(sentence)]
+
+
+def inside(pos: int, spans: list[tuple[int, int]]) -> bool:
+    return any(s <= pos < e for s, e in spans)
+
+
+def window(sentence: str, n: NumberMention, numbers: list[NumberMention], context: str) -> Window:
+    """The segment around a number (to the next comma, bracket or number) and its clause."""
+    cut_before = [m.end() for m in _SEGMENT_BREAK.finditer(sentence, 0, n.start)]
+    seg_start = cut_before[-1] if cut_before else 0
+    nxt = _SEGMENT_BREAK.search(sentence, n.end)
+    seg_end = nxt.start() if nxt else len(sentence)
+    later = [o for o in numbers if o.start >= n.end]
+    if later and re.fullmatch(r"\s*(?:and|or|to|-|–)\s*", sentence[n.end : later[0].start]):
+        nxt2 = _SEGMENT_BREAK.search(sentence, later[0].end)
+        seg_end = nxt2.start() if nxt2 else len(sentence)  # "40,000 and 45,000 units"
+    elif later:
+        seg_end = min(seg_end, later[0].start)
+    start, end = at.clause_of(at.clauses(sentence), n.start)
+    aside = next((m for m in _RELATIVE_CLAUSE.finditer(sentence) if m.start() <= n.start < m.end()), None)
+    if aside is not None:  # the number sits in ", which has said it will launch 30 EV models,"
+        start, end, plain = aside.start(), aside.end(), sentence
+    else:
+        plain = blank_relative_clauses(sentence)
+    return Window(
+        before=sentence[seg_start : n.start],
+        lead=sentence[start : n.start],
+        rest=sentence[n.end : nxt.start() if nxt else len(sentence)],
+        after=sentence[n.end : seg_end],
+        clause=plain[start:end],
+        sentence=sentence,
+        context=context,
+    )
+
+
+def excluded(sentence: str, n: NumberMention, numbers: list[NumberMention], masked: list[tuple[int, int]]) -> bool:
+    """Numbers that are names, years, conversions or former figures."""
+    if is_year(n) or inside(n.start, masked):
+        return True
+    before = sentence[max(0, n.start - 60) : n.start]  # `$`-anchored patterns below: the tail is enough
+    name = _NAME_BEFORE.search(before)
+    if (
+        name
+        and not n.unit
+        and name.group(1) not in _NOT_NAMES
+        and not find_companies(name.group(1))
+        and not find_regions(name.group(1))
+    ):
+        return True  # "Concept 20-23", "Model 3", "Renault 5"
+    if n.unit and n.unit != "percent" and re.search(r"\(\s*(?:about|around|roughly|some|approximately|~|or)?\s*$", before):
+        return any(o.unit and o.unit != "percent" and o.end <= n.start for o in numbers)  # a bracketed conversion
+    if re.search(r"\b(?:those|these|the\s+same)\s+$", before):
+        return True  # "those 3 new EVs": points back at a number stated before
+    if n.value == 1 and n.is_word and re.match(r"^\s+of\b", sentence[n.end :]):
+        return True  # "one of the first carmakers"
+    return bool(lx.SUPERSEDED_BEFORE_RE.search(before[-40:]))
+
+
+def blank_relative_clauses(text: str) -> str:
+    """Hide ", where ... ," asides (same length) so their regions do not scope the main clause."""
+    return _RELATIVE_CLAUSE.sub(lambda m: "," + " " * (len(m.group(0)) - 2) + ",", text)
+
+
+def home_regions(regions: list[Mention], companies: list[Mention], ctx: at.Context) -> list[Mention]:
+    """"its home market", "the car's homeland": the home region of the company in question."""
+    if not any(r.name == "home" for r in regions):
+        return regions
+    named = [c.name for c in companies if c.name]
+    company = named[0] if named else (ctx.last_subject or ctx.focus)
+    home = lx.HOME_REGION.get(lx.NATIONALITY.get(company, ""), "")
+    return [replace(r, name=home) if r.name == "home" else r for r in regions if r.name != "home" or home]
+
+
+def product_near(products: list[Mention], pos: int, w: Window) -> str | None:
+    del pos
+    for p in products:
+        if p.text in w.before or p.text in w.after:
+            return p.name
+    return products[0].name if products else None
+
+
+def site_region(text: str, pos: int) -> str:
+    """The region of a plant town named in the number's clause ("$1.4 billion in its Smyrna plant")."""
+    start, end = at.clause_of(at.clauses(text), pos)
+    sites = [x for x in find_sites(text) if start <= x.start < end]
+    return sites[0].name if sites else "global"
+
+
+def coordinated(
+    text: str, n: NumberMention, numbers: list[NumberMention], sentence_claims: list[Claim]
+) -> Frame | None:
+    """"75% of its sales in Europe, more than 55% in Japan and 40% in China": the later
+    percentages share the first one's frame when only a region and a qualifier stand between."""
+    if n.unit is None and n.value < 200 and re.match(r"^\s*(?:new\s+)?(?:by|in|within|over|before|$)", text[n.end :]):
+        return _elliptic_count(text, n, numbers)
+    if n.unit != "percent" or not sentence_claims or sentence_claims[-1].unit != "percent":
+        return None
+    earlier = [o for o in numbers if o.end <= n.start and o.unit == "percent"]
+    if not earlier:
+        return None
+    gap = text[earlier[-1].end : n.start]
+    if len(gap.split()) > 9 or re.search(r"[.;]|\bfrom\b|\bthan\s+the\b", gap) or at.has_kind_cue(gap):
+        return None
+    return Frame(sentence_claims[-1].metric, "percent")
+
+
+def _elliptic_count(text: str, n: NumberMention, numbers: list[NumberMention]) -> Frame | None:
+    """"Toyota plans 10 battery-electric models by 2026, while Nissan will add 19 by 2030": the bare
+    count takes the frame of the model count stated before it in the sentence."""
+    for earlier in reversed([o for o in numbers if o.end <= n.start and o.unit is None and o.value < 200]):
+        frame = frame_number(earlier, window(text, earlier, numbers, ""))
+        if frame is not None and frame.unit == "models" and frame.metric:
+            return Frame(frame.metric, "models")
+    return None
+
+
+def split_each(claim: Claim, text: str, n: NumberMention, regions: list[Mention]) -> list[Claim]:
+    """"Japan and China account for about 230,000 each": one claim per region."""
+    if not re.match(r"^\s*each\b", text[n.end :]):
+        return [claim]
+    named = [r.name for r in regions if r.start < n.start and r.name != "global"]
+    if len(named) < 2:
+        return [claim]
+    return [replace(claim, region=name) for name in dict.fromkeys(named)]
+
+
+
+def volume_metric(
+metric: str, kind: str, w: Window, product: str | None, company: str | None, found: bool, time: TimeMention | None
+) -> str:
+    """Cumulative or per-period, and whether the vehicles counted are EVs at all."""
+    segment = w.before + " " + w.after
+    kind_of_car = {"ev_sales_volume": "ev", "electrified_sales_volume": "electrified"}.get(metric) or powertrain(segment)
+    if kind_of_car is None and (company in lx.EV_ONLY_COMPANIES or product in lx.EV_PRODUCTS):
+        kind_of_car = "ev"
+    if kind_of_car is None and company in lx.NEV_ONLY_COMPANIES:
+        kind_of_car = "electrified"
+    cumulative = bool(lx.CUMULATIVE_RE.search(w.sentence)) or bool(re.search(r"\bcumulative\b", w.clause, re.I))
+    if kind == "actual" and not cumulative:
+        # "sold 1.31 million last year" counts a period; "added 45,000 before X replaced it this year" does not.
+        between = w.sentence[w.sentence.find(w.after) : time.start] if time is not None else ""
+        periodic = (
+            found
+            and time is not None
+            and time.kind in ("absolute", "last", "this", "same", "month")
+            and not re.search(r"\b(?:end|by)\b", time.text, re.I)
+            and not re.search(r"\b(?:before|after|when|until|since|replaced)\b", between, re.I)
+        )
+        cumulative = not periodic or bool(_CUMULATIVE_VERB.search(w.clause))
+    if kind_of_car is None or kind_of_car == "combustion":
+        return ""
+    if cumulative:
+        return "cumulative_sales"
+    return "electrified_sales_volume" if kind_of_car in ("electrified", "epower") else "ev_sales_volume"
+
