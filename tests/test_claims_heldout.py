@@ -192,3 +192,28 @@ def test_periods_decide_between_cumulative_and_yearly_sales() -> None:
     assert keys("The company sold about 560,000 Leafs worldwide through March, Nissan said.", "2022-06-10") == {
         ("Nissan", "cumulative_sales", 560000, "actual", 2022, "global")
     }
+
+
+def test_a_company_named_inside_an_aside_is_not_the_subject() -> None:
+    text = "Mitsubishi Motors, in which Nissan holds a 24% stake, plans to launch 16 new models by fiscal 2028."
+    assert keys(text) == {("Mitsubishi", "new_model_launches", 16, "target", 2028, "global")}
+
+
+def test_compound_words_and_months() -> None:
+    text = "The Renault-Nissan Alliance aims to sell 1.5 million zero-emission vehicles cumulatively by 2020."
+    assert keys(text, "2016-10-20") == {("Alliance", "cumulative_sales", 1.5e6, "target", 2020, "global")}
+    text = "Under its new plan, the automaker will launch 12 new models in the next 18 months."
+    assert keys(text, "2020-05-28") == {("Nissan", "new_model_launches", 12, "target", 2021, "global")}
+
+
+def test_a_share_raised_to_a_figure() -> None:
+    text = "Nissan will launch two new EVs in Japan, taking its electrified share in that market to 60% by fiscal 2023."
+    assert ("Nissan", "electrified_sales_share", 60, "target", 2023, "japan") in keys(text, "2020-05-28")
+
+
+def test_percent_cuts_of_capacity_or_profit_are_no_claims() -> None:
+    text = (
+        "Nissan said it would reduce global production capacity by 10 percent by fiscal 2022, "
+        "after first-quarter operating profit fell 99 percent."
+    )
+    assert keys(text, "2019-07-25") == set()

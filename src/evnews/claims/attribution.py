@@ -22,7 +22,7 @@ _RUMOR = re.compile(lx.RUMOR_CUES, re.I)
 _TARGET = re.compile(lx.TARGET_CUES + r"|\bpreparing\s+to\b|\bto\s+launch\b|\bto\s+start\b|\bstill\s+says\b", re.I)
 _ACTUAL = re.compile(lx.ACTUAL_CUES, re.I)
 _SEGMENT_END = re.compile(r"[,;](?!\d)")
-RELATIVE_CLAUSE = re.compile(r",\s+(?:where|which|who|whose)\b[^,]*,")
+RELATIVE_CLAUSE = re.compile(r",\s+(?:where|which|who|whose|(?:in|of|under|for|with)\s+which)\b[^,]*,")
 _HYPOTHETICAL = re.compile(r"\b(?:would|could|might|may)\b", re.I)
 _CLAUSE_BREAK = re.compile(r",\s+(?:and|but|while|whereas|although|though)\s+|;\s+")
 _CONTINUATION = re.compile(
@@ -88,6 +88,10 @@ def company_for(
     """The company a number at `pos` is about."""
     spans = clauses(sentence)
     start, end = clause_of(spans, pos)
+    # "Mitsubishi Motors, in which Nissan holds a 24% stake, plans ...": skip names inside an aside
+    # unless the number is in that aside too.
+    asides = [(m.start(), m.end()) for m in RELATIVE_CLAUSE.finditer(sentence) if not m.start() <= pos < m.end()]
+    companies = [c for c in companies if not any(s <= c.start < e for s, e in asides)]
     in_clause = [c for c in companies if start <= c.start < end]
     before = [c for c in in_clause if c.start < pos]
     if before:

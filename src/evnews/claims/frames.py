@@ -106,8 +106,8 @@ def _frame_money(n: NumberMention, w: Window) -> Frame | None:
 
 def _frame_percent(n: NumberMention, w: Window) -> Frame | None:
     near = w.before[-60:] + " " + w.after[:60]
-    if lx.STAKE_RE.search(near) or lx.MONEY_NON_CLAIM_RE.search(near):
-        return None  # a stake, or a change in profit, price or costs
+    if lx.STAKE_RE.search(near) or lx.MONEY_NON_CLAIM_RE.search(near) or re.search(r"\bcapacity\b", near, re.I):
+        return None  # a stake, a change in profit, price or costs, a capacity cut
     if lx.MARKET_SHARE_RE.search(w.clause):
         return Frame("market_share", "percent")
     if lx.LINEUP_RE.search(w.after[:60]):
@@ -117,7 +117,8 @@ def _frame_percent(n: NumberMention, w: Window) -> Frame | None:
     sales_here = lx.SALES_NOUN_RE.search(w.after[:70]) or (
         lx.SALES_NOUN_RE.search(w.before) and re.search(r"\b(?:to|of|at|reach|reaching|hit)\s*$", w.before)
     )
-    if sales_here or re.search(r"\bshare\s+for\b", w.after[:30]):
+    share_to = re.search(r"\bshare\b[^.;]{0,50}\bto\s*$", w.lead[-80:])  # "its electrified share ... to 60%"
+    if sales_here or share_to or re.search(r"\bshare\s+for\b", w.after[:30]):
         # "expand e-POWER ..., and expects it to account for 40% of sales": "it" is the clause before.
         metric = _share_metric(powertrain(w.clause) or powertrain(w.sentence))
         if metric:

@@ -107,14 +107,19 @@ PRODUCT_PATTERNS: tuple[tuple[str, str, str], ...] = (
     (r"Townstar", "Townstar", "Nissan"),
     (r"Model\s+[SXY3]", "Model S/3/X/Y", "Tesla"),
     (r"Cybertruck", "Cybertruck", "Tesla"),
-    (r"bZ4X|Prius|Mirai", "Toyota model", "Toyota"),
-    (r"i-MiEV|Outlander\s+PHEV", "Mitsubishi model", "Mitsubishi"),
-    (r"Zoe|ZOE|Megane\s+E-Tech|R5\b", "Renault model", "Renault"),
+    (r"bZ4X", "bZ4X", "Toyota"),
+    (r"Prius", "Prius", "Toyota"),
+    (r"i-MiEV", "i-MiEV", "Mitsubishi"),
+    (r"eK\s+X\s+EV", "eK X EV", "Mitsubishi"),
+    (r"Outlander\s+PHEV", "Outlander PHEV", "Mitsubishi"),
+    (r"Zoe|ZOE", "Zoe", "Renault"),
+    (r"Megane\s+E-Tech", "Megane E-Tech", "Renault"),
     (r"ID\.\s?\d", "Volkswagen ID", "Volkswagen"),
 )
-# Nissan products that are battery-electric (their unit sales are EV sales).
+# Products that are battery-electric (their unit sales are EV sales).
 EV_PRODUCTS: frozenset[str] = frozenset(
-    {"Leaf", "Sakura", "Ariya", "N7", "e-NV200", "Micra", "Townstar", "Model S/3/X/Y", "Cybertruck", "Volkswagen ID"}
+    {"Leaf", "Sakura", "Ariya", "N7", "e-NV200", "Micra", "Townstar", "Model S/3/X/Y", "Cybertruck", "Volkswagen ID",
+     "bZ4X", "i-MiEV", "eK X EV", "Zoe", "Megane E-Tech"}
 )
 TECHNOLOGY_PRODUCTS: frozenset[str] = frozenset({"all-solid-state battery", "ProPILOT", "e-POWER"})
 

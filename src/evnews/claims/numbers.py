@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass
 
 _SMALL = {
-    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
     "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
     "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
 }  # fmt: skip
@@ -171,6 +171,8 @@ def find_numbers(sentence: str) -> list[NumberMention]:
             unit = _currency(m)
         # "half a million" = 0.5 * 1e6; "a million" = 1e6 (handled by the scale).
         is_word = not raw[:1].isdigit()
+        if is_word and re.match(r"-[a-z]", sentence[m.end() : m.end() + 2]):
+            continue  # "two-door", "three-row": a compound word, not a count
         if is_word and not scale and raw.lower() in ("a", "an", "half a", "half an"):
             continue
         out.append(

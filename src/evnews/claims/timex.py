@@ -60,6 +60,7 @@ _PATTERNS: tuple[tuple[str, str, bool], ...] = (
     (r"\bwithin\s+(?:the\s+)?" + _N + r"\s+years?\b", "relative", False),
     (r"(?<!just\s)(?<!little\s)\bover\s+(?:the\s+)?" + _N + r"\s+years?\b(?!\s+(?:after|ago|since|before|of|later|earlier))", "relative", False),
     (r"\bin\s+" + _N + r"\s+years'?\s+time\b", "relative", False),
+    (r"\b(?:within|in|over)\s+(?:the\s+)?(?:next|coming)\s+(?P<months>\d{1,2})\s+months\b", "months", False),
     (r"\bwithin\s+next\s+" + _N + r"\s+years?\b", "relative", False),
     (r"\b(?:within|in)\s+(?:a|the\s+next)\s+decade\b", "ten_years", False),
     (r"\bin\s+the\s+(?:first|second|third|fourth|last|latest)\s+quarter\s+of\s+(?P<y>20\d\d)\b", "absolute", False),
@@ -119,6 +120,8 @@ def find_times(sentence: str) -> list[TimeMention]:
                 year = _NUMBER_WORDS.get(groups["n"].lower()) or int(groups["n"])
             elif groups.get("m"):
                 month = _MONTHS.index(_month_key(groups["m"])) + 1
+            elif groups.get("months"):
+                month = int(groups["months"])  # a span in months, resolved against the anchor's month
             elif groups.get("season"):
                 month = {"spring": 4, "summer": 7, "autumn": 10, "fall": 10, "winter": 1}[groups["season"].lower()]
             found.append(TimeMention(m.start(), m.end(), m.group(0).strip(), kind_here, year, is_fiscal, month))
@@ -156,6 +159,8 @@ def resolve(time: TimeMention, anchor: dt.date, *, previous: int | None, plan_en
         return time.year
     if time.kind == "relative":
         return year + (time.year or 0)
+    if time.kind == "months":
+        return year + (anchor.month - 1 + (time.month or 0)) // 12
     if time.kind == "ten_years":
         return year + 10
     if time.kind == "decade":
