@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+from urllib.parse import urlsplit
 
 from lxml.html import HtmlElement
-from trafilatura.metadata import extract_metadata
 from trafilatura.utils import load_html
 
 from evnews.dedup import canonical_url
@@ -19,7 +19,7 @@ from evnews.extract.paywall import looks_partial
 from evnews.models import Article
 
 # Bump when extraction output can change, so stored articles can be re-extracted.
-EXTRACTOR_VERSION = "extract-3"
+EXTRACTOR_VERSION = "extract-4"
 # Fewer characters than this is a teaser or an empty shell, not an article
 # (characters, not words: Japanese and Chinese text has no spaces).
 MIN_BODY_CHARS = 150
@@ -42,18 +42,13 @@ def extract_article(
     feed_title: str | None = None,
 ) -> Article:
     """Main text and metadata of one page; raises NoArticleText when there is no article."""
-    tree = parse_page(body, url, encoding)
+    html = decode_html(body, encoding)
+    tree = parse_page(html, url)
     meta = read_meta(tree)
     title = page_title(meta, fallback=feed_title or "")
     lines = tidy_lines(combine(extract_all(tree, url)), title)
     text = "\n".join(lines)
-    if len(text) < MIN_BODY_CHARS or unlinked_chars(tree) < MIN_BODY_CHARS:
-        raise NoArticleText(
-            f"no article text found ({len(text)} characters of main text)",
-            hint="the URL is probably an index, video or error page; drop it from the feed "
-            "or report it if a reader sees an article there",
-            url=url,
-        )
+    _require_article(text, tree, url)
     published, source = publication_date(tree, meta, feed_published)
     return Article(
         url=url,
@@ -62,20 +57,31 @@ def extract_article(
         body_text=text,
         published=published,
         published_source=source,
-        outlet=_outlet(meta, tree, url, title),
+        outlet=_outlet(meta, url, title),
         author=meta.author,
         language=detect_language(text, meta.html_lang),
-        is_partial=looks_partial(tree, meta, lines),
+        is_partial=looks_partial(tree, meta, lines, html),
     )
+
+
+def _require_article(text: str, tree: HtmlElement, url: str) -> None:
+    hint = ("the URL is probably an index, video or error page; drop it from the feed "
+            "or report it if a reader sees an article there")
+    if len(text) < MIN_BODY_CHARS:
+        raise NoArticleText(f"no article text found ({len(text)} characters of main text)",
+                            hint=hint, url=url)
+    outside_links = unlinked_chars(tree)
+    if outside_links < MIN_BODY_CHARS:
+        raise NoArticleText(f"the page is a list of links ({outside_links} characters outside links)",
+                            hint=hint, url=url)
 
 
 def unlinked_chars(tree: HtmlElement) -> int:
     """Characters of body text outside links: an index page is nearly all links."""
     body = tree.find("body")
-    if body is None:
-        return 0
-    linked = sum(len(link.text_content().strip()) for link in body.iter("a"))
-    return len(" ".join(body.text_content().split())) - linked
+    root = body if body is not None else tree
+    linked = sum(len(link.text_content().strip()) for link in root.iter("a"))
+    return len(" ".join(root.text_content().split())) - linked
 
 
 def parse_page(body: bytes | str, url: str, encoding: str | None = None) -> HtmlElement:
@@ -91,15 +97,13 @@ def parse_page(body: bytes | str, url: str, encoding: str | None = None) -> Html
     return tree
 
 
-def _outlet(meta: PageMeta, tree: HtmlElement, url: str, title: str) -> str:
-    """Declared site name, else the `<title>` suffix, else trafilatura's guess."""
-    declared = meta.site_name or title_suffix_site(meta, title)
+def _outlet(meta: PageMeta, url: str, title: str) -> str:
+    """Declared site name, else the `<title>` suffix, else the host name."""
+    declared = meta.site_name or title_suffix_site(meta, title) or meta.app_name
     if declared:
         return declared
-    found = extract_metadata(tree, url)
-    guess = (found.sitename or "") if found is not None else ""
-    # trafilatura falls back to the whole <title>, which is not a site name.
-    return "" if guess == meta.title_tag else guess
+    host = urlsplit(url).hostname or ""
+    return host.removeprefix("www.")
 
 
 def _canonical(url: str, declared: str) -> str:

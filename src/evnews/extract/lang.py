@@ -5,6 +5,7 @@ from __future__ import annotations
 import py3langid
 
 MIN_CHARS_FOR_TEXT_GUESS = 200
+SAMPLE_CHARS = 2000  # plenty for a confident guess; the cost grows with the length
 
 
 def detect_language(text: str, html_lang: str = "") -> str:
@@ -12,5 +13,5 @@ def detect_language(text: str, html_lang: str = "") -> str:
     declared = html_lang.split("-")[0].split("_")[0].strip().lower()
     if len(text) < MIN_CHARS_FOR_TEXT_GUESS and declared:
         return declared
-    code, _score = py3langid.classify(text[:5000])
+    code, _score = py3langid.classify(text[:SAMPLE_CHARS])
     return str(code)

@@ -34,6 +34,7 @@ class PageMeta:
     og_title: str = ""
     h1s: tuple[str, ...] = ()
     site_name: str = ""
+    app_name: str = ""  # <meta name="application-name">, a weaker site name
     author: str = ""
     canonical: str = ""
     html_lang: str = ""
@@ -59,6 +60,7 @@ def read_meta(tree: HtmlElement) -> PageMeta:
         og_title=metas.get("og:title", "") or metas.get("twitter:title", ""),
         h1s=tuple(t for t in (clean(h.text_content()) for h in tree.iter("h1")) if t),
         site_name=metas.get("og:site_name", "") or _publisher_name(article),
+        app_name=metas.get("application-name", ""),
         author=_author(article, metas),
         canonical=_canonical(tree, metas),
         html_lang=clean(_first(tree.xpath("/html/@lang"))).lower(),

@@ -32,19 +32,26 @@ _GATE_XPATH = (
     " or contains(@class,'subscriber-only') or contains(@class,'premium-') or contains(@class,'gate')"
     " or contains(@class,'piano-') or contains(@class,'truncat')]"
 )
+_GATE_WORDS = ("paywall", "regwall", "subscriber-only", "premium-", "gate", "piano-", "truncat")
 _TEXT_TRIGGERS = ("reading", "subscriber", "full article", "full story", "rest of this", "members")
 _WINDOW = 160
 
 
-def looks_partial(tree: HtmlElement, meta: PageMeta, lines: list[str]) -> bool:
-    """True when the page itself says some of the article is held back."""
+def looks_partial(tree: HtmlElement, meta: PageMeta, lines: list[str], html: str = "") -> bool:
+    """True when the page itself says some of the article is held back.
+
+    `html` (the decoded page) lets the scan skip the tree walk on the many
+    pages that mention no gate at all.
+    """
     if meta.free_to_read is False:
         return True
     if any(_TRUNCATION.search(line) for line in lines[-3:]):
         return True
-    for node in tree.xpath(_GATE_XPATH):
-        if _GATE_CLASS.search(f"{node.get('class') or ''} {node.get('id') or ''}"):
-            return True
+    lowered = html.lower()
+    if not html or any(word in lowered for word in _GATE_WORDS):
+        for node in tree.xpath(_GATE_XPATH):
+            if _GATE_CLASS.search(f"{node.get('class') or ''} {node.get('id') or ''}"):
+                return True
     return _has_truncation_notice(tree)
 
 
