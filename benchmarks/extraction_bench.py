@@ -165,6 +165,23 @@ def dev_figures(dev_dir: Path) -> DevFigures:
                       complete, clean, dates, titles, outlets, tuple(misses))
 
 
+def dev_body_lines(dev_dir: Path) -> dict[str, tuple[int, int, int]]:
+    """Per extractor, on the dev pages: (pages, pages with all gold lines, pages with no extra line)."""
+    rows = [json.loads(line) for line in (dev_dir / "gold" / "articles.jsonl").open(encoding="utf-8")]
+    figures = {}
+    for name, extractor in EXTRACTORS.items():
+        complete = clean = 0
+        for row in rows:
+            path = row["path"].split("?")[0]
+            html = (dev_dir / "site" / path.lstrip("/")).read_text(encoding="utf-8")
+            got = extractor(html.replace("{{BASE}}", DEV_BASE), DEV_BASE + row["path"]).split("\n")
+            gold = row["body_text"].split("\n")
+            complete += all(line in got for line in gold)
+            clean += all(line in gold for line in got)
+        figures[name] = (len(rows), complete, clean)
+    return figures
+
+
 def print_dev(fig: DevFigures) -> None:
     print(f"\nDev corpus, {fig.pages} pages (gold: eval/dev/gold/articles.jsonl)")
     print(f"  body lines: recall {fig.line_recall:.3f}, precision {fig.line_precision:.3f}; "
@@ -185,6 +202,9 @@ def main(argv: list[str] | None = None) -> int:
     pages = load_benchmark(args.shared / "bench" / "extraction", args.sample)
     print_benchmark(run_benchmark(pages, args.repeat), len(pages))
     print_dev(dev_figures(args.shared / "eval" / "dev"))
+    print("\nDev corpus body text as each extractor prints it (lines compared exactly with gold)")
+    for name, (total, complete, clean) in dev_body_lines(args.shared / "eval" / "dev").items():
+        print(f"  {name:42} all gold lines {complete:2d}/{total}, no extra line {clean:2d}/{total}")
     return 0
 
 
