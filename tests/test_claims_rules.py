@@ -79,9 +79,18 @@ def test_numbers_are_normalised(text: str, value: float, unit: str | None, quali
     assert (got_unit, got_qualifier) == (unit, qualifier)
 
 
-@pytest.mark.parametrize("text", ["all-electric cars", "the 50,000th N7", "an e-NV200 van", "once every half a year"])
+@pytest.mark.parametrize("text", ["all-electric cars", "its 10th birthday", "an e-NV200 van", "once every half a year", "a 58kWh pack"])
 def test_words_that_are_not_numbers(text: str) -> None:
     assert find_numbers(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [("handed over its 250,000th Zoe", 250000), ("the one millionth EV", 1e6), ("its 2 millionth car", 2e6)],
+)
+def test_ordinal_milestones_are_numbers_marked_as_ordinals(text: str, value: float) -> None:
+    (number,) = find_numbers(text)
+    assert number.is_ordinal and number.value == pytest.approx(value) and number.unit is None
 
 
 # ---- times --------------------------------------------------------------------

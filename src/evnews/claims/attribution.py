@@ -21,6 +21,7 @@ from evnews.claims.timex import TimeMention, resolve
 _RUMOR = re.compile(lx.RUMOR_CUES, re.I)
 _TARGET = re.compile(lx.TARGET_CUES + r"|\bpreparing\s+to\b|\bto\s+launch\b|\bto\s+start\b|\bstill\s+says\b", re.I)
 _ACTUAL = re.compile(lx.ACTUAL_CUES, re.I)
+_MODAL_BEFORE = re.compile(r"\b(?:to|will|would|shall|should|must|could|might|may|can)\s+(?:(?:not|also|still|soon|then|only|be)\s+)*$|'ll\s+$", re.I)
 _SEGMENT_END = re.compile(r"[,;](?!\d)")
 RELATIVE_CLAUSE = re.compile(r",\s+(?:where|which|who|whose|(?:in|of|under|for|with)\s+which)\b[^,]*,")
 _HYPOTHETICAL = re.compile(r"\b(?:would|could|might|may)\b", re.I)
@@ -118,17 +119,22 @@ def kind_for(pos: int, sentence: str, paragraph: int, ctx: Context, horizon: int
         return "rumor"
     start, end = clause_of(clauses(sentence), pos)
     before = sentence[start:pos]
-    cues = [(m.end(), "target") for m in _TARGET.finditer(before)] + [(m.end(), "actual") for m in _ACTUAL.finditer(before)]
+    cues = [(m.end(), "target") for m in _TARGET.finditer(before)] + [(m.end(), _actual_or_plan(before, m)) for m in _ACTUAL.finditer(before)]
     if cues:
         return max(cues)[1]
     after = sentence[pos:end]
-    cues = [(m.start(), "target") for m in _TARGET.finditer(after)] + [(m.start(), "actual") for m in _ACTUAL.finditer(after)]
+    cues = [(m.start(), "target") for m in _TARGET.finditer(after)] + [(m.start(), _actual_or_plan(after, m)) for m in _ACTUAL.finditer(after)]
     if cues:
         return min(cues)[1]
     # No cue: a year still ahead is a plan, anything else is stated as fact.
     if horizon is not None and ctx.anchor is not None and horizon > ctx.anchor.year:
         return "target"
     return "actual"
+
+
+def _actual_or_plan(text: str, cue: re.Match[str]) -> str:
+    """A result verb under a modal or "to" ("is to hit 70%", "will pass", "expected to reach") states a plan."""
+    return "target" if _MODAL_BEFORE.search(text, 0, cue.start()) else "actual"
 
 
 def has_kind_cue(text: str) -> bool:

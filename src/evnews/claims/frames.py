@@ -47,6 +47,28 @@ _ORDERS = re.compile(r"\borders?\b|\breservations?\b|\bbookings?\b|\bpre-orders?
 _ADAS_EQUIPPED = re.compile(r"equipped|with\s+Pro\s?PILOT|with\s+Pro\s?Pilot|featuring|fitted", re.I)
 _PERIOD = re.compile(r"\b(?:a|per|each)\s+year\b|\bannual(?:ly)?\b|\byearly\b|\bper\s+annum\b", re.I)
 _ONLY_EV = re.compile(r"\b(?:sell|selling|sales\s+of)\s+only\s+(?:electric|battery[\s-]electric|EVs?|zero-emission)", re.I)
+# A milestone unit: "delivered its 300,000th Leaf" counts sales since launch; "built its
+# 50,000th" counts production, which the vocabulary has no metric for.
+_MILESTONE_SOLD = re.compile(
+    r"\b(?:sold|sells|selling|sell|delivered|delivers|delivering|deliver|handed\s+over|registered|shipped|bought|buyer|customer|owner)\b",
+    re.I,
+)
+_MILESTONE_BUILT = re.compile(
+    r"\b(?:built|builds|building|produced|produces|producing|made|manufactured|assembled|rolled|rolls|rolling)\b", re.I
+)
+# A share whose subject is a segment or a market, not a company's sales.
+_SEGMENT_SUBJECT = re.compile(
+    r"\b(?:segment|category|class|industry|market)\s+(?:(?:now|still|alone|already|only)\s+)?"
+    r"(?:makes?\s+up|made\s+up|accounts?\s+for|accounted\s+for|represents?|represented|is|was|comprises?)\s+"
+    r"(?:(?:only|just|about|around|roughly|nearly|almost|some|over|more\s+than|less\s+than)\s+)*$",
+    re.I,
+)
+# "57% of the Japanese EV market", "41% of Europe's electric van segment".
+_OF_A_MARKET = re.compile(r"^\s*of\s+(?:the\s+)?(?:[\w'’.-]+\s+){0,4}(?:market|segment)\b", re.I)
+_OF_NEW_VEHICLES = re.compile(r"^\s*of\s+(?:all\s+)?(?:its\s+|the\s+)?(?:new\s+)?(?:[\w-]+\s+){0,2}(?:models|cars|vehicles)\b", re.I)
+_SHARE_RISES_TO = re.compile(
+    r"\bshare\b[^.;]{0,50}\b(?:to|reach(?:es|ing)?|hit(?:s|ting)?|at|of|be|exceed(?:s|ing)?|top(?:s|ping)?)\s*$", re.I
+)
 _SEGMENT_POINTER = re.compile(r"\b(?:the|that|this)\s+segment\b", re.I)
 
 
@@ -86,6 +108,16 @@ def powertrain(text: str) -> str | None:
     return None
 
 
+def last_powertrain(text: str) -> str | None:
+    """The powertrain of the last powertrain word of a stretch ("where it sells no hybrids, it wants EVs" -> ev)."""
+    last: tuple[int, str] | None = None
+    for pattern in (_COMBUSTION, _HYBRID, _EV):
+        for m in pattern.finditer(text):
+            if last is None or m.end() > last[0]:
+                last = (m.end(), m.group(0))
+    return powertrain(last[1]) if last else None
+
+
 def _share_metric(kind: str | None) -> str | None:
     return {"electrified": "electrified_sales_share", "epower": "electrified_sales_share", "ev": "ev_sales_share"}.get(kind or "")
 
@@ -108,19 +140,23 @@ def _frame_percent(n: NumberMention, w: Window) -> Frame | None:
     near = w.before[-60:] + " " + w.after[:60]
     if lx.STAKE_RE.search(near) or lx.MONEY_NON_CLAIM_RE.search(near) or re.search(r"\bcapacity\b", near, re.I):
         return None  # a stake, a change in profit, price or costs, a capacity cut
-    if lx.MARKET_SHARE_RE.search(w.clause):
+    if _SEGMENT_SUBJECT.search(w.lead[-90:]):
+        return None  # "the kei segment makes up a third of new car sales": the market's make-up, no company's
+    if lx.MARKET_SHARE_RE.search(w.clause) or _OF_A_MARKET.match(w.after):
         return Frame("market_share", "percent")
     if lx.LINEUP_RE.search(w.after[:60]):
         return Frame("other", "percent")
-    if lx.CONNECTED_RE.search(w.after[:40]):
-        return Frame("connected_share", "percent")
+    if lx.CONNECTED_RE.search(w.after[:40]) or (_OF_NEW_VEHICLES.match(w.rest) and lx.CONNECTED_RE.search(w.rest[:110])):
+        return Frame("connected_share", "percent")  # "100% of new models sold in key markets are to be connected"
     sales_here = lx.SALES_NOUN_RE.search(w.after[:70]) or (
         lx.SALES_NOUN_RE.search(w.before) and re.search(r"\b(?:to|of|at|reach|reaching|hit)\s*$", w.before)
     )
-    share_to = re.search(r"\bshare\b[^.;]{0,50}\bto\s*$", w.lead[-80:])  # "its electrified share ... to 60%"
+    share_to = _SHARE_RISES_TO.search(w.lead[-80:])  # "its electrified share ... to 60%", "that share to reach 50%"
     if sales_here or share_to or re.search(r"\bshare\s+for\b", w.after[:30]):
-        # "expand e-POWER ..., and expects it to account for 40% of sales": "it" is the clause before.
-        metric = _share_metric(powertrain(w.clause) or powertrain(w.sentence))
+        # The powertrain named nearest the number: "EVs made up 10% of sales, as e-POWER cars ..." is an EV
+        # share. "expand e-POWER ..., and expects it to account for 40% of sales": "it" is the clause before.
+        kind = last_powertrain(w.lead[-70:]) or powertrain(w.after[:60]) or powertrain(w.clause) or powertrain(w.sentence)
+        metric = _share_metric(kind)
         if metric:
             return Frame(metric, "percent")
         return None
@@ -203,9 +239,20 @@ def frame_number(n: NumberMention, w: Window) -> Frame | None:
         return _frame_percent(n, w)
     if n.unit:
         return _frame_money(n, w)
+    if n.is_ordinal:
+        return _frame_milestone(w)
     if lx.NON_CLAIM_UNITS_RE.match(w.after):
         return None
     return _frame_count(n, w)
+
+
+def _frame_milestone(w: Window) -> Frame | None:
+    near = w.lead[-60:] + " " + w.after[:40]
+    if _MILESTONE_BUILT.search(near):
+        return Frame("other", "vehicles")
+    if _MILESTONE_SOLD.search(near):
+        return Frame("cumulative_sales", "vehicles")
+    return None
 
 
 def only_electric_share(clause: str) -> bool:

@@ -261,7 +261,9 @@ SALES_NOUN_RE = re.compile(r"\b(?:sales(?:\s+mix)?|sells|sold|registrations|deli
 LINEUP_RE = re.compile(r"\b(?:line-?up|range\s+of\s+models|portfolio|model\s+range)\b", re.I)
 STAKE_RE = re.compile(r"\b(?:stake|holding|holds|owns|ownership|equity|shareholding|interest\s+in)\b", re.I)
 COST_RE = re.compile(r"\b(?:cost|costs|cut|cuts|reduce|reduction|lower|efficiency|complexity|emissions|CO2|margin)\b", re.I)
-MARKET_SHARE_RE = re.compile(r"\bmarket\s+share\b|\bshare\s+of\s+the\s+(?:\w+\s+){0,3}market\b", re.I)
+MARKET_SHARE_RE = re.compile(
+    r"\bmarket\s+share\b|\bshare\s+of\s+(?:the\s+)?(?:[\w'’.-]+\s+){0,4}(?:market|segment)\b", re.I
+)
 CONNECTED_RE = re.compile(r"\bconnect(?:ed|ivity)\b", re.I)
 ADAS_RE = re.compile(r"Pro\s?PILOT|Pro\s?Pilot|driver[\s-]assist(?:ance)?|autonomous|self-driving|ADAS|autopilot", re.I)
 CAPACITY_RE = re.compile(r"\bcapacity\b|\bproduction\b|\bgigafactor(?:y|ies)\b|\bsupply\b", re.I)

@@ -27,10 +27,20 @@ _CUMULATIVE_VERB = re.compile(
     re.I,
 )
 _RELATIVE_CLAUSE = at.RELATIVE_CLAUSE
-# "YOKOHAMA, Japan, Nov 29 (AAW) - ", "LONDON, September 25, 2023 - ": where a story was filed.
+# "YOKOHAMA, Japan, Nov 29 (AAW) - ", "LONDON, September 25, 2023 - ", "TOKYO (Reuters) - ",
+# "SUNDERLAND - ": where a story was filed, with or without its date and agency.
 DATELINE = re.compile(
-    r"^[A-Z][A-Z .'-]{2,}(?:,\s+[A-Z][\w .]+?)?,\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s+\d{4})?\s*(?:\([A-Z]+\))?\s*[-–—]\s"
+    r"^[A-Z][A-Z.'-]{2,}(?:\s[A-Z][A-Z.'-]+){0,2}(?:,\s+[A-Z][\w.]+(?:\s[A-Z][\w.]+)?)?"
+    r"(?:,?\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s+\d{4})?)?\s*(?:\([A-Za-z .]+\))?\s*[-–—]\s"
 )
+
+
+def blank_dateline(text: str) -> str:
+    """The sentence with its dateline blanked (same length); "BYD - the Chinese ..." is no dateline."""
+    m = DATELINE.match(text)
+    if m is None or find_companies(m.group(0)):
+        return text
+    return " " * m.end() + text[m.end() :]
 
 
 def focus_company(text: str, title: str | None) -> str:
@@ -79,7 +89,7 @@ def window(sentence: str, n: NumberMention, numbers: list[NumberMention], contex
         plain = blank_relative_clauses(sentence)
     return Window(
         before=sentence[seg_start : n.start],
-        lead=sentence[start : n.start],
+        lead=plain[start : n.start],
         rest=sentence[n.end : nxt.start() if nxt else len(sentence)],
         after=sentence[n.end : seg_end],
         clause=plain[start:end],

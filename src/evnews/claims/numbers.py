@@ -64,6 +64,8 @@ _QUALIFIER_BEFORE = (
     ("approx", r"(?:about|around|nearly|almost|some|roughly|approximately|approx\.?|close\s+to|an\s+estimated|"
                r"circa|~|just\s+under|estimated|an\s+expected)"),
 )  # fmt: skip
+# "300,000th", "1 millionth", "one-millionth": the suffix that makes a count an ordinal.
+_ORDINAL_AFTER = re.compile(r"(?:th|st|nd|rd)\b|[\s-]?(?P<scale>thousand|million|billion)th\b", re.I)
 _QUALIFIER_RES = tuple((q, re.compile(rf"\b{p}\s*(?:the\s+|a\s+|an\s+)?$|~\s*$", re.I)) for q, p in _QUALIFIER_BEFORE)
 
 
@@ -80,6 +82,7 @@ class NumberMention:
     is_fraction: bool = False  # "half", "three in four", "all": a share of a whole
     is_word: bool = False  # written in words ("eight", "Twenty")
     is_range: bool = False
+    is_ordinal: bool = False  # "its 300,000th Leaf", "the one millionth EV": a milestone unit
 
 
 def _word_value(text: str) -> float | None:
@@ -124,6 +127,23 @@ def _currency(match: re.Match[str]) -> str | None:
     return None
 
 
+def _ordinal(sentence: str, m: re.Match[str]) -> NumberMention | None:
+    """"its 300,000th Leaf", "the 1 millionth EV": a milestone, kept only from a thousand up."""
+    raw = m.group("num")
+    suffix = _ORDINAL_AFTER.match(sentence, m.end())
+    if suffix is None or m.group("pct") or m.group("cur") or m.group("hi"):
+        return None
+    value = _parse_value(raw)
+    if value is None:
+        return None
+    for scale in (m.group("scale"), suffix.group("scale")):
+        value *= _SCALES[scale.lower()] if scale else 1
+    if value < 1000:
+        return None
+    end = suffix.end()
+    return NumberMention(m.start(), end, sentence[m.start() : end], value, None, "exact", is_ordinal=True)
+
+
 def is_year(mention: NumberMention) -> bool:
     """A bare four-digit year ("2030") rather than a quantity."""
     return (
@@ -156,8 +176,14 @@ def find_numbers(sentence: str) -> list[NumberMention]:
                                      _qualifier(sentence, m.start(), False), is_fraction=True))  # fmt: skip
             continue
         raw = m.group("num")
-        if raw is None or sentence[m.end() : m.end() + 1].isalpha():
-            continue  # no number, or part of a word ("50,000th", "58kWh")
+        if raw is None:
+            continue
+        ordinal = _ordinal(sentence, m)
+        if ordinal is not None:
+            out.append(ordinal)
+            continue
+        if sentence[m.end() : m.end() + 1].isalpha():
+            continue  # part of a word ("58kWh", "4x4")
         first = re.split(r"\s?[-–]\s?(?=\d)", raw)[0] if m.group("hi") else raw
         value = _parse_value(first)
         if value is None:

@@ -91,7 +91,10 @@ _ANNOUNCEMENT_AFTER = re.compile(
     r"^\s*,?\s*(?:the\s+)?[^;.\d]{0,70}?\b(?:announced|said|unveiled|pledged|promised|set\s+out|laid\s+out|declared|revealed)\b",
     re.I,
 )
-_MODEL_YEAR_AFTER = re.compile(r"^\s*(?:model\s+year|[A-Z][a-z]+\s+(?:model|edition))|^\s*[A-Z][A-Za-z]+\b(?!\s+(?:and|to|by|in))", 0)
+# "the 2014 model year", "the 2023 Ariya", "a 2025 Leaf": a year naming a model, after a
+# determiner. "By 2025 Nissan wants ..." is a date: no determiner stands before it.
+_MODEL_YEAR_AFTER = re.compile(r"^\s*(?:model[\s-]+year|MY\b)|^\s*[A-Z][A-Za-z-]+\b(?!\s+(?:and|to|by|in))")
+_MODEL_YEAR_BEFORE = re.compile(r"\b(?:the|a|an|its|their|his|her|this|that|every|new|all-new|refreshed|used)\s+$", re.I)
 
 
 def _year_from(text: str) -> int:
@@ -146,7 +149,14 @@ def _mark_background(sentence: str, time: TimeMention) -> TimeMention:
     )
     if at_clause_head and _ANNOUNCEMENT_AFTER.match(after):
         return replace(time, background=True, announcement=True)
-    if time.kind == "absolute" and not time.fiscal and _MODEL_YEAR_AFTER.match(after) and re.fullmatch(r"\d{4}", time.text):
+    model_year = _MODEL_YEAR_AFTER.match(after)
+    if (
+        time.kind == "absolute"
+        and not time.fiscal
+        and model_year
+        and re.fullmatch(r"\d{4}", time.text)
+        and (_MODEL_YEAR_BEFORE.search(before[-20:]) or not model_year.group(0).strip()[:1].isupper())
+    ):
         # "the 2014 model year", "the 2023 Ariya": a model's name, not a date.
         return replace(time, background=True)
     return time
