@@ -27,6 +27,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
+import os
 import random
 import resource
 import subprocess
@@ -121,22 +122,28 @@ def _pairs(counter: Counter) -> int:
     return sum(n * (n - 1) // 2 for n in counter.values())
 
 
-def run_size(size: int, batch: int, copy_share: float, seed: int, db_path: Path) -> dict[str, float]:
+def run_size(
+    size: int, batch: int, copy_share: float, seed: int, db_path: Path, memory_limit: str = "256MB"
+) -> dict[str, float]:
     """Deduplicate `size` generated articles in batches; returns the measurements."""
     con = connect(db_path)
+    # DuckDB caches table blocks up to its memory limit (default 80% of RAM); a
+    # long-running pipeline sets one, and so does this measurement.
+    con.execute("SET memory_limit = $1", [memory_limit])
     baseline_rss = _rss_mb()
     stream = iter(NewsGenerator(seed, copy_share))
     predicted: dict[str, str] = {}
     truth: dict[str, int] = {}
     planted: dict[str, int] = {}
-    elapsed = 0.0
+    elapsed = cpu = 0.0
     for start in range(0, size, batch):
         items = [next(stream) for _ in range(min(batch, size - start))]
         articles = [a for a, _, _ in items]
-        began = time.perf_counter()
+        began, began_cpu = time.perf_counter(), time.process_time()
         with transaction(con):
             decisions = assign_groups(con, articles, seen_at=dt.datetime(2024, 1, 1) + dt.timedelta(seconds=start))
         elapsed += time.perf_counter() - began
+        cpu += time.process_time() - began_cpu
         predicted.update((d.url, d.dup_group) for d in decisions)
         for article, story_id, is_copy in items:
             truth[article.url] = story_id
@@ -151,6 +158,7 @@ def run_size(size: int, batch: int, copy_share: float, seed: int, db_path: Path)
     return {
         "size": size,
         "seconds": elapsed,
+        "cpu_seconds": cpu,
         "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
         "baseline_rss_mb": baseline_rss,
         "db_mb": db_path.stat().st_size / 2**20,
@@ -171,6 +179,7 @@ def _measure_in_child(size: int, args: argparse.Namespace) -> dict[str, float]:
     with tempfile.TemporaryDirectory() as tmp:
         command = [sys.executable, __file__, "--one", str(size), "--batch", str(args.batch)]
         command += ["--copy-share", str(args.copy_share), "--seed", str(args.seed), "--db", str(Path(tmp) / "b.duckdb")]
+        command += ["--memory-limit", args.memory_limit]
         out = subprocess.run(command, check=True, capture_output=True, text=True).stdout
     return json.loads(out.strip().splitlines()[-1])
 
@@ -178,14 +187,15 @@ def _measure_in_child(size: int, args: argparse.Namespace) -> dict[str, float]:
 def format_table(rows: list[dict[str, float]]) -> str:
     base = rows[0]
     lines = [
-        "| pages | dedup s | ms/page | time × smallest | size × smallest | peak RSS MB | RSS before MB | DB MB"
-        " | planted copies | planted recall | pair precision | pair recall |",
-        "|---|---|---|---|---|---|---|---|---|---|---|---|",
+        "| pages | dedup s | CPU s | ms/page | time × smallest | CPU × smallest | size × smallest | peak RSS MB"
+        " | RSS before MB | DB MB | planted copies | planted recall | pair precision | pair recall |",
+        "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|",
     ]
     for r in rows:
         lines.append(
-            f"| {r['size']:,} | {r['seconds']:.1f} | {1000 * r['seconds'] / r['size']:.2f}"
-            f" | {r['seconds'] / base['seconds']:.2f} | {r['size'] / base['size']:.0f}"
+            f"| {r['size']:,} | {r['seconds']:.1f} | {r['cpu_seconds']:.1f} | {1000 * r['seconds'] / r['size']:.2f}"
+            f" | {r['seconds'] / base['seconds']:.2f} | {r['cpu_seconds'] / base['cpu_seconds']:.2f}"
+            f" | {r['size'] / base['size']:.0f}"
             f" | {r['peak_rss_mb']:.0f} | {r['baseline_rss_mb']:.0f} | {r['db_mb']:.0f} | {r['planted']:,}"
             f" | {r['planted_recall']:.4f} | {r['pair_precision']:.4f} | {r['pair_recall']:.4f} |"
         )
@@ -198,17 +208,21 @@ def main(argv: list[str] | None = None) -> list[dict[str, float]]:
     parser.add_argument("--batch", type=int, default=2000, help="pages per assign_groups call (one transaction)")
     parser.add_argument("--copy-share", type=float, default=0.3)
     parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--memory-limit", default="256MB", help="DuckDB memory_limit for the run")
     parser.add_argument("--one", type=int, help=argparse.SUPPRESS)  # child: measure one size, print JSON
     parser.add_argument("--db", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.one:
-        print(json.dumps(run_size(args.one, args.batch, args.copy_share, args.seed, args.db)))
+        print(json.dumps(run_size(args.one, args.batch, args.copy_share, args.seed, args.db, args.memory_limit)))
         return []
     rows = []
     for size in args.sizes:
         rows.append(_measure_in_child(size, args))
         print(f"measured {size:,} pages in {rows[-1]['seconds']:.1f} s", file=sys.stderr, flush=True)
-    print(f"batch {args.batch} pages, copy share {args.copy_share}, seed {args.seed}")
+    print(
+        f"batch {args.batch} pages, copy share {args.copy_share}, seed {args.seed},"
+        f" DuckDB memory_limit {args.memory_limit}, {os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.1f}"
+    )
     print(format_table(rows))
     return rows
 

@@ -23,6 +23,7 @@ import duckdb
 import numpy as np
 import numpy.typing as npt
 import pyarrow as pa
+import pyarrow.compute as pc
 
 from evnews.dedup.sketch import BANDS, MIN_SHINGLES, SKETCH_VERSION, THRESHOLD, band_keys, jaccard, signature
 from evnews.dedup.text import normal_hash, normalise_text, shingle_hashes
@@ -148,25 +149,31 @@ def _stored_matches(con: duckdb.DuckDBPyConnection, pages: Sequence[_Page]) -> d
     probe = pa.table(
         {
             "idx": np.repeat([pos for pos, _ in with_keys], BANDS).astype(np.int32),
-            "band": np.tile(np.arange(BANDS, dtype=np.uint8), len(with_keys)),
             "band_key": np.concatenate([keys for _, keys in with_keys]),
         }
     )
     with _registered(con, "dedup_batch_bands", probe):
-        found = con.sql(query("dedup_candidates"), params=[SKETCH_VERSION]).to_arrow_table()
-    best: dict[int, tuple[str, float, dt.datetime]] = {}
-    lists = found.column("shingles").combine_chunks()
-    offsets = lists.offsets.to_numpy()
-    values = lists.values.to_numpy()
-    for row, (idx, group, indexed_at) in enumerate(
-        zip(found.column("idx").to_pylist(), found.column("dup_group").to_pylist(), found.column("indexed_at").to_pylist())
-    ):
+        pairs = con.sql(query("dedup_candidates")).to_arrow_table()
+    if pairs.num_rows == 0:
+        return {}
+    candidate_ids = pa.table({"doc_id": pc.unique(pairs.column("doc_id"))})
+    with _registered(con, "dedup_candidate_ids", candidate_ids):
+        docs = con.sql(query("dedup_candidate_shingles"), params=[SKETCH_VERSION]).to_arrow_table()
+    lists = docs.column("shingles").combine_chunks()
+    offsets, values = lists.offsets.to_numpy(), lists.values.to_numpy()
+    row_of = {doc_id: row for row, doc_id in enumerate(docs.column("doc_id").to_pylist())}
+    groups, indexed = docs.column("dup_group").to_pylist(), docs.column("indexed_at").to_pylist()
+    best: dict[int, tuple[float, dt.datetime, str]] = {}
+    for idx, doc_id in zip(pairs.column("idx").to_pylist(), pairs.column("doc_id").to_pylist()):
+        row = row_of.get(doc_id)
+        if row is None:  # indexed with other parameters: its band keys are not comparable
+            continue
         similarity = jaccard(pages[idx].shingles, values[offsets[row] : offsets[row + 1]])
         current = best.get(idx)
         # the most similar page wins; on a tie, the one indexed first (its group is older)
-        if current is None or (similarity, -indexed_at.timestamp()) > (current[1], -current[2].timestamp()):
-            best[idx] = (group, similarity, indexed_at)
-    return {idx: (group, similarity) for idx, (group, similarity, _) in best.items()}
+        if current is None or similarity > current[0] or (similarity == current[0] and indexed[row] < current[1]):
+            best[idx] = (similarity, indexed[row], groups[row])
+    return {idx: (group, similarity) for idx, (similarity, _, group) in best.items()}
 
 
 def _decide(
