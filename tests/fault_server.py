@@ -18,6 +18,7 @@ import time
 import zlib
 from collections import Counter
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import urlsplit
@@ -404,10 +405,25 @@ def start(routes: dict[str, Handler] | None = None) -> tuple[FaultServer, Callab
     return state, stop
 
 
-@pytest.fixture(scope="module")
-def fault_site() -> Iterator[FaultServer]:
-    state, stop = start()
+@contextmanager
+def running(routes: dict[str, Handler] | None = None) -> Iterator[FaultServer]:
+    """A server for the duration of a `with` block."""
+    state, stop = start(routes)
     try:
         yield state
     finally:
         stop()
+
+
+@pytest.fixture(scope="module")
+def fault_site() -> Iterator[FaultServer]:
+    """One server shared by a test module (tests use distinct query strings for fresh counters)."""
+    with running() as state:
+        yield state
+
+
+@pytest.fixture
+def fresh_site() -> Iterator[FaultServer]:
+    """A server of the test's own, so its peak in-flight count and robots.txt are the test's alone."""
+    with running() as state:
+        yield state

@@ -8,12 +8,10 @@ again (counted at the server).
 from __future__ import annotations
 
 import time
-from collections.abc import Iterator
 from pathlib import Path
 
-import fault_server
 import pytest
-from fault_server import FaultServer
+from fault_server import FaultServer, fault_site  # noqa: F401 - fixture
 
 from evnews.config import FetchSettings
 from evnews.fetch import Fetcher, RetryPolicy
@@ -21,7 +19,8 @@ from evnews.models import FeedSource
 from evnews.pipeline.run import finish_run, ingest_stage, new_context, run_once, start_run
 from evnews.store.db import open_warehouse
 
-SETTINGS = FetchSettings(allow_private_hosts=True, per_host_delay_s=0.0, timeout_s=1.0, max_retries=1, max_bytes=2_000_000)
+# timeout 2 s: well under /slow's 3 s, with headroom for a loaded CI machine
+SETTINGS = FetchSettings(allow_private_hosts=True, per_host_delay_s=0.0, timeout_s=2.0, max_retries=1, max_bytes=2_000_000)
 
 # path → (pages.state, pages.error_type recorded in `errors`, lands in `articles`)
 EXPECTED = {
@@ -45,15 +44,6 @@ EXPECTED = {
 }
 
 
-@pytest.fixture(scope="module")
-def site() -> Iterator[FaultServer]:
-    state, stop = fault_server.start()
-    try:
-        yield state
-    finally:
-        stop()
-
-
 def rows(db: Path, sql: str, params: list[object] | None = None) -> list[tuple]:
     with open_warehouse(db, read_only=True) as con:
         return con.execute(sql, params or []).fetchall()
@@ -61,8 +51,9 @@ def rows(db: Path, sql: str, params: list[object] | None = None) -> list[tuple]:
 
 @pytest.mark.slow
 def test_faults_are_recorded_good_articles_land_and_a_second_run_fetches_nothing(
-    site: FaultServer, tmp_path: Path
+    fault_site: FaultServer, tmp_path: Path
 ) -> None:
+    site = fault_site
     db = tmp_path / "evnews.duckdb"
     feed = site.base + "/pipeline-feed.xml"
     started = time.perf_counter()
@@ -98,8 +89,9 @@ def test_faults_are_recorded_good_articles_land_and_a_second_run_fetches_nothing
     print(f"\nfirst run {first_s:.2f} s, second run {second_s:.2f} s (ratio {first_s / second_s:.1f})")
 
 
-def test_redirects_to_private_addresses_are_refused_in_the_pipeline(site: FaultServer, tmp_path: Path) -> None:
+def test_redirects_to_private_addresses_are_refused_in_the_pipeline(fault_site: FaultServer, tmp_path: Path) -> None:
     """Private hosts stay refused while the loopback test server is allowed by network."""
+    site = fault_site
     db = tmp_path / "evnews.duckdb"
     settings = FetchSettings(allow_private_hosts=False, per_host_delay_s=0.0, timeout_s=1.0, max_retries=0)
     ctx = new_context(db, settings)
