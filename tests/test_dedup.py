@@ -13,7 +13,7 @@ import duckdb
 import pytest
 import trafilatura
 
-from evnews.dedup import assign_groups, canonical_url, normalise_text, text_hash
+from evnews.dedup import assign_groups, canonical_url, normalise_text, reindex, text_hash
 from evnews.dedup.sketch import BANDS, THRESHOLD, candidate_probability, jaccard
 from evnews.dedup.text import shingle_hashes
 from evnews.models import Article
@@ -205,3 +205,35 @@ def test_lsh_finds_what_the_threshold_accepts() -> None:
     assert candidate_probability(THRESHOLD) >= 0.98
     assert candidate_probability(THRESHOLD + 0.05) >= 0.995
     assert candidate_probability(0.05) <= 0.01
+
+
+def test_odd_input_is_placed_without_failing_the_batch(con: duckdb.DuckDBPyConnection) -> None:
+    odd = [
+        Article("http://[broken-ipv6/a", "", "", "", None),
+        Article("https://a.example/empty", "https://a.example/empty", "", "   \n\n", None),
+        Article("https://b.example/empty", "https://b.example/empty", "", "", None),
+        Article("https://c.example/dots", "https://c.example/dots", "", "... !!! ???", None),
+    ]
+    decisions = _assign(con, odd)
+    # pages without words share nothing: each starts its own group
+    assert [d.reason for d in decisions] == ["first"] * 4
+    assert len({d.dup_group for d in decisions}) == 4
+
+
+def test_reindex_after_a_change_of_sketch_parameters(con: duckdb.DuckDBPyConnection) -> None:
+    original = _article("https://wire.example/story", _seed("001"))
+    _assign(con, [original])
+    con.execute(
+        "INSERT INTO extractions (url, canonical_url, body_text, extracted_at) VALUES (?, ?, ?, ?)",
+        [original.url, original.canonical_url, original.body_text, SEEN],
+    )
+    # what an index written by an older release looks like: other version, other keys
+    con.execute("UPDATE dedup_docs SET sketch_version = 'mh0-old'")
+    con.execute("UPDATE dedup_bands SET band_key = band_key + 1")
+    with transaction(con):
+        assert reindex(con) == 1
+    with transaction(con):
+        assert reindex(con) == 0
+    assert con.execute("SELECT count(*) FROM dedup_bands").fetchone() == (BANDS,)
+    (decision,) = _assign(con, [_article("https://reprint.example/x", _edited_copy(_seed("001")))])
+    assert decision.reason == "near_copy"

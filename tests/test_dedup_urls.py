@@ -80,3 +80,9 @@ def test_canonical_url_is_idempotent() -> None:
     for _, url in SAME_ARTICLE:
         once = canonical_url(url)
         assert canonical_url(once) == once
+
+
+@pytest.mark.parametrize("url", ["http://[broken-ipv6/a", "https://example.com:99999/a", ""])
+def test_unparseable_urls_are_kept_as_given(url: str) -> None:
+    assert canonical_url(url) == url
+    assert canonical_url("https://example.com/a", url) == "https://example.com/a"

@@ -3,7 +3,7 @@
 SELECT
     b.idx,
     (SELECT arg_min(d.dup_group, d.indexed_at) FROM dedup_docs d
-      WHERE d.canonical_url = b.canonical_url) AS url_group,
+      WHERE b.canonical_url <> '' AND d.canonical_url = b.canonical_url) AS url_group,
     (SELECT arg_min(d.dup_group, d.indexed_at) FROM dedup_docs d
       WHERE b.text_hash <> '' AND d.text_hash = b.text_hash) AS text_group
 FROM dedup_batch b;

@@ -112,7 +112,8 @@ class _BatchState:
         self.indexed: dict[int, tuple[_Page, str]] = {}
 
     def add(self, pos: int, page: _Page, group: str, index_bands: bool) -> None:
-        self.by_url.setdefault(page.canonical_url, group)
+        if page.canonical_url:
+            self.by_url.setdefault(page.canonical_url, group)
         if page.text_hash:
             self.by_hash.setdefault(page.text_hash, group)
         if index_bands and page.keys is not None:
@@ -182,7 +183,7 @@ def _decide(
     stored_near: tuple[str, float] | None,
     batch: _BatchState,
 ) -> GroupDecision:
-    url_group = stored[0] or batch.by_url.get(page.canonical_url)
+    url_group = (stored[0] or batch.by_url.get(page.canonical_url)) if page.canonical_url else None
     if url_group:
         return GroupDecision(page.url, url_group, "canonical_url")
     text_group = (stored[1] or batch.by_hash.get(page.text_hash)) if page.text_hash else None
@@ -193,6 +194,17 @@ def _decide(
         group, similarity = max(options, key=lambda m: m[1])  # stored first on a tie: max keeps the first
         return GroupDecision(page.url, group, "near_copy", round(similarity, 4))
     return GroupDecision(page.url, group_id(page.canonical_url), "first")
+
+
+def _band_table(banded: Sequence[tuple[int, npt.NDArray[np.uint64]]]) -> pa.Table:
+    """Rows of dedup_bands for pages given as (doc_id, band keys)."""
+    return pa.table(
+        {
+            "band": np.tile(np.arange(BANDS, dtype=np.uint8), len(banded)),
+            "band_key": np.concatenate([keys for _, keys in banded]) if banded else np.empty(0, np.uint64),
+            "doc_id": np.repeat(np.array([doc_id for doc_id, _ in banded], dtype=np.uint64), BANDS),
+        }
+    )
 
 
 def _write(
@@ -218,14 +230,7 @@ def _write(
             "similarity": pa.array([d.similarity for _, d, _ in placed], type=pa.float64()),
         }
     )
-    banded = [p for p, index in indexed if index]
-    bands = pa.table(
-        {
-            "band": np.tile(np.arange(BANDS, dtype=np.uint8), len(banded)),
-            "band_key": np.concatenate([p.keys for p in banded]) if banded else np.empty(0, np.uint64),
-            "doc_id": np.repeat(np.array([p.doc_id for p in banded], dtype=np.uint64), BANDS),
-        }
-    )
+    bands = _band_table([(p.doc_id, p.keys) for p, index in indexed if index and p.keys is not None])
     with _registered(con, "dedup_new_docs", docs), _registered(con, "dedup_new_bands", bands):
         con.execute(query("dedup_insert_docs"), [seen_at])
         con.execute(query("dedup_insert_bands"))
@@ -279,3 +284,31 @@ def assign_groups(
         placed.append((page, decision, index_bands))
     _write(con, placed, seen_at)
     return decisions
+
+
+def reindex(con: duckdb.DuckDBPyConnection, *, chunk: int = 2000) -> int:
+    """Re-sketch pages indexed under other parameters (after SKETCH_VERSION changed); returns how many.
+
+    Until this runs, such pages are never proposed as candidates: their band
+    keys mean something else. Texts come from `extractions`; groups are kept
+    as they are. Must run inside the caller's transaction, like assign_groups.
+    """
+    done = 0
+    while rows := con.execute(query("dedup_stale_docs"), [SKETCH_VERSION, chunk]).fetchall():
+        shingles = [shingle_hashes(normalise_text(text or "")) for _, _, text in rows]
+        resketched = pa.table(
+            {
+                "url": [url for url, _, _ in rows],
+                "doc_id": pa.array([doc_id for _, doc_id, _ in rows], type=pa.uint64()),
+                "shingles": _list_column(shingles),
+            }
+        )
+        banded = [
+            (doc_id, band_keys(signature(s))) for (_, doc_id, _), s in zip(rows, shingles) if s.size >= MIN_SHINGLES
+        ]
+        with _registered(con, "dedup_resketched", resketched), _registered(con, "dedup_new_bands", _band_table(banded)):
+            con.execute(query("dedup_drop_bands"))
+            con.execute(query("dedup_replace_sketches"), [SKETCH_VERSION])
+            con.execute(query("dedup_insert_bands"))
+        done += len(rows)
+    return done

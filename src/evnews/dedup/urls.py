@@ -42,26 +42,37 @@ def _strip_path(path: str) -> str:
 
 
 def _normalise(url: str) -> str:
+    url = url.strip()
+    if not url:
+        return ""
     try:
-        general = normalize_url(url.strip())
+        parts = urlsplit(normalize_url(url))
+        port = parts.port
     except (ValueError, TypeError):
-        # courlan refuses some odd URLs; normalising by hand below is still better than nothing
-        general = url.strip()
-    parts = urlsplit(general)
+        # unparseable (a bad IPv6 literal, a port over 65535): the URL as given is still
+        # a usable identity, and the page's text can still match it with others
+        return url
     host = _MIRROR_HOST.sub("", (parts.hostname or "").lower())
-    if parts.port and parts.port not in (80, 443):
-        host = f"{host}:{parts.port}"
+    if port and port not in (80, 443):
+        host = f"{host}:{port}"
     return urlunsplit((parts.scheme.lower(), host, _strip_path(parts.path), _strip_query(parts.query), ""))
 
 
-def _is_plausible_canonical(declared: str, page_url: str) -> bool:
-    """A canonical on the page's own site that names an article, not the home page."""
-    parts = urlsplit(declared)
+def _believable_canonical(page_url: str, declared: str | None) -> str | None:
+    """`declared` made absolute, if it names an article on the page's own site; else None."""
+    if not declared or not declared.strip():
+        return None
+    try:
+        absolute = urljoin(page_url, declared.strip())
+        parts, page = urlsplit(absolute), urlsplit(page_url)
+        parts.port, page.port  # noqa: B018 - raises ValueError for an impossible port
+    except ValueError:
+        return None
     if parts.scheme not in ("http", "https") or not parts.hostname:
-        return False
+        return None
     if parts.path in ("", "/") and not parts.query:
-        return False  # templates that point every page at the home page
-    return _same_site(parts, urlsplit(page_url))
+        return None  # templates that point every page at the home page
+    return absolute if _same_site(parts, page) else None
 
 
 def _same_site(a: SplitResult, b: SplitResult) -> bool:
@@ -81,8 +92,4 @@ def canonical_url(url: str, declared: str | None = None) -> str:
     not the home page; a canonical that points to another site (syndication
     partners do this) or to `/` is ignored and `url` is normalised instead.
     """
-    if declared and declared.strip():
-        absolute = urljoin(url, declared.strip())
-        if _is_plausible_canonical(absolute, url):
-            return _normalise(absolute)
-    return _normalise(url)
+    return _normalise(_believable_canonical(url, declared) or url)
