@@ -22,6 +22,8 @@ _RUMOR = re.compile(lx.RUMOR_CUES, re.I)
 _TARGET = re.compile(lx.TARGET_CUES + r"|\bpreparing\s+to\b|\bto\s+launch\b|\bto\s+start\b|\bstill\s+says\b", re.I)
 _ACTUAL = re.compile(lx.ACTUAL_CUES, re.I)
 _MODAL_BEFORE = re.compile(r"\b(?:to|will|would|shall|should|must|could|might|may|can)\s+(?:(?:not|also|still|soon|then|only|be)\s+)*$|'ll\s+$", re.I)
+# "In Europe, ...", "For China, ...", "Across Southeast Asia, ...": a scope for the whole sentence.
+_LEADING_SCOPE = re.compile(r"^\s*(?:In|For|Across|Within|Throughout|Outside|Elsewhere\s+in|Over\s+in)\s+[^,;]{2,40},")
 _SEGMENT_END = re.compile(r"[,;](?!\d)")
 RELATIVE_CLAUSE = re.compile(r",\s+(?:where|which|who|whose|(?:in|of|under|for|with)\s+which)\b[^,]*,")
 _HYPOTHETICAL = re.compile(r"\b(?:would|could|might|may)\b", re.I)
@@ -178,6 +180,10 @@ def horizon_for(
     if time.kind == "open":
         return None, False, True
     relative = ("relative", "decade", "ten_years", "next", "this", "last")
+    if time.kind == "same":  # "in the same year": the time named before it in the sentence, else the last horizon
+        named = [t for t in times if t.end <= time.start and not t.background and t.kind not in ("same", "open")]
+        if named:
+            return horizon_for(named[-1], times, named[-1].start, ctx)
     anchor = anchor_year(times, pos, ctx) if time.kind in relative else ctx.anchor
     year = resolve(time, anchor or ctx.anchor, previous=ctx.last_horizon, plan_end=ctx.plan_end)
     fiscal = ctx.last_fiscal if time.kind == "same" else time.fiscal
@@ -209,6 +215,11 @@ def region_for(
     before = [r for r in regions if start <= r.start < pos and not any(s <= r.start < e for s, e in asides)]
     if before:
         return before[-1].name
+    opening = _LEADING_SCOPE.match(sentence)
+    if opening:  # "In Europe, X expects 40% by 2022, and for that share to reach 50% by 2025"
+        named = [r for r in regions if r.end <= opening.end() and r.descriptor == "scope"]
+        if named:
+            return named[-1].name
     label = re.match(r"^\s*([A-Z][\w .&/-]{0,30}):", sentence)
     if label:
         named = [r for r in regions if r.end <= label.end()]

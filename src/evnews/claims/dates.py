@@ -27,13 +27,32 @@ _PRODUCTION = re.compile(
 )
 _TECHNOLOGY_SUBJECT = re.compile(
     r"all-solid-state|solid-state\s+batter|ASSB|Pro\s?PILOT|Pro\s?Pilot|autonom\w*\s+driving|self-driving|"
-    r"electrif\w+\s+(?:new\s+|all\s+)?(?:INFINITI|Infiniti)|(?:INFINITI|Infiniti)(?:\s+brand)?\s+(?:will\s+)?(?:go|become|turn)\s+(?:fully\s+|all-)?electri\w+|"
-    r"vehicle-to-grid|V2G|wireless\s+charging|lidar",
+    r"vehicle-to-grid|V2G|wireless\s+charging|lidar|sodium-ion|LFP\s+batter|battery[\s-]swapp\w*|steer-by-wire",
     re.I,
 )
 _TECHNOLOGY_VERB = re.compile(
-    r"\b(?:launch\w*|arriv\w*|introduc\w*|enable|debut\w*|deploy\w*|roll\w*\s+out|electrif\w+|from|offer\w*|bring|commerciali[sz]\w*|"
-    r"available|mass-produc\w+)\b",
+    r"\b(?:launch\w*|arriv\w*|introduc\w*|enable|debut\w*|deploy\w*|roll\w*\s+out|electrif\w+|from|offer\w*|bring\w*|commerciali[sz]\w*|"
+    r"available|mass-produc\w+|put\w*|fit\w*|install\w*|equip\w*|adopt\w*|to\s+market|on\s+the\s+market|in\s+showrooms)\b",
+    re.I,
+)
+_FROM_BEFORE = re.compile(r"\b(?:from|starting(?:\s+in)?|beginning(?:\s+in)?|as\s+of)\s+(?:the\s+)?$", re.I)
+# A hybrid system brought to a market: "will bring its e-POWER hybrid system to market by fiscal 2026",
+# "e-POWER will arrive in the US in 2026". Only as the object of a launch verb: the name is common in
+# sentences about models and sales.
+_HYBRID_SYSTEM_LAUNCH = re.compile(
+    r"\b(?:bring\w*|introduc\w*|launch\w*|offer\w*|debut\w*|roll\w*\s+out|deploy\w*|add\w*)\s+(?:its\s+|the\s+|their\s+)?"
+    r"(?:[\w-]+\s+){0,2}?(?P<a>e-?POWER|series[\s-]hybrid)(?:\s+(?:hybrid\s+)?(?:system|technology|powertrain|drivetrain))?(?!\s+(?:models?|cars?|vehicles?|versions?))|"
+    r"(?P<b>e-?POWER)(?:\s+(?:hybrid\s+)?(?:system|technology|powertrain|drivetrain))?\s+(?:will|is\s+(?:set|due)\s+to|is\s+to)\s+"
+    r"(?:arrive|launch|debut|go\s+on\s+sale|come|be\s+(?:introduced|offered|launched))",
+    re.I,
+)
+# A brand going electric: "Its Infiniti brand will begin offering electrified powertrains from fiscal 2021",
+# "Lexus will go all-electric by 2035": the brand's electrification is a technology launch.
+_BRAND_ELECTRIFIES = re.compile(
+    r"\belectrif(?:y|ies|ying)\b|\belectrification\s+of\b|\b(?:go|goes|going|become|becomes|turn|turns)\s+(?:fully\s+|all[\s-])?electric\b|"
+    r"\b(?:offer|offering|introduce|introducing|launch|launching|add|adding)\s+(?:its\s+first\s+)?electrified\s+"
+    r"(?:powertrains?|drivetrains?|models|versions)\b|\b(?:all|fully|only)[\s-]electric\s+(?:brand|line-?up|range)\b|"
+    r"\belectric-only\b|\bEV-only\b",
     re.I,
 )
 _CARBON = re.compile(r"carbon[\s-]neutral(?:ity)?|net[\s-]zero|climate[\s-]neutral(?:ity)?|carbon-free", re.I)
@@ -81,12 +100,45 @@ def _nearest_product(products: list[Mention], pos: int, start: int, end: int) ->
     return min(inside, key=lambda p: abs(p.start - pos)).name
 
 
+def _technology_cue(
+    sentence: str, start: int, end: int, times: list[TimeMention], products: list[Mention], brands: list[Mention]
+) -> DateCue | None:
+    """A technology (or a brand's electrification) launched at a date named in the clause."""
+    clause = sentence[start:end]
+    tech = _TECHNOLOGY_SUBJECT.search(clause) or _HYBRID_SYSTEM_LAUNCH.search(clause)
+    verb = _TECHNOLOGY_VERB.search(clause)
+    brand = next((b for b in brands if start <= b.start < end), None)
+    electrifies = _BRAND_ELECTRIFIES.search(clause)
+    if tech is None and brand is not None and electrifies and abs(start + electrifies.start() - brand.start) < 80:
+        # The start of the brand's electrification ("from fiscal 2021", "will begin offering ..."), not
+        # its completion ("electrify its full line-up by 2030", a share of sales).
+        time = _time_after(times, start + electrifies.start(), start + electrifies.end(), end, or_before=False)
+        starting = re.search(r"\b(?:begin\w*|began|start\w*)\s+(?:\w+\s+)?$", clause[: electrifies.start()], re.I)
+        if time is None or not (starting or _FROM_BEFORE.search(sentence, 0, time.start)):
+            return None
+        return DateCue("technology_launch", brand.start, brand.end, time, lx.SUB_BRANDS[brand.text.strip().lower()])
+    if tech is None:
+        return None
+    named = "a" if tech.groupdict().get("a") else "b" if tech.groupdict().get("b") else 0
+    tech_start, tech_end = start + tech.start(named), start + tech.end(named)
+    product = _nearest_product(products, tech_start, start, end)
+    if product is None and re.search(r"autonom|self-driving", tech.group(0), re.I):
+        product = "autonomous driving"
+    if verb is None or _PRODUCTION.search(clause[verb.start() : verb.end() + 20]):
+        return None
+    time = _time_after(times, start + verb.start(), start + verb.end(), end)
+    if time is None or not start <= time.start <= end:
+        return None
+    return DateCue("technology_launch", tech_start, tech_end, time, product)
+
+
 def find_date_cues(
     sentence: str,
     times: list[TimeMention],
     products: list[Mention],
     clause_spans: list[tuple[int, int]],
     ev_context: bool,
+    brands: list[Mention] = (),  # type: ignore[assignment]
 ) -> list[DateCue]:
     """Production starts, technology launches, carbon-neutral dates and single EV launches."""
     cues: list[DateCue] = []
@@ -98,17 +150,9 @@ def find_date_cues(
                 product = _nearest_product(products, start + m.start(), start, end)
                 cues.append(DateCue("production_start", start + m.start(), start + m.end(), time, product))
                 break
-        tech = _TECHNOLOGY_SUBJECT.search(clause)
-        verb = _TECHNOLOGY_VERB.search(clause)
-        if tech and verb and not _PRODUCTION.search(clause[verb.start() : verb.end() + 20]):
-            time = _time_after(times, start + verb.start(), start + verb.end(), end)
-            if time is not None and start <= time.start <= end:
-                product = _nearest_product(products, start + tech.start(), start, end)
-                if product is None and re.search(r"infiniti", tech.group(0), re.I):
-                    product = "Infiniti"
-                if product is None and re.search(r"autonom|self-driving", tech.group(0), re.I):
-                    product = "ProPILOT"
-                cues.append(DateCue("technology_launch", start + tech.start(), start + tech.end(), time, product))
+        tech = _technology_cue(sentence, start, end, times, products, brands)
+        if tech is not None:
+            cues.append(tech)
         carbon = _CARBON.search(clause)
         if carbon:
             time = _time_after(times, start + carbon.start(), start + carbon.end(), end)

@@ -21,7 +21,7 @@ from dataclasses import dataclass, replace
 from evnews.claims import attribution as at
 from evnews.claims import lexicon as lx
 from evnews.claims import local as lc
-from evnews.claims.dates import find_date_cues
+from evnews.claims.dates import DateCue, find_date_cues
 from evnews.claims.frames import frame_number, only_electric_share, powertrain
 from evnews.claims.mentions import Mention, find_companies, find_products, find_regions, find_sites
 from evnews.claims.merge import merge_repeats
@@ -162,6 +162,7 @@ class _Reader:
             )
             if metric not in _PRODUCT_METRICS:
                 product = None
+            product = product or _brand_in_clause(text, n.start, companies)
             claim = Claim(
                 company=company or self.ctx.focus,
                 metric=metric,
@@ -231,9 +232,11 @@ class _Reader:
         ev_context = powertrain(text + " " + self.previous_text) in ("ev", "electrified")
         sites = find_sites(text)
         previous: str | None = None
-        for cue in find_date_cues(text, times, products, spans, ev_context):
+        brands = [c for c in companies if c.text.strip().lower() in lx.SUB_BRANDS]
+        said = [c for c in self.claims if c.sentence_index == s.index]
+        for cue in find_date_cues(text, times, products, spans, ev_context, brands):
             year, fiscal, _ = at.horizon_for(cue.time, times, cue.start, self.ctx)
-            if year is None:
+            if year is None or _said_already(cue, said):
                 continue
             company = at.company_for(cue.start, text, companies, products, self.ctx, previous)
             if cue.product:
@@ -241,7 +244,10 @@ class _Reader:
             kind = at.kind_for(cue.start, text, s.paragraph, self.ctx, year)
             if cue.metric == "ev_model_launches" and kind != "rumor":
                 kind = "target"  # "goes on sale this year", "follows in 2026": stated ahead of the event
-            region = "global" if cue.metric in ("carbon_neutrality", "technology_launch") else None
+            region = "global" if cue.metric == "carbon_neutrality" else None
+            if cue.metric == "technology_launch":  # where the sentence names a market for it ("In the US, ...")
+                scoped = any(r.descriptor == "scope" and r.name != "global" for r in regions)
+                region = at.region_for(cue.start, text, regions, s.paragraph, self.ctx) if scoped else "global"
             if region is None and cue.metric == "production_start":
                 start, end = at.clause_of(spans, cue.start)
                 here = [x for x in sites if start <= x.start < end] or sites
@@ -257,6 +263,26 @@ class _Reader:
             )
             self.ctx.last_horizon = year
             previous = company
+
+
+def _brand_in_clause(text: str, pos: int, companies: list[Mention]) -> str | None:
+    """"half of Infiniti's sales": a figure about a carmaker's brand names the brand as its product."""
+    start, end = at.clause_of(at.clauses(text), pos)
+    for c in companies:
+        brand = lx.SUB_BRANDS.get(c.text.strip().lower())
+        if brand and start <= c.start < end and re.match(r"['’]s\b|\s+(?:brand|sales)\b", text[c.end :]):
+            return brand
+    return None
+
+
+def _said_already(cue: DateCue, said: list[Claim]) -> bool:
+    """A date cue the sentence's counts already state: "ProPILOT is to be offered on 20 models by 2022"
+    is a roll-out count, not a launch; "eight new EVs, among them a kei car" counts the kei car."""
+    if cue.metric == "technology_launch":
+        return any(c.product == cue.product and c.value is not None for c in said)
+    if cue.metric == "ev_model_launches":
+        return any(c.metric.endswith("model_launches") and (c.value or 0) > 1 for c in said)
+    return False
 
 
 def read_article(text: str, published: dt.date | None, title: str | None = None) -> tuple[list[Claim], list[Sentence]]:

@@ -24,17 +24,29 @@ COMPANY_PATTERNS: tuple[tuple[str, str], ...] = (
     (r"Mitsubishi(?:\s+Motors?(?:\s+Corp\.?)?)?", "Mitsubishi"),
     (r"Renault(?:\s+Group)?|Ampere", "Renault"),
     (r"Toyota(?:\s+Motor(?:\s+Corp\.?)?)?|Lexus", "Toyota"),
-    (r"Honda(?:\s+Motor(?:\s+Co\.?)?)?", "Honda"),
+    (r"Honda(?:\s+Motor(?:\s+Co\.?)?)?|Acura", "Honda"),
     (r"Tesla(?:\s+(?:Inc|Motors))?\.?", "Tesla"),
     (r"BYD", "BYD"),
-    (r"Volkswagen(?:\s+Group)?|VW", "Volkswagen"),
+    (r"Volkswagen(?:\s+Group)?|VW|Audi|Porsche|Skoda|Škoda|SEAT|Cupra", "Volkswagen"),
     (r"Hyundai(?:\s+Motor(?:\s+Group)?)?|Kia", "Hyundai"),
     (r"Ford(?:\s+Motor(?:\s+Co\.?)?)?", "Ford"),
-    (r"General\s+Motors|GM", "GM"),
-    (r"Stellantis", "Stellantis"),
-    (r"BMW", "BMW"),
+    (r"General\s+Motors|GM|Chevrolet|Chevy|Cadillac|GMC|Buick", "GM"),
+    (r"Stellantis|Peugeot|Citroen|Citroën|Fiat|Jeep|Opel|Vauxhall|Chrysler|Alfa\s+Romeo", "Stellantis"),
+    (r"BMW|Mini(?=\s+(?:brand|Cooper|electric|EV))", "BMW"),
     (r"Mercedes(?:-Benz)?", "Mercedes-Benz"),
-    (r"Geely|Volvo\s+Cars", "Geely"),
+    (r"Geely|Volvo(?:\s+Cars)?|Polestar|Zeekr|Lotus", "Geely"),
+    (r"SAIC(?:\s+Motor)?|MG\s+Motor|MG(?=\s+(?:brand|ZS|4|Cyberster))", "SAIC"),
+    (r"Great\s+Wall(?:\s+Motor)?|GWM", "Great Wall"),
+    (r"Tata\s+Motors|Jaguar\s+Land\s+Rover|JLR|Jaguar", "Tata"),
+    (r"Maruti\s+Suzuki", "Suzuki"),
+    (r"Mahindra", "Mahindra"),
+    (r"Li\s+Auto", "Li Auto"),
+    (r"Leapmotor", "Leapmotor"),
+    (r"Chery", "Chery"),
+    (r"Changan", "Changan"),
+    (r"VinFast", "VinFast"),
+    (r"Xiaomi", "Xiaomi"),
+    (r"Dacia|Alpine(?=\s+(?:brand|A\d|will|plans))", "Renault"),
     (r"Subaru", "Subaru"),
     (r"Mazda", "Mazda"),
     (r"Suzuki", "Suzuki"),
@@ -63,11 +75,24 @@ NATIONALITY: dict[str, str] = {
     "Rivian": "american",
     "Lucid": "american",
     "Renault": "french",
+    "Stellantis": "european",
+    "SAIC": "chinese",
+    "Great Wall": "chinese",
+    "Li Auto": "chinese",
+    "Leapmotor": "chinese",
+    "Chery": "chinese",
+    "Changan": "chinese",
+    "Xiaomi": "chinese",
+    "Tata": "indian",
+    "Mahindra": "indian",
+    "VinFast": "vietnamese",
     "Volkswagen": "german",
     "BMW": "german",
     "Mercedes-Benz": "german",
     "Hyundai": "korean",
 }
+# Brands that belong to a carmaker: a figure about the brand is the carmaker's, with the brand as product.
+SUB_BRANDS: dict[str, str] = {"infiniti": "Infiniti", "datsun": "Datsun", "lexus": "Lexus", "acura": "Acura"}
 HEADQUARTERS: dict[str, str] = {
     "yokohama": "Nissan",
     "toyota city": "Toyota",
@@ -81,7 +106,7 @@ HEADQUARTERS: dict[str, str] = {
 }
 # "the Japanese carmaker", "the Yokohama-based company", "the automaker".
 DESCRIPTOR_RE = re.compile(
-    r"\b(?:the|its|The|Its)\s+(?:(?P<nat>Japanese|Chinese|American|U\.S\.|US|French|German|Korean|South\s+Korean)\s+|"
+    r"\b(?:the|its|The|Its)\s+(?:(?P<nat>Japanese|Chinese|American|U\.S\.|US|French|German|Korean|South\s+Korean|Indian|Vietnamese)\s+|"
     r"(?P<hq>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)-based\s+)?"
     r"(?:carmaker|automaker|car\s*maker|auto\s*maker|company|firm|manufacturer|group|brand)\b"
 )
@@ -218,7 +243,8 @@ CANCELLED_RE = re.compile(
 # A figure the text presents as former: "up from 15", "instead of the earlier 75%".
 SUPERSEDED_BEFORE_RE = re.compile(
     r"(?:\b(?:up|down|raised|lowered|increased|cut|revised)\s+from|\binstead\s+of|\bcompared\s+with|\bcompared\s+to|"
-    r"\bversus|\bvs\.?|\breplacing|\brather\s+than|\bprevious(?:ly)?|\bformer(?:ly)?|\boriginal(?:ly)?|\bearlier)"
+    r"\bversus|\bvs\.?|\breplac(?:e|es|ed|ing)|\bsupersed(?:e|es|ed|ing)|\bin\s+place\s+of|\brather\s+than|"
+    r"\bprevious(?:ly)?|\bformer(?:ly)?|\boriginal(?:ly)?|\bearlier)"
     r"(?:\s+(?:the|its|an?|their|some|about|around|just|only))*\s*$",
     re.I,
 )

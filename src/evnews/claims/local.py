@@ -114,11 +114,26 @@ def excluded(sentence: str, n: NumberMention, numbers: list[NumberMention], mask
         return True  # "Concept 20-23", "Model 3", "Renault 5"
     if n.unit and n.unit != "percent" and re.search(r"\(\s*(?:about|around|roughly|some|approximately|~|or)?\s*$", before):
         return any(o.unit and o.unit != "percent" and o.end <= n.start for o in numbers)  # a bracketed conversion
-    if re.search(r"\b(?:those|these|the\s+same)\s+$", before):
-        return True  # "those 3 new EVs": points back at a number stated before
+    if re.search(r"\b(?:those|these|the\s+same)\s+$|\b(?:of|from|among)\s+(?:the|those|these)\s+$", before):
+        return True  # "those 3 new EVs", "Sixteen of the 30 models": points back at a number stated before
     if n.value == 1 and n.is_word and re.match(r"^\s+of\b", sentence[n.end :]):
         return True  # "one of the first carmakers"
-    return bool(lx.SUPERSEDED_BEFORE_RE.search(before[-40:]))
+    return is_former(sentence, n, numbers)
+
+
+_LIST_GAP = re.compile(r"^[\w\s'’-]{0,40}?(?:\band|\bor|,)\s*(?:the\s+|some\s+|about\s+|around\s+)?$")
+
+
+def is_former(sentence: str, n: NumberMention, numbers: list[NumberMention]) -> bool:
+    """A figure the text presents as replaced: "up from 15", and the figures listed with it
+    ("replace the 23 electrified models and 15 EVs")."""
+    if lx.SUPERSEDED_BEFORE_RE.search(sentence[max(0, n.start - 40) : n.start]):
+        return True
+    earlier = [o for o in numbers if o.end <= n.start]
+    if not earlier:
+        return False
+    gap = sentence[earlier[-1].end : n.start]
+    return bool(_LIST_GAP.match(gap)) and not at.has_kind_cue(gap) and is_former(sentence, earlier[-1], numbers)
 
 
 def blank_relative_clauses(text: str) -> str:

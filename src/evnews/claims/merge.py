@@ -12,14 +12,19 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from evnews.claims.lexicon import SUB_BRANDS
 from evnews.claims.numbers import find_numbers
 from evnews.claims.sentences import Sentence
 from evnews.models import Claim
+
+_BRANDS = frozenset(SUB_BRANDS.values())
 
 
 def _same_fact(a: Claim, b: Claim) -> bool:
     if (a.company, a.metric, a.kind, a.value) != (b.company, b.metric, b.kind, b.value):
         return False
+    if a.product != b.product and (a.product in _BRANDS or b.product in _BRANDS):
+        return False  # "half of Infiniti's sales" and "half of its sales in Europe" are two facts
     regions_fit = a.region == b.region or "global" in (a.region, b.region)
     years_fit = a.horizon_year == b.horizon_year or None in (a.horizon_year, b.horizon_year)
     if a.value is None:  # a date claim is its year: the same date only
