@@ -38,8 +38,8 @@ def _fail(exc: EvnewsError) -> typer.Exit:
 
 
 def resolve_feeds(feed: list[str] | None, sources: Path | None, allow_private_hosts: bool) -> tuple[list[str], FetchSettings]:
-    """Feed URLs and fetch settings from --feed or the sources registry."""
-    registry = None if feed else load_sources(sources)
+    """Feed URLs from --feed, else the sources registry; fetch settings from the registry."""
+    registry = load_sources(sources) if sources or not feed else None
     feeds = list(feed) if feed else [f.url for f in registry.feeds] if registry else []
     settings = registry.fetch if registry else FetchSettings()
     if allow_private_hosts:

@@ -22,8 +22,11 @@ def publish_snapshot(db_path: Path | str) -> Path:
     """Copy the warehouse to its snapshot path atomically; returns that path."""
     db_path = Path(db_path)
     target = snapshot_path(db_path)
+    # Publishing runs under the writer lock, so any other temporary copy was
+    # left by a run killed mid-copy: remove it rather than let them pile up.
+    for stale in target.parent.glob(f".{target.name}.*.tmp"):
+        stale.unlink(missing_ok=True)
     tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
-    tmp.unlink(missing_ok=True)
     with open_warehouse(db_path) as con:
         (live,) = con.execute("SELECT current_database()").fetchone()
         con.execute("ATTACH ? AS snapshot_copy", [str(tmp)])
