@@ -19,38 +19,33 @@ from __future__ import annotations
 
 import hashlib
 import time
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor, as_completed
-from dataclasses import dataclass, field
 from urllib.parse import urljoin
 
 import httpx
 
 from evnews.config import FetchSettings
-from evnews.errors import ItemError, NoNetworkError, error_kind
+from evnews.errors import ItemError, NoNetworkError
 from evnews.fetch.addresses import AddressPolicy, Resolver, check_url, guarded_transport, system_resolver
 from evnews.fetch.backoff import RetryPolicy
-from evnews.fetch.errors import (
-    EmptyBodyError,
-    NotHtmlError,
-    RobotsUnavailableError,
-    TooManyRedirectsError,
-    UnsafeUrlError,
-    translate_httpx_error,
-)
-from evnews.fetch.feeds import gunzip_capped, parse_feed
+from evnews.fetch.errors import RobotsUnavailableError, TooManyRedirectsError, UnsafeUrlError, translate_httpx_error
+from evnews.fetch.feeds import parse_feed
 from evnews.fetch.politeness import HostGates, Reachability
 from evnews.fetch.robots import ROBOTS_MAX_BYTES, RobotsCache
-from evnews.fetch.transfer import (
-    ACCEPT_ENCODING,
-    HTML_TYPES,
-    REDIRECT_STATUSES,
-    charset_of,
-    media_type,
-    read_capped,
-    status_error,
+from evnews.fetch.records import (
+    Download,
+    Failed,
+    FeedResult,
+    Request,
+    Trace,
+    failed_feed,
+    failed_page,
+    page_body,
+    require_html,
 )
-from evnews.models import FeedEntry, FetchedPage
+from evnews.fetch.transfer import ACCEPT_ENCODING, REDIRECT_STATUSES, charset_of, read_capped, status_error
+from evnews.models import FetchedPage
 from evnews.timeutil import utcnow
 
 PAGE_ACCEPT = "text/html,application/xhtml+xml;q=0.9,*/*;q=0.1"
@@ -58,70 +53,6 @@ FEED_ACCEPT = (
     "application/rss+xml,application/atom+xml,application/rdf+xml;q=0.9,"
     "application/xml;q=0.8,text/xml;q=0.8,*/*;q=0.1"
 )
-
-
-@dataclass(frozen=True, slots=True)
-class FeedResult:
-    """One feed fetch: its entries, or why there are none.
-
-    `not_modified` is True after a 304 and also when the body hashes to the
-    `body_hash` the caller passed (servers that ignore validators).
-    `etag`/`last_modified` are the validators to store (the old ones after a 304).
-    """
-
-    url: str
-    status: int | None
-    not_modified: bool
-    entries: tuple[FeedEntry, ...] = ()
-    etag: str | None = None
-    last_modified: str | None = None
-    body_hash: str | None = None
-    warning: str | None = None
-    error: str | None = None
-    error_kind: str | None = None
-    error_type: str | None = None
-    final_url: str | None = None
-    title: str = ""
-
-
-@dataclass(frozen=True, slots=True)
-class _Download:
-    final_url: str
-    status: int
-    headers: httpx.Headers
-    body: bytes
-
-
-@dataclass
-class _Trace:
-    """What is known about a request so far, for the record when it fails."""
-
-    final_url: str
-    status: int | None = None
-    content_type: str = ""
-
-
-class _Failed(Exception):
-    """Carries an ItemError plus what the server had said before it."""
-
-    def __init__(self, error: ItemError, trace: _Trace, *, retry_now: bool = True) -> None:
-        super().__init__(str(error))
-        self.error = error
-        self.trace = trace
-        self.retry_now = retry_now
-
-
-BodyCheck = Callable[[httpx.Response, str], None]
-
-
-@dataclass
-class _Request:
-    url: str
-    headers: dict[str, str] = field(default_factory=dict)
-    robots: bool = False
-    max_bytes: int = 0
-    raise_for_status: bool = True
-    check_headers: BodyCheck | None = None
 
 
 class Fetcher:
@@ -188,12 +119,12 @@ class Fetcher:
             headers["If-None-Match"] = etag
         if last_modified:
             headers["If-Modified-Since"] = last_modified
-        request = _Request(url, headers, robots=False, max_bytes=self.settings.max_bytes)
+        request = Request(url, headers, robots=False, max_bytes=self.settings.max_bytes)
         try:
             download = self._with_retries(request)
-        except _Failed as failed:
+        except Failed as failed:
             self._raise_if_offline()
-            return _failed_feed(url, failed, etag, last_modified)
+            return failed_feed(url, failed, etag, last_modified)
         new_etag = download.headers.get("etag") or etag
         new_modified = download.headers.get("last-modified") or last_modified
         common = {"url": url, "status": download.status, "etag": new_etag, "last_modified": new_modified}
@@ -211,8 +142,8 @@ class Fetcher:
                 max_bytes=self.settings.max_bytes,
             )
         except ItemError as exc:
-            trace = _Trace(download.final_url, download.status, download.headers.get("content-type", ""))
-            return _failed_feed(url, _Failed(exc, trace), etag, last_modified, body_hash=digest)
+            trace = Trace(download.final_url, download.status, download.headers.get("content-type", ""))
+            return failed_feed(url, Failed(exc, trace), etag, last_modified, body_hash=digest)
         return FeedResult(
             **common,
             not_modified=False,
@@ -244,16 +175,16 @@ class Fetcher:
 
     def fetch_page(self, url: str) -> FetchedPage:
         """Fetch one HTML page (robots.txt, politeness, caps, retries). Never raises for the page."""
-        request = _Request(
-            url, {"Accept": PAGE_ACCEPT}, robots=True, max_bytes=self.settings.max_bytes, check_headers=_require_html
+        request = Request(
+            url, {"Accept": PAGE_ACCEPT}, robots=True, max_bytes=self.settings.max_bytes, check_headers=require_html
         )
         try:
             download = self._with_retries(request)
-            body = _page_body(download, url, self.settings.max_bytes)
-        except _Failed as failed:
-            return _failed_page(url, failed.error, failed.trace)
+            body = page_body(download, url, self.settings.max_bytes)
+        except Failed as failed:
+            return failed_page(url, failed.error, failed.trace)
         except ItemError as exc:
-            return _failed_page(url, exc, _Trace(url, None))
+            return failed_page(url, exc, Trace(url, None))
         except Exception as exc:  # noqa: BLE001 - a bug must cost one page, not the run
             return FetchedPage(
                 url=url, final_url=url, status=None, fetched_at=utcnow(),
@@ -280,12 +211,12 @@ class Fetcher:
                 hint="check this machine's network, DNS and proxy; the run stopped",
             )
 
-    def _with_retries(self, request: _Request) -> _Download:
+    def _with_retries(self, request: Request) -> Download:
         attempt = 0
         while True:
             try:
                 return self._download(request)
-            except _Failed as failed:
+            except Failed as failed:
                 error = failed.error
                 if not (error.retryable and failed.retry_now) or attempt >= self.settings.max_retries:
                     raise
@@ -295,23 +226,23 @@ class Fetcher:
                 time.sleep(wait)
                 attempt += 1
 
-    def _download(self, request: _Request) -> _Download:
+    def _download(self, request: Request) -> Download:
         """GET `request.url`, following redirects hop by hop with every check at every hop."""
         current = request.url
         visited = {current}
         for _hop in range(self.settings.max_redirects + 1):
-            trace = _Trace(current)
+            trace = Trace(current)
             try:
                 check_url(current, self._policy, self._precheck_resolver)
                 if request.robots:
                     self._check_robots(current)
             except RobotsUnavailableError as exc:
-                raise _Failed(exc, trace, retry_now=False) from None
+                raise Failed(exc, trace, retry_now=False) from None
             except ItemError as exc:
                 # Robots failures are cached for the run: retrying now would only repeat them.
-                raise _Failed(exc, trace, retry_now=not request.robots) from None
+                raise Failed(exc, trace, retry_now=not request.robots) from None
             answer = self._send_once(request, current, trace)
-            if isinstance(answer, _Download):
+            if isinstance(answer, Download):
                 return answer
             target = urljoin(current, answer)
             if target in visited:
@@ -320,7 +251,7 @@ class Fetcher:
                     hint="a site fault; nothing to do unless it persists",
                     url=request.url,
                 )
-                raise _Failed(loop, trace)
+                raise Failed(loop, trace)
             visited.add(target)
             current = target
         too_many = TooManyRedirectsError(
@@ -328,13 +259,13 @@ class Fetcher:
             hint="a site fault, or raise [fetch] max_redirects",
             url=request.url,
         )
-        raise _Failed(too_many, _Trace(current))
+        raise Failed(too_many, Trace(current))
 
     def _check_robots(self, url: str) -> None:
         rules = self._robots.check(url)
         self._gates.set_crawl_delay(httpx.URL(url).host, rules.crawl_delay(self._robots_token))
 
-    def _send_once(self, request: _Request, url: str, trace: _Trace) -> _Download | str:
+    def _send_once(self, request: Request, url: str, trace: Trace) -> Download | str:
         """One GET: a finished download, or the Location of a redirect."""
         host = httpx.URL(url).host
         timeout_s = self.settings.timeout_s
@@ -348,25 +279,25 @@ class Fetcher:
                     follow_redirects=False,
                 )
             except UnsafeUrlError as exc:  # from the connect-time check
-                raise _Failed(exc, trace) from None
+                raise Failed(exc, trace) from None
             except (httpx.ConnectError, httpx.ConnectTimeout) as exc:
                 self.reachability.record_connect_failure(host)
-                raise _Failed(translate_httpx_error(exc, url, timeout_s), trace) from None
+                raise Failed(translate_httpx_error(exc, url, timeout_s), trace) from None
             except httpx.HTTPError as exc:
-                raise _Failed(translate_httpx_error(exc, url, timeout_s), trace) from None
+                raise Failed(translate_httpx_error(exc, url, timeout_s), trace) from None
             self.reachability.record_answer(host)
             try:
                 return self._read_answer(request, url, response, trace, deadline)
             except httpx.HTTPError as exc:
-                raise _Failed(translate_httpx_error(exc, url, timeout_s), trace) from None
+                raise Failed(translate_httpx_error(exc, url, timeout_s), trace) from None
             except ItemError as exc:
-                raise _Failed(exc, trace) from None
+                raise Failed(exc, trace) from None
             finally:
                 response.close()
 
     def _read_answer(
-        self, request: _Request, url: str, response: httpx.Response, trace: _Trace, deadline: float
-    ) -> _Download | str:
+        self, request: Request, url: str, response: httpx.Response, trace: Trace, deadline: float
+    ) -> Download | str:
         trace.status = response.status_code
         trace.content_type = response.headers.get("content-type", "")
         location = response.headers.get("location")
@@ -377,84 +308,16 @@ class Fetcher:
             if error is not None:
                 raise error
         if response.status_code == 304 or not (200 <= response.status_code < 300):
-            return _Download(url, response.status_code, response.headers, b"")
+            return Download(url, response.status_code, response.headers, b"")
         if request.check_headers is not None:
             request.check_headers(response, url)
         body = read_capped(response, url, request.max_bytes, deadline, self.settings.timeout_s)
-        return _Download(url, response.status_code, response.headers, body)
+        return Download(url, response.status_code, response.headers, body)
 
     def _fetch_robots(self, robots_url: str) -> tuple[int, bytes]:
-        request = _Request(robots_url, {"Accept": "text/plain"}, max_bytes=4 * ROBOTS_MAX_BYTES, raise_for_status=False)
+        request = Request(robots_url, {"Accept": "text/plain"}, max_bytes=4 * ROBOTS_MAX_BYTES, raise_for_status=False)
         try:
             download = self._with_retries(request)
-        except _Failed as failed:
+        except Failed as failed:
             raise failed.error from None
         return download.status, download.body
-
-
-def _require_html(response: httpx.Response, url: str) -> None:
-    """Refuse a page whose declared type is not HTML before reading its body."""
-    declared = media_type(response.headers.get("content-type", ""))
-    if declared and declared not in HTML_TYPES:
-        raise NotHtmlError(
-            f"{url} is {declared}, not an HTML page: recorded and skipped",
-            hint="nothing to do; evnews reads HTML articles only",
-            url=url,
-        )
-
-
-def _page_body(download: _Download, url: str, max_bytes: int) -> bytes:
-    """The page's HTML, unzipped if a server sent gzip without saying so; refuses empty or binary bodies."""
-    trace = _Trace(download.final_url, download.status, download.headers.get("content-type", ""))
-    try:
-        body = gunzip_capped(download.body, max_bytes)
-    except ItemError as exc:
-        raise _Failed(exc, trace) from None
-    if not body.strip():
-        empty = EmptyBodyError(
-            f"{url} answered {download.status} with an empty body", hint="nothing stored; the site may fix it", url=url
-        )
-        raise _Failed(empty, trace)
-    head = body[:1024]
-    if head.startswith(b"%PDF") or b"\x00" in head:
-        binary = NotHtmlError(
-            f"{url} sent binary content (no Content-Type), not HTML: skipped", hint="nothing to do", url=url
-        )
-        raise _Failed(binary, trace)
-    return body
-
-
-def _failed_page(url: str, error: ItemError, trace: _Trace) -> FetchedPage:
-    return FetchedPage(
-        url=url,
-        final_url=trace.final_url,
-        status=trace.status,
-        content_type=trace.content_type,
-        fetched_at=utcnow(),
-        error=str(error),
-        error_kind=error_kind(error),
-        error_type=type(error).__name__,
-    )
-
-
-def _failed_feed(
-    url: str,
-    failed: _Failed,
-    etag: str | None,
-    last_modified: str | None,
-    *,
-    body_hash: str | None = None,
-) -> FeedResult:
-    return FeedResult(
-        url=url,
-        status=failed.trace.status,
-        not_modified=False,
-        etag=etag,
-        last_modified=last_modified,
-        body_hash=body_hash,
-        error=str(failed.error),
-        error_kind=error_kind(failed.error),
-        error_type=type(failed.error).__name__,
-        final_url=failed.trace.final_url,
-    )
-
