@@ -42,6 +42,7 @@ class Context:
     anchor: dt.date | None
     focus: str  # the company the article is mostly about
     plan_end: int | None = None
+    plan_start: dt.date | None = None  # when the text says the plan was presented ("the plan presented in May")
     seen_companies: list[str] = field(default_factory=list)  # in order of mention
     last_subject: str | None = None  # the first company of the previous sentence
     last_product: str | None = None
@@ -185,6 +186,8 @@ def horizon_for(
         if named:
             return horizon_for(named[-1], times, named[-1].start, ctx)
     anchor = anchor_year(times, pos, ctx) if time.kind in relative else ctx.anchor
+    if time.kind == "plan_months" and ctx.plan_start is not None:
+        anchor = ctx.plan_start  # "within 18 months of the plan's launch": counted from when the plan was presented
     year = resolve(time, anchor or ctx.anchor, previous=ctx.last_horizon, plan_end=ctx.plan_end)
     fiscal = ctx.last_fiscal if time.kind == "same" else time.fiscal
     return year, fiscal, True

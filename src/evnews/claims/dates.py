@@ -16,11 +16,12 @@ from evnews.claims.timex import TimeMention
 
 _PRODUCTION = re.compile(
     r"\b(?:start(?:s|ed|ing)?|begin(?:s|ning)?|began|commenc\w+)\s+(?:\w+\s+){0,2}?(?:production|building|making|manufacturing|assembly)\b|"
-    r"\bproduction\s+(?:of\s+[^,;]{0,60}?\s+)?(?:would|will|is\s+to|to)?\s*(?:also\s+)?(?:begin|start|not\s+begin|commence)\b|"
+    r"\bproduction\s+(?:of\s+[^;]{0,80}?\s+)?(?:would|will|could|may|might|should|is\s+(?:set|due|expected|scheduled|slated|planned)\s+to|"
+    r"is\s+to|to)?\s*(?:also\s+|now\s+|only\s+)?(?:not\s+)?(?:begin|start|commence|get\s+under\s*way|kick\s+off)\b|"
     r"\bproduction\s+starting\b|\bgo(?:es)?\s+into\s+production\b|\benter(?:s)?\s+production\b|"
     r"\b(?:will|would)\s+(?:also\s+)?(?:build|be\s+built|produce|be\s+produced|assemble)\b|"
     r"\bmov(?:e|ed|ing)\s+(?:its\s+)?production\s+to\b|\bproduction\s+(?:\w+\s+){0,3}moved\s+to\b|"
-    r"\bpilot\s+(?:production\s+)?line\b|\bto\s+start\s+building\b|\bbegan\s+building\b|\bstart\s+building\b|"
+    r"\b(?:pilot|trial|test)\s+(?:production\s+)?(?:line|plant|facility)\b|\bto\s+start\s+building\b|\bbegan\s+building\b|\bstart\s+building\b|"
     r"\b(?:to\s+)?(?:build|building|produce|producing|manufacture|manufacturing|assemble|assembling)\s+(?:[\w-]+\s+){0,3}?"
     r"(?:EVs?|electric\s+(?:cars?|vehicles?|models?)|batteries|cells)\s+(?:in|at|from)\b",
     re.I,

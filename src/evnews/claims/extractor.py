@@ -34,6 +34,10 @@ _ANAPHOR = re.compile(r"\b(?:the|these|those)\s+(?:cars?|vehicles?|models?|units
 _RUMOR = re.compile(lx.RUMOR_CUES, re.I)
 _VERB = re.compile(r"\b(?:has|have|had|is|are|was|were|will|would|said|says|grown|sold|announced|reported)\b", re.I)
 _POINTER_START = re.compile(r"^\s*(?:It|The\s+car|The\s+model|The\s+vehicle)\b")
+_MONEY_SPENT = re.compile(
+    r"\b(?:invested|spent|has\s+(?:put|poured|ploughed|plowed|pumped|sunk)|had\s+(?:put|poured|ploughed|pumped|sunk)|so\s+far|to\s+date)\b",
+    re.I,
+)
 _PRODUCT_METRICS = frozenset({"cumulative_sales", "market_share", "adas_sales_volume", "adas_model_launches", "battery_cost"})
 
 
@@ -155,6 +159,8 @@ class _Reader:
                     continue
             if not metric:
                 continue
+            if metric == "investment" and kind == "actual" and not _MONEY_SPENT.search(window.clause):
+                kind = "target"  # "announced a £1 billion project": money committed, not yet spent
             if kind == "actual" and year is None and self.ctx.anchor is not None:
                 year = self.ctx.anchor.year  # an actual without a year is as of the article
             region = at.region_for(
@@ -215,7 +221,14 @@ class _Reader:
         return None, False
 
     def _note_plan_deadline(self, text: str, times: list[TimeMention]) -> None:
-        """A plan named without its end year ("the plan called M.O.V.E. ... by 2022") ends at its first deadline."""
+        """A plan named without its end year ("the plan called M.O.V.E. ... by 2022") ends at its first deadline;
+        "the plan the company presented in May" dates the plan's start."""
+        presented = [t for t in times if t.announcement and (t.month or t.kind == "absolute")]
+        if presented and self.ctx.anchor and re.search(r"\bplan\b", text, re.I):
+            t = presented[0]
+            year = resolve(t, self.ctx.anchor, previous=None, plan_end=None)
+            if year is not None:
+                self.ctx.plan_start = dt.date(year, t.month if t.kind == "month" and t.month else 6, 1)
         if self.ctx.plan_end is None and re.search(r"\bplan\b", text, re.I):
             years = [t.year for t in times if t.kind == "absolute" and not t.background and t.year]
             if years:

@@ -27,7 +27,9 @@ _MODEL_NOUN = re.compile(
 _STRICT_MODEL_NOUN = re.compile(r"\b(?:models?|nameplates|types\s+of\s+vehicles|vehicle\s+types)\b", re.I)
 _VOLUME_NOUN = re.compile(
     r"^\s*-?\s*(?:(?:new|more|extra|additional|[\w,.-]+)\s+){0,4}(?:vehicles?|cars?|units|EVs|BEVs|Leafs|Ariyas|Sakuras|"
-    r"hybrids|PHEVs|sales|sold|deliveries|registrations|electric\s+vehicles|customers|buyers|of\s+the\s+cars)\b",
+    r"hybrids|PHEVs|sales|sold|deliveries|registrations|electric\s+vehicles|customers|buyers|vans|trucks|pickups|SUVs|"
+    r"crossovers|sedans|saloons|hatchbacks|minivans|buses|kei\s+cars|"
+    r"of\s+(?:the|those|these)\s+(?:cars|vehicles|units|EVs|vans))\b",
     re.I,
 )
 _LAUNCH_VERB = re.compile(
@@ -44,7 +46,20 @@ _CHILD_BEFORE = re.compile(
 )
 _GWH = re.compile(r"^\s*(?:GWh|gigawatt[\s-]hours?)\b", re.I)
 _PER_KWH = re.compile(r"per\s+kilowatt[\s-]hour|per\s+kWh|/kWh", re.I)
-_ORDERS = re.compile(r"\borders?\b|\breservations?\b|\bbookings?\b|\bpre-orders?\b|\bbuilt\s+its\b|\bproduced\b|\bproduction\s+of\b", re.I)
+_ORDERS = re.compile(r"\borders?\b|\breservations?\b|\bbookings?\b|\bpre-orders?\b|\bproduction\s+of\b", re.I)
+# Production counts so far ("has built more than 175,000 Leafs", "produced its 50,000th"): the
+# vocabulary's `other`, not sales. A future "will build a million EVs a year" is read as the sales aim it states.
+_BUILT = re.compile(
+    r"\b(?:built|produced|manufactured|assembled|made(?!\s+up)|rolled\s+(?:out|off))\b(?:\s+(?:a\s+total\s+of|some|about|around|more\s+than|over|nearly|almost|"
+    r"roughly|up\s+to|at\s+least|just\s+over|its|the))*\s*$",
+    re.I,
+)
+# "lift its annual sales by one million vehicles": an increase, whatever the powertrain.
+_RAISE_SALES_BY = re.compile(
+    r"\b(?:lift|raise|boost|increase|grow|expand|add|push\s+up)\w*\s+(?:(?:its|their|the|annual|global|yearly|total|overall|"
+    r"vehicle|car|unit|worldwide)\s+)*(?:sales|volumes?|deliveries|output)\s+by\s+(?:about\s+|around\s+|some\s+|roughly\s+)?$",
+    re.I,
+)
 _ADAS_EQUIPPED = re.compile(r"equipped|with\s+Pro\s?PILOT|with\s+Pro\s?Pilot|featuring|fitted", re.I)
 _PERIOD = re.compile(r"\b(?:a|per|each)\s+year\b|\bannual(?:ly)?\b|\byearly\b|\bper\s+annum\b", re.I)
 _ONLY_EV = re.compile(r"\b(?:sell|selling|sales\s+of)\s+only\s+(?:electric|battery[\s-]electric|EVs?|zero-emission)", re.I)
@@ -215,7 +230,7 @@ def _frame_count(n: NumberMention, w: Window) -> Frame | None:
 
 def _frame_volume(n: NumberMention, w: Window) -> Frame | None:
     head = w.after[:60]
-    if _ORDERS.search(head[:30]) or _ORDERS.search(w.before[-25:]):
+    if _ORDERS.search(head[:30]) or _ORDERS.search(w.before[-25:]) or _BUILT.search(w.before[-50:]):
         return Frame("other", "vehicles")
     has_noun = bool(_VOLUME_NOUN.match(head))
     if lx.ADAS_RE.search(w.clause):
@@ -223,7 +238,11 @@ def _frame_volume(n: NumberMention, w: Window) -> Frame | None:
     if not has_noun:
         # "Japan and China account for about 230,000 each": inherit what was counted before.
         return Frame("", "vehicles", bare=True)
-    if re.match(r"^\s*(?:more|extra|additional)\b", head) or re.search(r"\b(?:extra|additional)\s*$", w.before):
+    if (
+        re.match(r"^\s*(?:more|extra|additional)\b", head)
+        or re.search(r"\b(?:extra|additional)\s*$", w.before)
+        or _RAISE_SALES_BY.search(w.lead[-80:])
+    ):
         return Frame("sales_volume_increase", "vehicles")
     kind = powertrain(head[:45]) or powertrain(w.before[-40:])
     if kind is None and _SEGMENT_POINTER.search(w.clause):

@@ -279,7 +279,10 @@ MONEY_NON_CLAIM_RE = re.compile(
 )
 INVESTMENT_CUES_RE = re.compile(
     r"^\s*(?:battery\s+)?(?:plant|factory|gigafactory|facility|hub)\b|\b(?:invest(?:s|ed|ing|ment|ments)?|pledged?|commit(?:s|ted|ting|ment)?|spend(?:s|ing)?|spent|allocat(?:e|es|ed|ing)|"
-    r"earmark(?:s|ed)?|fund(?:s|ed|ing)?|capital\s+expenditure|capex|pour(?:s|ed|ing)?|put\s+up|outlay)\b|^\s*Investment\s*:",
+    r"earmark(?:s|ed)?|fund(?:s|ed|ing)?|capital\s+expenditure|capex|pour(?:s|ed|ing)?|put\s+up|outlay|"
+    r"(?:put|puts|putting|plough\w*|plow\w*|pump\w*|inject\w*|sink\w*)(?=[^.;]{0,40}\binto\b))\b|^\s*Investment\s*:|"
+    r"^\s*(?:[\w-]+\s+){0,2}(?:project|programme|program|scheme|package|plan|overhaul|expansion|upgrade|retooling|"
+    r"investment|venture)\b",
     re.I,
 )
 # Shares: a percentage or fraction "of ... sales" (not of a line-up, a stake or a cost).

@@ -27,6 +27,7 @@ _NUMBER_WORDS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
     "a": 1, "a couple of": 2, "a few": 3, "several": 3,
 }  # fmt: skip
+_MONTH_COUNTS = {"six": 6, "nine": 9, "twelve": 12, "eighteen": 18, "twenty-four": 24}
 _N = r"(?P<n>\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)"
 
 
@@ -60,7 +61,11 @@ _PATTERNS: tuple[tuple[str, str, bool], ...] = (
     (r"\bwithin\s+(?:the\s+)?" + _N + r"\s+years?\b", "relative", False),
     (r"(?<!just\s)(?<!little\s)\bover\s+(?:the\s+)?" + _N + r"\s+years?\b(?!\s+(?:after|ago|since|before|of|later|earlier))", "relative", False),
     (r"\bin\s+" + _N + r"\s+years'?\s+time\b", "relative", False),
-    (r"\b(?:within|in|over)\s+(?:the\s+)?(?:next|coming)\s+(?P<months>\d{1,2})\s+months\b", "months", False),
+    (r"\b(?:within|in|over)\s+(?:the\s+)?(?:next\s+|coming\s+|first\s+)?(?P<months>\d{1,2}|six|nine|twelve|eighteen|"
+     r"twenty-four)\s+months\s+(?:of|after|from)\s+(?:the\s+)?(?:plan['’]s|its|the\s+plan['’]s|the\s+programme['’]s)\s*"
+     r"(?:launch|start|announcement|unveiling|presentation|introduction)\b", "plan_months", False),
+    (r"\b(?:within|in|over)\s+(?:the\s+)?(?:next\s+|coming\s+)?(?P<months>\d{1,2}|six|nine|twelve|eighteen|twenty-four)\s+months\b"
+     r"(?!\s+(?:ago|earlier|later|before|after|since))", "months", False),
     (r"\bwithin\s+next\s+" + _N + r"\s+years?\b", "relative", False),
     (r"\b(?:within|in)\s+(?:a|the\s+next)\s+decade\b", "ten_years", False),
     (r"\bin\s+the\s+(?:first|second|third|fourth|last|latest)\s+quarter\s+of\s+(?P<y>20\d\d)\b", "absolute", False),
@@ -83,7 +88,8 @@ _BACKGROUND_BEFORE = re.compile(
     r"founded|established|came\s+out|was\s+launched|(?:its|the|original)\s+launch)\b[^,;]{0,45}$|"
     r"\b(?:announced|said|promised|pledged|stated|confirmed|reported|published|set\s+out|laid\s+out|unveiled|revealed|"
     r"presented|talked\s+about|declared|told\s+\w+|debuted|released)\s+"
-    r"(?:(?!(?:it|that|they|he|she|we|will|would|to|plans?|aims?)\b)\w+\s+){0,4}$",
+    r"(?:(?!(?:it|that|they|he|she|we|will|would|to|plans?|aims?|an?|one|two|three|four|five|six|seven|eight|nine|ten|"
+    r"eleven|twelve|fifteen|twenty|thirty|forty|fifty)\b)[A-Za-z'’-]+\s+){0,4}$",
     re.I,
 )
 # A time at the head of a clause whose verb is an announcement: "Last year, X announced ...".
@@ -124,7 +130,8 @@ def find_times(sentence: str) -> list[TimeMention]:
             elif groups.get("m"):
                 month = _MONTHS.index(_month_key(groups["m"])) + 1
             elif groups.get("months"):
-                month = int(groups["months"])  # a span in months, resolved against the anchor's month
+                # a span in months, resolved against the anchor's month
+                month = _MONTH_COUNTS.get(groups["months"].lower()) or int(groups["months"])
             elif groups.get("season"):
                 month = {"spring": 4, "summer": 7, "autumn": 10, "fall": 10, "winter": 1}[groups["season"].lower()]
             found.append(TimeMention(m.start(), m.end(), m.group(0).strip(), kind_here, year, is_fiscal, month))
@@ -169,7 +176,7 @@ def resolve(time: TimeMention, anchor: dt.date, *, previous: int | None, plan_en
         return time.year
     if time.kind == "relative":
         return year + (time.year or 0)
-    if time.kind == "months":
+    if time.kind in ("months", "plan_months"):
         return year + (anchor.month - 1 + (time.month or 0)) // 12
     if time.kind == "ten_years":
         return year + 10
