@@ -150,3 +150,19 @@ def test_feed_discovery_in_html() -> None:
 def test_blank_lines_before_the_xml_declaration_are_tolerated() -> None:
     parsed = parse_feed(b"\n\n  " + RSS091, url="https://old.example/rss")
     assert not parsed.bozo and len(parsed.entries) == 1
+
+
+JSON_FEED = b"""{"version": "https://jsonfeed.org/version/1.1", "title": "JSON news",
+ "feed_url": "https://json.example/feed.json",
+ "items": [{"id": "1", "url": "/2025/a.html", "title": "A", "date_published": "2025-02-03T10:00:00+01:00"},
+           {"id": 2, "external_url": "javascript:alert(1)", "title": "Bad"},
+           {"id": "3", "content_text": "no link at all"}]}"""
+
+
+def test_json_feed_is_read_with_relative_links_and_utc_dates() -> None:
+    parsed = parse_feed(JSON_FEED, url="https://json.example/feed.json", content_type="application/feed+json")
+    (entry,) = parsed.entries
+    assert parsed.version == "json11" and parsed.title == "JSON news" and not parsed.bozo
+    assert entry.link == "https://json.example/2025/a.html" and entry.title == "A"
+    assert entry.published is not None and entry.published.isoformat() == "2025-02-03T09:00:00"
+    assert len(parsed.warnings) == 2  # the javascript: link and the item without one

@@ -108,7 +108,8 @@ def test_oversized_body_is_cut_at_the_cap_without_filling_memory(fault_site: Fau
     grew = process.memory_info().rss - before
     assert page.error_type == "TooLargeError" and page.error_kind == "permanent"
     assert page.status == 200 and page.body == b""
-    assert grew < 100_000_000  # the body is 1 GiB decoded
+    # 1 GiB decoded; even one 64 KiB chunk of the bomb inflates to ~66 MB if decompressed unbounded.
+    assert grew < 30_000_000
 
 
 def test_pdf_is_recorded_and_skipped_without_reading_it(fault_site: FaultServer) -> None:

@@ -1,6 +1,6 @@
 """Turning feed bytes into FeedEntry records (pure: no network, no files).
 
-feedparser reads RSS 0.9x/1.0/2.0 and Atom, resolves relative links against
+feedparser reads RSS 0.9x/1.0/2.0 and Atom (JSON Feed is read by `jsonfeed`), resolves relative links against
 the feed's base (the `Content-Location` we pass in, or `xml:base`), and falls
 back to a lenient parser on malformed XML (`bozo`), which we keep as a warning.
 It is always given a stream: handed raw `bytes`, feedparser 6 first tries to
@@ -23,6 +23,7 @@ from urllib.parse import urljoin, urlsplit
 import feedparser
 
 from evnews.fetch.errors import NotAFeedError, TooLargeError
+from evnews.fetch.jsonfeed import looks_like_json_feed, read_json_feed
 from evnews.models import FeedEntry
 
 DEFAULT_MAX_BYTES = 20_000_000
@@ -86,6 +87,12 @@ def parse_feed(
         body = body.lstrip()
     if not body.strip():
         raise NotAFeedError(f"{url} returned an empty document", hint="check the feed URL in the sources file", url=url)
+    if looks_like_json_feed(body):
+        json_feed = read_json_feed(body, content_location or url)
+        if json_feed is not None:
+            version, title, raw_entries = json_feed
+            entries, dropped = _entries(raw_entries, url)
+            return ParsedFeed(tuple(entries), version, title, tuple(dropped), bozo=False)
     # Without a Content-Type feedparser flags every feed as bozo; application/xml lets the
     # document's own XML declaration name its encoding, which is what a missing header means.
     headers = {"content-location": content_location or url, "content-type": content_type or "application/xml"}
