@@ -130,6 +130,8 @@ class _Reader:
             if lx.SUPERSEDED_CLAUSE_RE.search(text[c_start : n.start]):
                 continue  # "had originally planned eight": a former figure
             window = lc.window(text, n, numbers, self.previous_text)
+            if lc.ESTIMATE.search(window.before):
+                continue  # an analyst's estimate, not the company's figure
             frame = frame_number(n, window) or lc.coordinated(text, n, numbers, sentence_claims)
             if frame is None:
                 continue

@@ -21,7 +21,7 @@ _EV = re.compile(lx.EV_CUES, re.I)
 _EPOWER_ONLY = re.compile(r"e-?POWER|e-?Power|series\s+hybrids?", re.I)
 _COMBUSTION = re.compile(lx.COMBUSTION_CUES, re.I)
 _MODEL_NOUN = re.compile(
-    r"\b(?:models?|nameplates|types\s+of\s+vehicles|vehicle\s+types|EVs|BEVs|vehicles|cars|SUVs|crossovers)\b",
+    r"\b(?:models?|nameplates|launches|debuts|types\s+of\s+vehicles|vehicle\s+types|EVs|BEVs|vehicles|cars|SUVs|crossovers)\b",
     re.I,
 )
 _STRICT_MODEL_NOUN = re.compile(r"\b(?:models?|nameplates|types\s+of\s+vehicles|vehicle\s+types)\b", re.I)
@@ -45,7 +45,7 @@ _CHILD_BEFORE = re.compile(
     r"\b(?:of\s+(?:those|these|the)\s+(?:[\w-]+\s+){0,3}(?:models|vehicles|EVs|cars))\s*,?\s*$|\bincluding\s*$", re.I
 )
 _GWH = re.compile(r"^\s*(?:GWh|gigawatt[\s-]hours?)\b", re.I)
-_PER_KWH = re.compile(r"per\s+kilowatt[\s-]hour|per\s+kWh|/kWh", re.I)
+_PER_KWH = re.compile(r"(?:per|a|an)\s+kilowatt[\s-]hour|(?:per|a)\s+kWh|/kWh", re.I)
 _ORDERS = re.compile(r"\borders?\b|\breservations?\b|\bbookings?\b|\bpre-orders?\b|\bproduction\s+of\b", re.I)
 # Production counts so far ("has built more than 175,000 Leafs", "produced its 50,000th"): the
 # vocabulary's `other`, not sales. A future "will build a million EVs a year" is read as the sales aim it states.
@@ -71,6 +71,14 @@ _MILESTONE_SOLD = re.compile(
 )
 _MILESTONE_BUILT = re.compile(
     r"\b(?:built|builds|building|produced|produces|producing|made|manufactured|assembled|rolled|rolls|rolling)\b", re.I
+)
+_VOLUME_METRICS = {"electrified": "electrified_sales_volume", "epower": "electrified_sales_volume", "ev": "ev_sales_volume"}
+# A count whose noun stands before it: "EV sales rose 20% to 52,000", "deliveries came in at 31,000".
+_VOLUME_NOUN_BEFORE = re.compile(
+    r"\b(?:sales|deliveries|registrations|shipments)\b(?:(?!\b(?:and|but|while|whereas)\b)[^.;,])*?\b(?:were|was|are|is|stood|"
+    r"came\s+in|come\s+in|totall?ed|amounted|reached|hit|rose|fell|grew|climbed|jumped|increased|decreased|dropped|slipped|"
+    r"to|at|of)\s+(?:(?:about|around|nearly|some|roughly|just|over|under|more\s+than|less\s+than|almost)\s+)*$",
+    re.I,
 )
 # A share whose subject is a segment or a market, not a company's sales.
 _SEGMENT_SUBJECT = re.compile(
@@ -236,6 +244,10 @@ def _frame_volume(n: NumberMention, w: Window) -> Frame | None:
     if lx.ADAS_RE.search(w.clause):
         return Frame("adas_sales_volume", "vehicles") if has_noun else None
     if not has_noun:
+        if _VOLUME_NOUN_BEFORE.search(w.lead[-90:]):
+            # "its EV deliveries were ... at about 140,000", "electric car sales rose 20% to 52,000"
+            kind = last_powertrain(w.lead[-90:])
+            return Frame(_VOLUME_METRICS.get(kind or "", ""), "vehicles") if kind != "combustion" else None
         # "Japan and China account for about 230,000 each": inherit what was counted before.
         return Frame("", "vehicles", bare=True)
     if (
@@ -249,8 +261,7 @@ def _frame_volume(n: NumberMention, w: Window) -> Frame | None:
         kind = powertrain(w.context)
     if kind == "combustion":
         return None
-    metric = {"electrified": "electrified_sales_volume", "epower": "electrified_sales_volume", "ev": "ev_sales_volume"}
-    return Frame(metric.get(kind or "", ""), "vehicles")
+    return Frame(_VOLUME_METRICS.get(kind or "", ""), "vehicles")
 
 
 def frame_number(n: NumberMention, w: Window) -> Frame | None:

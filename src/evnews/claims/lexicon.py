@@ -151,6 +151,9 @@ TECHNOLOGY_PRODUCTS: frozenset[str] = frozenset({"all-solid-state battery", "Pro
 # Regions: pattern -> canonical region. Adjectives count only before a market noun.
 REGION_PATTERNS: tuple[tuple[str, str], ...] = (
     (r"North\s+America(?:n)?", "north_america"),
+    # US states where carmakers build or sell: a plant or a market there is in the US.
+    (r"Tennessee|Mississippi|Kentucky|Michigan|Ohio|Texas|California|South\s+Carolina|Alabama|Indiana|Nevada|Arizona|"
+     r"Illinois|New\s+York\s+State|Florida", "us"),
     (r"(?:the\s+)?United\s+States|U\.S\.(?!\s+tariffs)|\bUS\b|USA|America(?!n)", "us"),
     (r"(?:the\s+)?United\s+Kingdom|\bUK\b|U\.K\.|Britain|England|Scotland|Wales", "uk"),
     (r"Europe|EU\b|European\s+(?:buyers|customers|sales|market|range|drivers|Union)", "europe"),
@@ -243,7 +246,7 @@ CANCELLED_RE = re.compile(
 # A figure the text presents as former: "up from 15", "instead of the earlier 75%".
 SUPERSEDED_BEFORE_RE = re.compile(
     r"(?:\b(?:up|down|raised|lowered|increased|cut|revised)\s+from|\binstead\s+of|\bcompared\s+with|\bcompared\s+to|"
-    r"\bversus|\bvs\.?|\breplac(?:e|es|ed|ing)|\bsupersed(?:e|es|ed|ing)|\bin\s+place\s+of|\brather\s+than|"
+    r"(?:^|[,;(]\s*)from|\bversus|\bvs\.?|\breplac(?:e|es|ed|ing)|\bsupersed(?:e|es|ed|ing)|\bin\s+place\s+of|\brather\s+than|"
     r"\bprevious(?:ly)?|\bformer(?:ly)?|\boriginal(?:ly)?|\bearlier)"
     r"(?:\s+(?:the|its|an?|their|some|about|around|just|only))*\s*$",
     re.I,
@@ -286,7 +289,9 @@ INVESTMENT_CUES_RE = re.compile(
     re.I,
 )
 # Shares: a percentage or fraction "of ... sales" (not of a line-up, a stake or a cost).
-SALES_NOUN_RE = re.compile(r"\b(?:sales(?:\s+mix)?|sells|sold|registrations|deliveries|volume)\b", re.I)
+SALES_NOUN_RE = re.compile(
+    r"\b(?:sales(?:\s+mix)?|sells|sold|registrations|deliveries|volume|buyers|customers|(?:new[\s-])?car\s+buyers)\b", re.I
+)
 LINEUP_RE = re.compile(r"\b(?:line-?up|range\s+of\s+models|portfolio|model\s+range)\b", re.I)
 STAKE_RE = re.compile(r"\b(?:stake|holding|holds|owns|ownership|equity|shareholding|interest\s+in)\b", re.I)
 COST_RE = re.compile(r"\b(?:cost|costs|cut|cuts|reduce|reduction|lower|efficiency|complexity|emissions|CO2|margin)\b", re.I)

@@ -27,6 +27,17 @@ _CUMULATIVE_VERB = re.compile(
     re.I,
 )
 _RELATIVE_CLAUSE = at.RELATIVE_CLAUSE
+_PERIOD_WORDS = re.compile(
+    r"\b(?:quarterly|annual|yearly|monthly|half-yearly|a\s+year|per\s+year|a\s+month|per\s+month|"
+    r"(?:in|for|during)\s+the\s+(?:[\w-]+\s+)?(?:quarter|half|month)|year\s+on\s+year|year-on-year)\b",
+    re.I,
+)
+# Someone else's estimate of the company's figure: "we model Nissan's EV mix at 12%", "analysts expect ...".
+ESTIMATE = re.compile(
+    r"\b(?:we|analysts?|brokers?|economists|consensus|the\s+bank|the\s+brokerage)\s+(?:now\s+|also\s+)?"
+    r"(?:model|models|forecast|forecasts|estimate|estimates|project|projects|see|sees|expect|expects|predict|predicts)\b",
+    re.I,
+)
 # "YOKOHAMA, Japan, Nov 29 (AAW) - ", "LONDON, September 25, 2023 - ", "TOKYO (Reuters) - ",
 # "SUNDERLAND - ": where a story was filed, with or without its date and agency.
 DATELINE = re.compile(
@@ -216,7 +227,9 @@ metric: str, kind: str, w: Window, product: str | None, company: str | None, fou
     if kind_of_car is None and company in lx.NEV_ONLY_COMPANIES:
         kind_of_car = "electrified"
     cumulative = bool(lx.CUMULATIVE_RE.search(w.sentence)) or bool(re.search(r"\bcumulative\b", w.clause, re.I))
-    if kind == "actual" and not cumulative:
+    if kind == "actual" and not cumulative and _PERIOD_WORDS.search(w.clause):
+        cumulative = False  # "quarterly EV deliveries of 31k units": a period's volume
+    elif kind == "actual" and not cumulative:
         # "sold 1.31 million last year" counts a period; "added 45,000 before X replaced it this year" does not.
         between = w.sentence[w.sentence.find(w.after) : time.start] if time is not None else ""
         periodic = (

@@ -23,33 +23,35 @@ _SMALL = {
 }  # fmt: skip
 _TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
 _SCALES = {
-    "hundred": 1e2, "thousand": 1e3, "k": 1e3, "million": 1e6, "mn": 1e6, "m": 1e6, "mln": 1e6,
+    "hundred": 1e2, "lakh": 1e5, "crore": 1e7, "thousand": 1e3, "k": 1e3, "million": 1e6, "mn": 1e6, "m": 1e6, "mln": 1e6,
     "billion": 1e9, "bn": 1e9, "b": 1e9, "trillion": 1e12, "tn": 1e12, "trn": 1e12,
 }  # fmt: skip
-_CURRENCY_SIGNS = {"$": "USD", "us$": "USD", "£": "GBP", "€": "EUR", "¥": "JPY", "rmb": "CNY"}
+_CURRENCY_SIGNS = {"$": "USD", "us$": "USD", "£": "GBP", "€": "EUR", "¥": "JPY", "rmb": "CNY", "rs": "INR", "rs.": "INR", "₹": "INR"}
 _CURRENCY_WORDS = {
     "yen": "JPY", "dollars": "USD", "dollar": "USD", "usd": "USD", "euros": "EUR", "euro": "EUR", "eur": "EUR",
-    "pounds": "GBP", "pound": "GBP", "gbp": "GBP", "yuan": "CNY", "renminbi": "CNY", "cny": "CNY", "jpy": "JPY",
+    "pounds": "GBP", "pound": "GBP", "gbp": "GBP", "rupees": "INR", "inr": "INR", "yuan": "CNY", "renminbi": "CNY", "cny": "CNY", "jpy": "JPY",
 }  # fmt: skip
 _FRACTIONS = {
     "half": 50.0, "a half": 50.0, "one half": 50.0, "three-quarters": 75.0, "three quarters": 75.0,
     "a quarter": 25.0, "one quarter": 25.0, "one-quarter": 25.0, "a third": 100 / 3, "one third": 100 / 3,
     "one-third": 100 / 3, "two-thirds": 200 / 3, "two thirds": 200 / 3, "all": 100.0, "nearly all": 100.0,
-    "almost all": 100.0, "virtually all": 100.0,
+    "almost all": 100.0, "virtually all": 100.0, "a fifth": 20.0, "one fifth": 20.0, "one-fifth": 20.0,
+    "two-fifths": 40.0, "two fifths": 40.0, "three-fifths": 60.0, "three fifths": 60.0, "four-fifths": 80.0,
+    "four fifths": 80.0, "a tenth": 10.0, "one tenth": 10.0, "one-tenth": 10.0,
 }  # fmt: skip
 
 _DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _WORD = "|".join(sorted(list(_SMALL) + list(_TENS), key=len, reverse=True))
 _WORD_NUM = rf"(?:{_WORD})(?:[\s-](?:{'|'.join(k for k in _SMALL if _SMALL[k] < 10)}))?"
-_SCALE = r"(?:hundred|thousand|million|billion|trillion|mn|mln|bn|trn|tn|m|k|b)"
-_CUR_SIGN = r"(?:US\$|\$|£|€|¥|RMB\s?)"
-_CUR_WORD = r"(?:yen|dollars?|USD|euros?|EUR|pounds?|GBP|yuan|renminbi|CNY|JPY)"
+_SCALE = r"(?:hundred|lakh|crore|thousand|million|billion|trillion|mn|mln|bn|trn|tn|m|k|b)"
+_CUR_SIGN = r"(?:US\$|\$|£|€|¥|₹|RMB\s?|Rs\.?\s?)"
+_CUR_WORD = r"(?:yen|dollars?|USD|euros?|EUR|pounds?|GBP|yuan|renminbi|CNY|JPY|rupees|INR)"
 _PERCENT = r"(?:%|\s?per\s?cent\b|\s?percent\b)"
 _FRACTION = "|".join(sorted((re.escape(k) for k in _FRACTIONS), key=len, reverse=True))
 
 NUMBER_RE = re.compile(
     rf"(?P<fraction>\b(?:{_FRACTION})\b(?![\w-])(?!\s+(?:an?|the)\s+(?:year|month|decade|century|{_SCALE}\b)))"
-    rf"|(?P<inone>\b(?P<in_a>one|two|three|four|nine)\s+in\s+(?P<in_b>two|three|four|five|ten)\b)"
+    rf"|(?P<inone>\b(?P<in_a>one|two|three|four|nine)\s+(?:in|out\s+of)\s+(?P<in_b>two|three|four|five|ten)\b)"
     rf"|(?P<cur>{_CUR_SIGN})?(?P<num>(?<![\w.,-])(?:{_DIGITS})(?:\s?[-–]\s?(?P<hi>{_DIGITS}))?"
     rf"|\b(?:half\s+an?|an?|{_WORD_NUM})(?=\s+{_SCALE}\b)|\b{_WORD_NUM}\b)"
     rf"(?:\s?(?P<scale>{_SCALE})\b)?(?P<plus>\+)?(?P<pct>{_PERCENT})?"

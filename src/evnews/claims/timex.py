@@ -69,7 +69,7 @@ _PATTERNS: tuple[tuple[str, str, bool], ...] = (
     (r"\bwithin\s+next\s+" + _N + r"\s+years?\b", "relative", False),
     (r"\b(?:within|in)\s+(?:a|the\s+next)\s+decade\b", "ten_years", False),
     (r"\bin\s+the\s+(?:first|second|third|fourth|last|latest)\s+quarter\s+of\s+(?P<y>20\d\d)\b", "absolute", False),
-    (r"\bin\s+the\s+(?:(?:first|second|third|fourth|last|latest|same|April-June|July-September)\s+)?(?:quarter|period|half)\b", "this", False),
+    (r"\bin\s+the\s+(?:(?:first|second|third|fourth|last|latest|April-June|July-September|October-December|January-March)\s+)?(?:quarter|period|half)\b", "this", False),
     (r"\bnext\s+(?P<f>fiscal\s+)?year\b", "next", False),
     (r"\b(?:later|earlier)?\s*this\s+(?P<f>fiscal\s+)?(?:year|spring|summer|autumn|fall|winter)\b|\bin\s+the\s+coming\s+months\b|\bthis\s+(?:month|quarter)\b|\bin\s+the\s+(?:first|second)\s+half\s+of\s+this\s+year\b", "this", False),
     (r"\blast\s+(?P<f>fiscal\s+)?year\b|\ba\s+year\s+ago\b", "last", False),
