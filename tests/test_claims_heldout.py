@@ -217,3 +217,143 @@ def test_percent_cuts_of_capacity_or_profit_are_no_claims() -> None:
         "after first-quarter operating profit fell 99 percent."
     )
     assert keys(text, "2019-07-25") == set()
+
+
+# ---- rule families added for held-out phrasing (one test each; sentences written for these tests) ----
+
+
+def test_ordinal_milestones_count_sales_or_production() -> None:
+    assert keys("The brand handed over its 250,000th e-NV200 van to a Paris courier in May 2022.", "2022-06-01") == {
+        ("Nissan", "cumulative_sales", 250000, "actual", 2022, "global")
+    }
+    claims = extract_claims("Nissan's Smyrna plant built its 500,000th Leaf last week.", published=dt.date(2023, 5, 1))
+    assert [(c.metric, c.value) for c in claims] == [("other", 500000)]
+
+
+def test_a_dateline_without_a_date_is_not_a_place_of_the_claim() -> None:
+    claim = only("TOKYO (Reuters) - Nissan plans to sell 400,000 EVs a year by 2028.")
+    assert (claim.region, claim.value, claim.horizon_year) == ("global", 400000, 2028)
+
+
+def test_a_year_before_a_name_is_a_model_year_only_after_a_determiner() -> None:
+    assert keys("By 2027 Nissan wants 30% of its sales to be electric.") == {
+        ("Nissan", "ev_sales_share", 30, "target", 2027, "global")
+    }
+    assert keys("The 2027 Ariya will cost less.") == set()
+
+
+def test_shares_of_a_named_market_are_market_shares() -> None:
+    assert keys("Nissan held a 12% share of Britain's electric van market last year.") == {
+        ("Nissan", "market_share", 12, "actual", 2022, "uk")
+    }
+    assert ("Nissan", "market_share", 9, "actual", 2023, "global") in keys("Nissan took 9% of the European EV segment in 2023.")
+
+
+def test_a_segment_share_is_not_a_company_share() -> None:
+    text = "Nissan will add three electric kei cars by 2026 for Japan, where the kei class accounts for about 40% of sales."
+    assert keys(text) == {("Nissan", "ev_model_launches", 3, "target", 2026, "japan")}
+
+
+def test_the_powertrain_named_nearest_a_share_decides_it() -> None:
+    text = "In Norway, where Nissan no longer sells hybrids, EVs made up 95% of its sales in 2022."
+    assert keys(text) == {("Nissan", "ev_sales_share", 95, "actual", 2022, "europe")}
+
+
+def test_a_result_verb_under_a_modal_states_a_plan() -> None:
+    text = "In China the electrified share is to hit 30% by 2027, while EVs are to reach 15%."
+    got = keys(text)
+    assert ("Nissan", "electrified_sales_share", 30, "target", 2027, "china") in got
+    assert all(k[3] == "target" for k in got)
+
+
+def test_brands_are_products_and_their_electrification_start_is_a_technology_launch() -> None:
+    claims = extract_claims("Nissan expects 60% of Infiniti's sales to be electrified by 2028.", published=dt.date(2023, 5, 1))
+    assert [(c.company, c.product, c.metric, c.value) for c in claims] == [("Nissan", "Infiniti", "electrified_sales_share", 60)]
+    claims = extract_claims("The Infiniti brand will start offering electrified models from 2024.", published=dt.date(2023, 5, 1))
+    assert [(c.product, c.metric, c.horizon_year) for c in claims] == [("Infiniti", "technology_launch", 2024)]
+    # The completion of an electrification is no launch date.
+    assert keys("Lexus will electrify its whole range by 2035.") == set()
+
+
+def test_a_hybrid_system_brought_to_a_market_is_a_technology_launch_there() -> None:
+    assert keys("In Mexico, Nissan will introduce its e-POWER technology in 2025.") == {
+        ("Nissan", "technology_launch", None, "target", 2025, "mexico")
+    }
+    # A count of e-POWER models is a model launch, not a technology launch.
+    assert {k[1] for k in keys("Nissan will launch five e-POWER models in Europe by 2026.")} == {"epower_model_launches"}
+
+
+def test_a_leading_region_scopes_every_clause() -> None:
+    text = "For China, Nissan expects EVs to reach 20% of its sales by 2025, and for that share to rise to 35% by 2028."
+    assert keys(text) == {
+        ("Nissan", "ev_sales_share", 20, "target", 2025, "china"),
+        ("Nissan", "ev_sales_share", 35, "target", 2028, "china"),
+    }
+
+
+def test_figures_listed_with_a_replaced_figure_are_former_too() -> None:
+    assert keys("The new goals supersede the 12 hybrids and 8 EVs it promised in 2019.") == set()
+
+
+def test_a_number_after_of_the_points_back() -> None:
+    text = "Nissan plans 20 new models by 2026. Twelve of the 20 models will be electrified."
+    assert keys(text) == {
+        ("Nissan", "new_model_launches", 20, "target", 2026, "global"),
+        ("Nissan", "electrified_model_launches", 12, "target", 2026, "global"),
+    }
+
+
+def test_same_year_reads_the_time_named_earlier_in_the_sentence() -> None:
+    text = "Nissan's aim is 10 electric models by 2027, and it expects EVs to make up 25% of its sales in the same year."
+    assert keys(text) == {
+        ("Nissan", "ev_model_launches", 10, "target", 2027, "global"),
+        ("Nissan", "ev_sales_share", 25, "target", 2027, "global"),
+    }
+
+
+def test_production_counts_so_far_are_other_and_raised_sales_are_increases() -> None:
+    claims = extract_claims("Nissan has produced more than 80,000 Sakuras in Okayama.", published=dt.date(2023, 5, 1))
+    assert [(c.metric, c.value) for c in claims] == [("other", 80000)]
+    assert keys("Nissan wants to raise its global sales by 500,000 vehicles by fiscal 2026.") == {
+        ("Nissan", "sales_volume_increase", 500000, "target", 2026, "global")
+    }
+
+
+def test_vans_and_trucks_are_units_sold() -> None:
+    assert keys("Nissan has delivered over 9,000 Townstar vans in France since 2022.") == {
+        ("Nissan", "cumulative_sales", 9000, "actual", 2023, "europe")
+    }
+
+
+def test_money_for_a_named_project_or_put_into_a_plant_is_a_committed_investment() -> None:
+    assert keys("Nissan on Monday unveiled a $2 billion programme to retool two US plants for EVs.") == {
+        ("Nissan", "investment", 2e9, "target", None, "us")
+    }
+    assert keys("Its partner will put €300 million into a battery plant in France.") == {
+        ("Nissan", "investment", 3e8, "target", None, "europe")
+    }
+
+
+def test_production_starts_with_modals_and_a_town_state_site() -> None:
+    text = "Production of the electric pickups at its Smyrna, Tennessee factory may begin in 2027, according to people familiar with the plan."
+    assert keys(text) == {("Nissan", "production_start", None, "rumor", 2027, "us")}
+
+
+def test_months_after_a_plan_was_presented_count_from_that_date() -> None:
+    text = (
+        "The plan, which the company presented in March, runs for three years.\n"
+        "Nissan has promised 10 new models within 18 months of the plan's launch."
+    )
+    assert keys(text, "2024-07-01") == {("Nissan", "new_model_launches", 10, "target", 2025, "global")}
+
+
+def test_a_connected_share_names_its_noun_late() -> None:
+    text = "By 2026, 90% of new Nissan cars sold in Europe and the US are to be connected vehicles."
+    assert {(k[1], k[2]) for k in keys(text)} == {("connected_share", 90)}
+
+
+def test_members_of_a_counted_set_and_roll_out_counts_are_not_launches() -> None:
+    text = "Nissan will launch six new EVs by 2026, among them an electric pickup for the US."
+    assert keys(text) == {("Nissan", "ev_model_launches", 6, "target", 2026, "global")}
+    text = "ProPILOT will be offered on 12 models by fiscal 2024."
+    assert {k[1] for k in keys(text)} == {"adas_model_launches"}

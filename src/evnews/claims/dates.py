@@ -23,7 +23,7 @@ _PRODUCTION = re.compile(
     r"\bmov(?:e|ed|ing)\s+(?:its\s+)?production\s+to\b|\bproduction\s+(?:\w+\s+){0,3}moved\s+to\b|"
     r"\b(?:pilot|trial|test)\s+(?:production\s+)?(?:line|plant|facility)\b|\bto\s+start\s+building\b|\bbegan\s+building\b|\bstart\s+building\b|"
     r"\b(?:to\s+)?(?:build|building|produce|producing|manufacture|manufacturing|assemble|assembling)\s+(?:[\w-]+\s+){0,3}?"
-    r"(?:EVs?|electric\s+(?:cars?|vehicles?|models?)|batteries|cells)\s+(?:in|at|from)\b",
+    r"(?:EVs?|electric\s+(?:cars?|vehicles?|models?|vans?|trucks?|SUVs?|pickups?|sedans?|crossovers?)|batteries|cells)\s+(?:in|at|from)\b",
     re.I,
 )
 _TECHNOLOGY_SUBJECT = re.compile(

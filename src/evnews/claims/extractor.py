@@ -123,6 +123,7 @@ class _Reader:
         numbers = find_numbers(text)
         time_spans = [(t.start, t.end) for t in times]
         sentence_claims: list[Claim] = []
+        estimates: list[Claim] = []
         for n in numbers:
             if lc.inside(n.start, time_spans) or lc.excluded(text, n, numbers, p.masked):
                 continue
@@ -130,8 +131,6 @@ class _Reader:
             if lx.SUPERSEDED_CLAUSE_RE.search(text[c_start : n.start]):
                 continue  # "had originally planned eight": a former figure
             window = lc.window(text, n, numbers, self.previous_text)
-            if lc.ESTIMATE.search(window.before):
-                continue  # an analyst's estimate, not the company's figure
             frame = frame_number(n, window) or lc.coordinated(text, n, numbers, sentence_claims)
             if frame is None:
                 continue
@@ -185,12 +184,14 @@ class _Reader:
                 product=product,
                 sentence_index=s.index,
             )
+            if lc.ESTIMATE.search(window.before):
+                estimates.append(claim)  # an analyst's estimate: frames the figures after it, is no claim itself
             sentence_claims.extend(lc.split_each(claim, text, n, regions))
             if year is not None:
                 self.ctx.last_horizon, self.ctx.last_fiscal = year, fiscal
         if not any(c.metric == "ev_sales_share" for c in sentence_claims):
             sentence_claims.extend(self._only_electric(p))
-        self.claims.extend(sentence_claims)
+        self.claims.extend(c for c in sentence_claims if not any(c is e for e in estimates))
 
     def _only_electric(self, p: Parsed) -> list[Claim]:
         """"Renault plans to sell only electric cars in Europe by 2030": a 100 % EV share."""

@@ -60,7 +60,11 @@ _RAISE_SALES_BY = re.compile(
     r"vehicle|car|unit|worldwide)\s+)*(?:sales|volumes?|deliveries|output)\s+by\s+(?:about\s+|around\s+|some\s+|roughly\s+)?$",
     re.I,
 )
-_ADAS_EQUIPPED = re.compile(r"equipped|with\s+Pro\s?PILOT|with\s+Pro\s?Pilot|featuring|fitted", re.I)
+_ADAS_EQUIPPED = re.compile(
+    r"equipped|with\s+Pro\s?PILOT|with\s+Pro\s?Pilot|featuring|fitted|(?:offered|available|standard|installed)\s+(?:on|in)\b|"
+    r"\bcomes?\s+with\b",
+    re.I,
+)
 _PERIOD = re.compile(r"\b(?:a|per|each)\s+year\b|\bannual(?:ly)?\b|\byearly\b|\bper\s+annum\b", re.I)
 _ONLY_EV = re.compile(r"\b(?:sell|selling|sales\s+of)\s+only\s+(?:electric|battery[\s-]electric|EVs?|zero-emission)", re.I)
 # A milestone unit: "delivered its 300,000th Leaf" counts sales since launch; "built its
