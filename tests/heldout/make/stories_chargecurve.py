@@ -65,7 +65,7 @@ QA = Story(
         ("qq", "How does that compare with Toyota?"),
         ("p", "Toyota has said it could start selling cars with solid-state batteries as early as 2027, with Idemitsu supplying the electrolyte. || Honestly, nobody outside these companies knows whose timeline is more realistic."),
         ("qq", "Nissan's EV sales aren't exactly booming. Does that matter?"),
-        ("p", "It matters a lot. || Nissan's plan, The Arc, counts on 16 electrified launches by fiscal 2026, eight of them fully electric, and on EVs making up 40% of its European sales by then. || I'd be surprised if EVs were more than 15% of Nissan's global sales by then."),
+        ("p", "It matters a lot. || Nissan's plan, The Arc, counts on 16 electrified launches by fiscal 2026, eight of them fully electric, and on EVs making up 40% of its European sales by then. || I'd be surprised if EVs were more than 15% of Nissan's global sales by then. || And it is not only Nissan: even Tesla's deliveries fell to 386,810 in the January-March quarter, while BYD sold 300,114 pure EVs."),
         ("qq", "And the US?"),
         ("p", "That's the weak spot. || A supplier memo reported last month says Nissan has pushed the start of electric sedan production in Canton, Mississippi, back to November 2026 and paused development work. || When it announced the project in 2022, the company talked about 2025."),
         ("qq", "One number to watch?"),
@@ -80,11 +80,13 @@ QA = Story(
         C("electrified_model_launches", 16, "models", "counts on 16 electrified launches", year=2026, fy=True),
         C("ev_model_launches", 8, "models", "counts on 16 electrified launches", year=2026, fy=True),
         C("ev_sales_share", 40, "percent", "counts on 16 electrified launches", region="europe", year=2026),
+        C("ev_sales_volume", 386810, "vehicles", "even Tesla's deliveries fell to 386,810", company="Tesla", year=2024, kind="actual"),
+        C("ev_sales_volume", 300114, "vehicles", "even Tesla's deliveries fell to 386,810", company="BYD", year=2024, kind="actual"),
         C("production_start", None, None, "A supplier memo reported last month", product="electric sedans (Canton)", region="us", year=2026, kind="rumor"),
         C("battery_capacity", 52, "GWh", "52 GWh by fiscal 2026", year=2026, fy=True),
         C("battery_capacity", 130, "GWh", "52 GWh by fiscal 2026", year=2030, fy=True),
     ),
-    notes="Q&A interview in a newsletter (June 2024): questions are bold paragraphs; answers restate Nissan's targets (claims) and give the analyst's own guesses ($90/kWh, 'more than 15%' of global sales: third-party estimates, NOT claims). 'by March 2025' -> pilot-line start 2025 (calendar date, fiscal false). '$65 later on' has no horizon. 'by then' takes fiscal 2026 from the same sentence (fiscal_year false: the clause says no FY, as in the dev set). The supplier memo -> rumor (Canton 2026); 'talked about 2025' is the former date (not annotated). Toyota's 'as early as 2027' -> technology_launch 2027.",
+    notes="Q&A interview in a newsletter (June 2024): questions are bold paragraphs; answers restate Nissan's targets (claims) and give the analyst's own guesses ($90/kWh, 'more than 15%' of global sales: third-party estimates, NOT claims). 'by March 2025' -> pilot-line start 2025 (calendar date, fiscal false). '$65 later on' has no horizon. 'by then' takes fiscal 2026 from the same sentence (fiscal_year false: the clause says no FY, as in the dev set). The supplier memo -> rumor (Canton 2026); 'talked about 2025' is the former date (not annotated). Toyota's 'as early as 2027' -> technology_launch 2027. Quarterly actuals ('the January-March quarter') -> the quarter's year (2024).",
 )
 
 LEAF_400K = Story(
@@ -101,7 +103,7 @@ LEAF_400K = Story(
         ("p", "Nissan said this week that global sales of the Leaf have passed 400,000 since the car's launch in December 2010."),
         ("p", "It took five years to reach the first 200,000, at the end of 2015, and just over three more to double that."),
         ("p", "The second-generation car that arrived in late 2017 did most of the recent work: Nissan sold 54,451 Leafs worldwide in the year to March 2018, its best year so far."),
-        ("p", "Nissan's own plan, M.O.V.E. to 2022, calls for eight new fully electric models by fiscal 2022, and for a million electrified sales a year, counting e-POWER hybrids, by the same date."),
+        ("p", "Nissan's own plan, M.O.V.E. to 2022, calls for eight new fully electric models by fiscal 2022, and for a million electrified sales a year, counting e-POWER hybrids, by the same date. || In Europe it wants electrified cars to make up half of its sales by the middle of the 2020s."),
         ("p", "Reportedly, the first of those will be a crossover based on the IMx concept shown in Tokyo in 2017, due around 2021."),
         ("h", "The competition"),
         ("p", "Tesla delivered 245,240 cars in 2018 and expects to deliver 360,000 to 400,000 this year."),
@@ -116,13 +118,14 @@ LEAF_400K = Story(
         C("ev_sales_volume", 54451, "vehicles", "sold 54,451 Leafs", product="Leaf", year=2017, fy=True, kind="actual"),
         C("ev_model_launches", 8, "models", "eight new fully electric models", year=2022, fy=True),
         C("electrified_sales_volume", 1000000, "vehicles", "eight new fully electric models", year=2022),
+        C("electrified_sales_share", 50, "percent", "by the middle of the 2020s", region="europe", year=2025),
         C("ev_model_launches", 1, "models", "Reportedly, the first of those", product="IMx-based crossover", year=2021, kind="rumor"),
         C("ev_sales_volume", 245240, "vehicles", "Tesla delivered 245,240", company="Tesla", year=2018, kind="actual"),
         C("ev_sales_volume", 360000, "vehicles", "Tesla delivered 245,240", company="Tesla", q="at_least", year=2019),
         C("ev_sales_volume", 400000, "vehicles", "Tesla delivered 245,240", company="Tesla", q="at_most", year=2019),
         C("electrified_sales_volume", 248000, "vehicles", "BYD sold about 248,000", company="BYD", q="approx", year=2018, kind="actual"),
     ),
-    notes="Newsletter post (March 2019), visible date only. 'double that' repeats 400,000 (no new claim). Judgment call: 'the year to March 2018' is Nissan's FY2017 -> horizon 2017, fiscal_year true. 'by the same date' -> FY2022 (fiscal false: the clause says no FY). 'Reportedly ... due around 2021' -> rumor. A range '360,000 to 400,000' -> two claims (at_least / at_most). Not claims: December 2010 and late 2017 (background), Norway 'one in three' (a market share without a company) and 'best-selling car', 62kWh, 226 miles, $36,550, IMx shown in 2017.",
+    notes="Newsletter post (March 2019), visible date only. 'double that' repeats 400,000 (no new claim). Judgment call: 'the year to March 2018' is Nissan's FY2017 -> horizon 2017, fiscal_year true. 'by the same date' -> FY2022 (fiscal false: the clause says no FY). 'Reportedly ... due around 2021' -> rumor. A range '360,000 to 400,000' -> two claims (at_least / at_most). 'by the middle of the 2020s' -> 2025. Not claims: December 2010 and late 2017 (background), Norway 'one in three' (a market share without a company) and 'best-selling car', 62kWh, 226 miles, $36,550, IMx shown in 2017.",
 )
 
 STORIES = (ALLIANCE, QA, LEAF_400K)

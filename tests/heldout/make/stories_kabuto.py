@@ -78,7 +78,7 @@ CANTON = Story(
     blocks=(
         ("p", "FRANKLIN, Tennessee, Feb 17 (KMW) - Nissan Motor Co will invest $500 million in its assembly plant in Canton, Mississippi, to build two all-new electric vehicles for the Nissan and Infiniti brands from 2025, the company said on Thursday."),
         ("p", "The money will also pay to retrain the plant's roughly 6,000 workers, who currently build pickups, vans and sedans."),
-        ("p", "Nissan Americas chairman Jeremie Papin said the company still aimed for fully electric vehicles to make up 40 percent of its US sales by fiscal 2030."),
+        ("p", "Nissan Americas chairman Jeremie Papin said the company still aimed for fully electric vehicles to make up 40 percent of its US sales by fiscal year 2030."),
         ("p", "Detroit rivals are racing to add capacity. || Ford Motor Co has said it wants to be able to build 600,000 EVs a year by the end of 2023, while General Motors plans capacity for more than 1 million in North America by 2025."),
         ("p", "Nissan, which sold about 14,000 Leafs in the United States last year, has lost ground in the US electric car market it once led. || Tesla delivered about 936,000 cars worldwide in 2021, almost twice the 499,550 it handed over in 2020."),
         ("p", "The Ariya crossover, Nissan's second mass-market EV, is due to reach US dealers this autumn, with prices starting in the mid-$40,000s."),
