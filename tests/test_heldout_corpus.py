@@ -129,7 +129,7 @@ def test_corpus_shape(gold: list[dict[str, Any]]) -> None:
     claims = [c for row in gold for c in row["claims"]]
     assert 12 <= len(pages) <= 14
     assert len(outlets) == 4 and not outlets & DEV_OUTLETS
-    assert 80 <= len(claims) <= 110
+    assert 80 <= len(claims) <= 115
     assert sum(c["company"] == "Nissan" for c in claims) > len(claims) / 2
     assert {c["kind"] for c in claims} == set(KINDS)
     by_group = defaultdict(set)

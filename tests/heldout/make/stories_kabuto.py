@@ -50,6 +50,7 @@ NEXT = Story(
         ("p", "At the same time it plans to renew its range quickly, promising 12 all-new models within 18 months, among them the Ariya electric crossover and a new Note hatchback sold only with the company's e-POWER hybrid system."),
         ("p", "Nissan said it aims to sell more than 1 million electrified vehicles a year by the end of fiscal 2023, a year later than the date it had set in 2018."),
         ("p", "The Ariya, which Nissan will unveil in the coming weeks, is due to go on sale in Japan next year."),
+        ("p", "It also aims to offer its ProPILOT driver-assistance system on 20 models in 20 markets, and to sell 1.5 million cars a year equipped with it, by the end of fiscal 2023."),
         ("q", "\u201cWe will sell more than a million electrified cars a year by the end of fiscal 2023, and electric cars will stay at the core of our brand,\u201d Chief Executive Makoto Uchida told an online news conference."),
         ("p", "Renault and Nissan said a day earlier that they would divide up development work under a leader-follower scheme, with Nissan leading on autonomous driving and Renault on small-car platforms."),
         ("p", "Toyota Motor Corp, which forecast on May 12 that its operating profit would fall 80 percent this business year, sold nearly 2 million electrified vehicles worldwide last year. || Tesla Inc, which does not sell hybrids, delivered 367,500 cars in 2019."),
@@ -60,10 +61,12 @@ NEXT = Story(
         C("new_model_launches", 12, "models", "promising 12 all-new models", year=2021),
         C("electrified_sales_volume", 1000000, "vehicles", "Nissan said it aims to sell more than 1 million", q="at_least", year=2023, fy=True),
         C("ev_model_launches", 1, "models", "is due to go on sale in Japan next year", product="Ariya", region="japan", year=2021),
+        C("adas_model_launches", 20, "models", "ProPILOT driver-assistance system on 20 models", product="ProPILOT", year=2023, fy=True),
+        C("adas_sales_volume", 1500000, "vehicles", "ProPILOT driver-assistance system on 20 models", product="ProPILOT", year=2023, fy=True),
         C("electrified_sales_volume", 2000000, "vehicles", "sold nearly 2 million electrified", company="Toyota", q="approx", year=2019, kind="actual"),
         C("ev_sales_volume", 367500, "vehicles", "delivered 367,500 cars in 2019", company="Tesla", year=2019, kind="actual"),
     ),
-    notes="Wire report on Nissan NEXT (May 2020). '12 all-new models within 18 months' -> new_model_launches, horizon Nov 2021 -> 2021 (all powertrains, as the registry keeps it). The executive quote repeats the 1 million electrified target (one claim; evidence = first statement). 'a year later than the date it had set in 2018' names no figure: the old FY2022 goal is not annotated. Not claims: 'a fifth' (capacity cut), 671.2 billion yen loss, 'first annual loss in 11 years', line-up cut 'about 20 percent, to fewer than 55 models', Toyota's 80 percent profit fall. Toyota's 'last year' -> 2019.",
+    notes="Wire report on Nissan NEXT (May 2020). '12 all-new models within 18 months' -> new_model_launches, horizon Nov 2021 -> 2021 (all powertrains, as the registry keeps it). The executive quote repeats the 1 million electrified target (one claim; evidence = first statement). 'a year later than the date it had set in 2018' names no figure: the old FY2022 goal is not annotated. Not claims: 'a fifth' (capacity cut), 671.2 billion yen loss, 'first annual loss in 11 years', line-up cut 'about 20 percent, to fewer than 55 models', Toyota's 80 percent profit fall. Toyota's 'last year' -> 2019. ProPILOT: 20 models and 1.5 million a year by end-FY2023 (adas metrics); '20 markets' is no claim.",
 )
 
 CANTON = Story(
