@@ -357,3 +357,37 @@ def test_members_of_a_counted_set_and_roll_out_counts_are_not_launches() -> None
     assert keys(text) == {("Nissan", "ev_model_launches", 6, "target", 2026, "global")}
     text = "ProPILOT will be offered on 12 models by fiscal 2024."
     assert {k[1] for k in keys(text)} == {"adas_model_launches"}
+
+
+# ---- dev-only cues replaced by their phrase families ----
+
+
+def test_a_restated_target_is_a_target() -> None:
+    assert keys("Honda reaffirmed its goal of 30 EV models by 2030.") == {("Honda", "ev_model_launches", 30, "target", 2030, "global")}
+    assert keys("Nissan is sticking to its plan for 40% electric sales in the US by 2030.") == {
+        ("Nissan", "ev_sales_share", 40, "target", 2030, "us")
+    }
+
+
+def test_stood_at_and_amounted_to_report_results() -> None:
+    assert keys("Nissan's EV sales in Europe stood at 48,000 in 2022.") == {("Nissan", "ev_sales_volume", 48000, "actual", 2022, "europe")}
+
+
+def test_second_hand_documents_are_rumours_and_industry_data_is_not() -> None:
+    text = "A leaked memo shows Nissan will build 3 new EVs in Mexico by 2027."
+    assert {k[3] for k in keys(text)} == {"rumor"}
+    text = "Nissan sold 21,000 EVs in Japan last year, according to industry data."
+    assert keys(text) == {("Nissan", "ev_sales_volume", 21000, "actual", 2022, "japan")}
+
+
+def test_countries_as_policy_makers_or_nationalities_are_not_markets() -> None:
+    text = "Nissan, citing U.S. tariffs, still expects to sell 200,000 EVs by 2026."
+    assert keys(text) == {("Nissan", "ev_sales_volume", 200000, "target", 2026, "global")}
+    assert keys("The home market of Norway took 5,000 Ariyas in 2022.", "2023-01-15") == {
+        ("Nissan", "ev_sales_volume", 5000, "actual", 2022, "europe")
+    }
+
+
+def test_any_named_plan_with_an_end_year_ends_there() -> None:
+    text = "Under its Drive to 2026 plan, Nissan wants 250,000 electrified sales a year by the end of the plan."
+    assert keys(text, "2023-03-01") == {("Nissan", "electrified_sales_volume", 250000, "target", 2026, "global")}

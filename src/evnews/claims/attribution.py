@@ -19,7 +19,8 @@ from evnews.claims.mentions import Mention
 from evnews.claims.timex import TimeMention, resolve
 
 _RUMOR = re.compile(lx.RUMOR_CUES, re.I)
-_TARGET = re.compile(lx.TARGET_CUES + r"|\bpreparing\s+to\b|\bto\s+launch\b|\bto\s+start\b|\bstill\s+says\b", re.I)
+_TARGET = re.compile(lx.TARGET_CUES + r"|\bpreparing\s+to\b|\bto\s+launch\b|\bto\s+start\b|"
+    r"\bstill\s+(?:says|expects|plans|aims|maintains|insists|targets|intends)\b", re.I)
 _ACTUAL = re.compile(lx.ACTUAL_CUES, re.I)
 _MODAL_BEFORE = re.compile(r"\b(?:to|will|would|shall|should|must|could|might|may|can)\s+(?:(?:not|also|still|soon|then|only|be)\s+)*$|'ll\s+$", re.I)
 # "In Europe, ...", "For China, ...", "Across Southeast Asia, ...": a scope for the whole sentence.

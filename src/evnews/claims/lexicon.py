@@ -154,10 +154,10 @@ REGION_PATTERNS: tuple[tuple[str, str], ...] = (
     # US states where carmakers build or sell: a plant or a market there is in the US.
     (r"Tennessee|Mississippi|Kentucky|Michigan|Ohio|Texas|California|South\s+Carolina|Alabama|Indiana|Nevada|Arizona|"
      r"Illinois|New\s+York\s+State|Florida", "us"),
-    (r"(?:the\s+)?United\s+States|U\.S\.(?!\s+tariffs)|\bUS\b|USA|America(?!n)", "us"),
+    (r"(?:the\s+)?United\s+States|U\.S\.|\bUS\b|USA|America(?!n)", "us"),
     (r"(?:the\s+)?United\s+Kingdom|\bUK\b|U\.K\.|Britain|England|Scotland|Wales", "uk"),
     (r"Europe|EU\b|European\s+(?:buyers|customers|sales|market|range|drivers|Union)", "europe"),
-    (r"Japan|Japanese\s+(?:market|buyers|customers|drivers|sales)|home\s+market\s+of\s+Japan", "japan"),
+    (r"Japan|Japanese\s+(?:market|buyers|customers|drivers|sales)", "japan"),
     (r"China|Chinese\s+(?:market|buyers|customers|sales)", "china"),
     (r"India|Indian\s+(?:market|buyers)", "india"),
     (r"Norway|Germany|France|Italy|Spain|the\s+Netherlands|Sweden|Denmark|Belgium|Switzerland|Austria|Poland|Portugal|Ireland", "europe"),
@@ -167,7 +167,8 @@ REGION_PATTERNS: tuple[tuple[str, str], ...] = (
     (r"Australia", "australia"),
     (r"Canada", "canada"),
     (r"Mexico", "mexico"),
-    (r"home\s+market|homeland|domestic\s+market|home\s+country", "home"),
+    # "its home market" is the company's home; "the home market of Japan" names the country itself.
+    (r"(?:home\s+market|homeland|domestic\s+market|home\s+country)(?!\s+of\s+[A-Z])", "home"),
     (r"worldwide|globally|global|all\s+over\s+the\s+world|around\s+the\s+world|across\s+the\s+world|world-?wide", "global"),
 )
 # A company's home market, by nationality.
@@ -199,7 +200,10 @@ PLANT_SITES: dict[str, str] = {
 
 # Plan names whose number is a name, not a deadline: "Ambition 2030", "M.O.V.E. to 2022".
 PLAN_NAME_RE = re.compile(
+    # "M.O.V.E. to 2022", "Pace to 2025" (plans known by name), "the Renaulution to 2025 plan", "its Drive to
+    # 2026 strategy" (any capitalised name followed by a plan word): a named plan and its end year.
     r"(?:(?P<name>M\.O\.V\.E\.?|Power|Pace|Transformation)\s+to\s+(?P<end>20\d\d))|"
+    r"(?:[A-Z][A-Za-z.:]+\s+to\s+(?P<end2>20\d\d)(?=\s+(?:plan|strategy|programme|program|roadmap|business\s+plan|mid-term\s+plan)\b))|"
     r"(?:\b(?:Ambition|Vision|Strategy|Agenda|Plan|Roadmap|Concept|Horizon|Mission)\s+(?P<year>20\d\d)\b)"
 )
 
@@ -220,7 +224,10 @@ COMBUSTION_CUES = r"combustion|petrol|gasoline|diesel|\bICE\b"
 RUMOR_CUES = (
     r"is\s+considering|are\s+considering|was\s+considering|according\s+to\s+(?:\w+\s+){0,3}(?:sources|people|insiders|reports?)|"
     r"people\s+(?:familiar|with\s+knowledge)|sources\s+(?:familiar|said|say|close)|reportedly|is\s+said\s+to|are\s+said\s+to|"
-    r"supplier\s+schedules|reported\s+by\s+the\s+(?:trade\s+)?press|rumou?r|insiders|is\s+being\s+discussed|"
+    # unpublished papers and second-hand reports ("supplier schedules reported by the trade press", "a leaked memo")
+    r"(?:supplier|suppliers['’]|dealer|internal|leaked|confidential)\s+(?:schedules?|documents?|memos?|sources|plans?|briefings?|"
+    r"presentations?|emails?)|reported\s+by\s+(?:the\s+)?(?:trade\s+|local\s+|business\s+)?(?:press|media|newspapers?)|"
+    r"(?:media|press|trade[\s-]press)\s+reports?|rumou?r|insiders|is\s+being\s+discussed|"
     r"according\s+to\s+(?:the\s+|a\s+)?(?:Nikkei|Reuters|Bloomberg|Kyodo|Yomiuri|Asahi|Mainichi|media|press|local\s+media|newspaper|daily)|"
     r"is\s+in\s+talks|could\s+consider|may\s+consider|is\s+weighing|is\s+mulling|unconfirmed|would\s+not\s+confirm"
 )
@@ -229,12 +236,17 @@ TARGET_CUES = (
     r"\bgoals?\b|\bexpects?\b|\bexpected\b|\bwants?\b|\bpledged?\b|\bpromised?\b|\bpromises\b|\bcommit(?:s|ted|ment)?\b|"
     r"\bintends?\b|\bobjective\b|\bambition\b|\bis\s+to\b|\bare\s+to\b|\bdue\b|\bcoming\b|\bset\s+to\b|\bgoing\s+to\b|"
     r"\binvesting\b|\bexpanding\b|\bworking\s+on\b|\bdeveloping\b|\bforecasts?\b|\bseeks?\b|\bhopes?\b|\bstriv(?:e|es|ing)\b|\bon\s+track\b|\bby\s+(?:fiscal\s+)?(?:year\s+)?20\d\d|"
-    r"\bfollows\b|\bgoes\s+on\s+sale\b|\bwants\b|\bkeeping\s+its\s+target"
+    # a schedule in the present tense ("goes on sale this year", "a city car follows in 2026")
+    r"\b(?:goes|go)\s+on\s+sale\b|\b(?:follows|arrives|debuts|lands)\s+(?:in|by|next|this|later|early|late)\b|"
+    # a target restated ("is keeping its target of", "reaffirmed its goal", "stands by its plan")
+    r"\b(?:keep|keeps|keeping|kept|maintain(?:s|ed|ing)?|retain(?:s|ed|ing)?|reaffirm(?:s|ed|ing)?|reiterat(?:e|es|ed|ing)|"
+    r"stick(?:s|ing)?\s+(?:to|with)|stands?\s+by)\s+(?:its|the|their)\s+(?:[\w-]+\s+)?(?:target|goal|aim|plan|pledge|forecast)"
 )
 ACTUAL_CUES = (
     r"\bsold\b|\bdelivered\b|\breached\b|\bpassed\b|\btopped\b|\bachieved\b|\bsurpassed\b|\bexceeded\b|\bhit\b|"
     r"\bbought\b|\bregistered\b|\bshipped\b|\bhas\s+sold\b|\bhave\s+sold\b|\bcrossed\b|\bmilestone\b|\bcelebrated\b|"
-    r"\bbegan\b|\bstarted\b|\bmoved\b|\bwent\s+to\b|\baccounted\s+for\b|\bcomes\s+in\s+at\b|\badded\b|\bcollected\b|"
+    r"\bbegan\b|\bstarted\b|\bmoved\b|\b(?:went|gone)\s+to\b|\baccounted\s+for\b|\b(?:comes?|came)\s+in\s+at\b|\bst(?:ood|ands?)\s+at\b|"
+    r"\bamount(?:s|ed)\s+to\b|\badded\b|\b(?:collected|received|secured|logged|booked|garnered|racked\s+up)\b|"
     r"\bbuilt\b|\bfallen\b|\btotal(?:led|ed)\b|\bbecame\b|\bwas\b|\bwere\b|\btook\b"
 )
 
@@ -271,14 +283,14 @@ NON_CLAIM_UNITS_RE = re.compile(
     r"kWh|kilowatt-hours?(?!\s*(?:of|in)\s+capacity)|kW\b|kilowatts?|hp|horsepower|bhp|Nm|seats?|dealers?|dealerships?|stores?|"
     r"countries|markets|sources|times|percentage\s+points?|points?|degrees?|inch(?:es)?|kg|tonnes?|tons?|liters?|litres?|"
     r"cells?\b|chargers?|charging\s+(?:points|stations)|stations|th\b|st\b|nd\b|rd\b|shares?\b|members|votes|pages|"
-    r"free\s+articles|articles|comments|readers|subscribers|followers|customers?\s+in\s+\d|yuan(?!\s+in\s+invest))",
+    r"free\s+articles|articles|comments|readers|subscribers|followers|yuan\s+(?:a|per)\s+(?:share|unit))",
     re.I,
 )
 # Words around a money figure that make it profit, loss, cost-cutting or a price.
 MONEY_NON_CLAIM_RE = re.compile(
     r"\b(?:profit|loss|losses|revenue|sales\s+of|margin|earnings|income|cost\s+cuts?|costs|savings|price[sd]?|priced|starts?\s+at|"
     r"costing|valued?|valuation|market\s+value|capitali[sz]ation|fine[sd]?|tariffs?|dividend|buyback|debt|bonds?|"
-    r"share\s+price|shares|subsidy|subsidies|tax\s+credit|forecasts?\s+an?\s+operating|net\s+loss)\b",
+    r"share\s+price|shares|subsidy|subsidies|tax\s+credit|net\s+loss)\b",
     re.I,
 )
 INVESTMENT_CUES_RE = re.compile(
@@ -304,7 +316,8 @@ ADAS_RE = re.compile(r"Pro\s?PILOT|Pro\s?Pilot|driver[\s-]assist(?:ance)?|autono
 CAPACITY_RE = re.compile(r"\bcapacity\b|\bproduction\b|\bgigafactor(?:y|ies)\b|\bsupply\b", re.I)
 CUMULATIVE_RE = re.compile(
     r"\bsince\b|\bcumulative(?:ly)?\b|\bin\s+total\b|\bmilestone\b|\bto\s+date\b|\bso\s+far\b|\ball\s+time\b|"
-    r"\bfirst\s+[\d,.]+k?\s+sales\b|\bthe\s+(?:million|total)\b|\bof\s+the\s+(?:million|total)\b|\beach\b",
+    # a part of a total stated before ("About 320,000 of the million", "a third of the total")
+    r"\bof\s+(?:the|that|this)\s+(?:million|total|tally|figure|sum)\b|\bthe\s+total\b",
     re.I,
 )
 INCREASE_RE = re.compile(r"\b(?:more|extra|additional|increase|increased|more\s+vehicles)\b", re.I)

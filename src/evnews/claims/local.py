@@ -68,7 +68,7 @@ def focus_company(text: str, title: str | None) -> str:
 
 def plan_end_year(text: str) -> int | None:
     """The end year of a named plan ("M.O.V.E. to 2022"), for "by the end of the plan"."""
-    ends = [int(m.group("end")) for m in lx.PLAN_NAME_RE.finditer(text) if m.group("end")]
+    ends = [int(m.group("end") or m.group("end2")) for m in lx.PLAN_NAME_RE.finditer(text) if m.group("end") or m.group("end2")]
     return ends[-1] if ends else None
 
 

@@ -44,7 +44,14 @@ _REGION_RE = _table_regex(
 _SITE_RE = _table_regex(list(lx.PLANT_SITES), caseless=set(range(len(lx.PLANT_SITES))), tail=r"\b(?!-based)")
 _SITE_REGIONS = list(lx.PLANT_SITES.values())
 _SCOPE_BEFORE = re.compile(r"\b(?:in|for|to|across|within|throughout|into|outside|from)\s+(?:the\s+)?$", re.I)
-_NATIONALITY_AFTER = re.compile(r"^(?:'s|’s)\s+(?:BYD|Geely|Tesla|Toyota|Honda|Nissan|Renault|biggest|largest|second)")
+# "China's BYD", "Japan's biggest carmaker": the country names a company's nationality, not a market.
+_NATIONALITY_AFTER = re.compile(r"^['’]s\s+(?:(?P<rank>biggest|largest|second|third|top|leading|No\.?\s?\d)\b|(?=[A-Z]))")
+# "U.S. tariffs", "the Japanese government": a country as a policy-maker, not a market.
+_POLICY_AFTER = re.compile(
+    r"^\s+(?:tariffs?|government|regulators?|officials|authorities|administration|president|lawmakers|Congress|Treasury|"
+    r"dollars?|law|rules|election|policy|policies|trade\s+(?:talks|war|deal))\b",
+    re.I,
+)
 
 
 def _row(match: re.Match[str]) -> int:
@@ -89,12 +96,23 @@ def find_regions(sentence: str) -> list[Mention]:
     """Regions named; a country right before a company name ("China's BYD") is a nationality."""
     out: list[Mention] = []
     for m in _REGION_RE.finditer(sentence):
-        if _NATIONALITY_AFTER.match(sentence[m.end() :]):
+        rest = sentence[m.end() :]
+        if _is_nationality(rest) or _POLICY_AFTER.match(rest):
             continue
         name = lx.REGION_PATTERNS[_row(m)][1]
         scope = "scope" if _SCOPE_BEFORE.search(sentence[max(0, m.start() - 30) : m.start()]) or name == "global" else ""
         out.append(Mention(m.start(), m.end(), name, m.group(0), descriptor=scope))
     return out
+
+
+def _is_nationality(rest: str) -> bool:
+    m = _NATIONALITY_AFTER.match(rest)
+    if m is None:
+        return False
+    if m.group("rank"):
+        return True
+    named = _COMPANY_RE.match(rest, m.end())
+    return named is not None
 
 
 def find_sites(sentence: str) -> list[Mention]:
