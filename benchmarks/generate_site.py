@@ -214,7 +214,7 @@ def original(seed: int, index: int) -> Story:
     fill = _Filler(rng, published.year)
     paragraphs = []
     for _ in range(rng.randint(7, 14)):
-        pool = rng.choices((TARGETS, ACTUALS, RUMOURS, CONTEXT), weights=(30, 18, 4, 48), k=rng.randint(2, 4))
+        pool = rng.choices((TARGETS, ACTUALS, RUMOURS, CONTEXT), weights=(22, 12, 3, 63), k=rng.randint(2, 4))
         paragraphs.append(" ".join(fill.sentence(rng.choice(kind)) for kind in pool))
     headline = fill.sentence(rng.choice(TARGETS + ACTUALS)).rstrip(".")
     author = f"{rng.choice(FIRST)} {rng.choice(LAST)}"

@@ -76,3 +76,37 @@ def test_pipeline_benchmark_runs_on_a_small_site(tmp_path: Path) -> None:
     assert "RATIO rerun with nothing new / empty run:" in text
     assert "RATIO peak memory: skipped" in text
     assert "cold run, N=40" in text and "per_host_delay_s" in text
+
+
+def _claims_table(db: Path) -> set[tuple]:
+    import duckdb
+
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        return set(con.execute("SELECT claim_id, page_url, dup_group, metric, value FROM extracted_claims").fetchall())
+    finally:
+        con.close()
+
+
+@pytest.mark.slow
+def test_overlapped_batches_store_the_claims_the_claims_stage_would(tmp_path: Path, monkeypatch) -> None:
+    """Claims read in the extraction workers, batch by batch, equal those of the claims stage alone."""
+    from evnews.config import FetchSettings
+    from evnews.demo.server import serve_site
+    from evnews.pipeline import pages_stage, run_once
+
+    site = tmp_path / "site"
+    generate_site(site, 60, seed=11, copy_share=0.25, alias_share=0.2)
+    settings = FetchSettings(per_host_delay_s=0.0, per_host_concurrency=8, total_concurrency=8, allow_private_hosts=True)
+    monkeypatch.setattr(pages_stage, "BATCH_SIZE", 25)  # three batches: the overlap is exercised
+    with serve_site(site) as base:
+        feeds = [f"{base}/{rel}" for rel in feed_files(site)]
+        overlapped = run_once(tmp_path / "a.duckdb", feeds, settings=settings)
+        plain_start = pages_stage.start_extraction
+        monkeypatch.setattr(pages_stage, "start_extraction", lambda *a, **k: plain_start(*a, **{**k, "with_claims": False}))
+        by_stage = run_once(tmp_path / "b.duckdb", feeds, settings=settings)
+    assert overlapped.counts["pages_fetched"] == by_stage.counts["pages_fetched"] == 60
+    assert overlapped.counts["claims"] > 100
+    assert "load_claims" in overlapped.durations and "load_claims" not in by_stage.durations
+    claims_a, claims_b = _claims_table(tmp_path / "a.duckdb"), _claims_table(tmp_path / "b.duckdb")
+    assert claims_a == claims_b

@@ -4,6 +4,13 @@ Extraction is CPU-bound (trafilatura parses the whole page), so large
 batches go to a pool of worker processes; small ones stay in-process, where a
 pool's start-up would cost more than it saves. Workers return plain
 outcomes, never exceptions, so nothing depends on pickling error classes.
+
+For the pipeline the workers also read the claims of each article they
+extract (`with_claims`): the text is already in their memory, and claim
+extraction costs about as much as text extraction, so doing it here puts it
+on both cores and overlaps it with fetching. The claims are only a head
+start: `store_precomputed_claims` writes them for the pages that carry their
+duplicate group, and the claims stage still picks up anything left pending.
 """
 
 from __future__ import annotations
@@ -12,16 +19,30 @@ import atexit
 import datetime as dt
 import multiprocessing
 import os
-from concurrent.futures import ProcessPoolExecutor
+from collections.abc import Callable, Mapping, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
+from typing import Any
 
+from evnews.claims import EXTRACTOR_VERSION as CLAIMS_VERSION
+from evnews.claims import extract_claims
 from evnews.errors import EvnewsError
 from evnews.extract import EXTRACTOR_VERSION, extract_article
-from evnews.models import Article, FetchedPage
+from evnews.models import Article, Claim, FetchedPage
+from evnews.pipeline.claims_stage import claim_row, is_english
+from evnews.pipeline.context import RunContext
+from evnews.pipeline.loading import load_rows
+from evnews.store.db import connect, query, transaction
+from evnews.timeutil import utcnow
 
 # Below this many pages a batch is extracted in the calling process.
 POOL_MIN_BATCH = 24
+# Pages per task sent to a worker: large enough to amortise pickling and
+# scheduling, small enough that both workers finish a batch together.
+CHUNK_PAGES = 8
 _pool: ProcessPoolExecutor | None = None
+
+Job = tuple[bytes, str, str | None, dt.datetime | None, str | None, bool]
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,12 +52,24 @@ class ExtractOutcome:
     hint: str = ""
     error_type: str | None = None
     version: str = EXTRACTOR_VERSION
+    # Claims read in the worker (None: not asked for, or claim extraction failed).
+    claims: tuple[Claim, ...] | None = None
 
 
-def _extract_one(args: tuple[bytes, str, str | None, dt.datetime | None, str | None]) -> ExtractOutcome:
-    body, url, encoding, feed_date, feed_title = args
+def _claims_of(article: Article) -> tuple[Claim, ...] | None:
+    # Same rule as the claims stage: the claim rules are written for English.
+    if not is_english(article.language):
+        return ()
     try:
-        return ExtractOutcome(extract_article(body, url, encoding=encoding, feed_published=feed_date, feed_title=feed_title))
+        return tuple(extract_claims(article.body_text, published=article.published, title=article.title))
+    except Exception:  # noqa: BLE001 - the claims stage retries the page and records the error
+        return None
+
+
+def _extract_one(job: Job) -> ExtractOutcome:
+    body, url, encoding, feed_date, feed_title, with_claims = job
+    try:
+        article = extract_article(body, url, encoding=encoding, feed_published=feed_date, feed_title=feed_title)
     except EvnewsError as exc:
         return ExtractOutcome(None, exc.message, exc.hint, type(exc).__name__)
     except Exception as exc:  # a parser crash on one hostile page must not stop the run
@@ -46,6 +79,16 @@ def _extract_one(args: tuple[bytes, str, str | None, dt.datetime | None, str | N
             "the page is recorded and skipped; report it if many pages of one site fail",
             type(exc).__name__,
         )
+    return ExtractOutcome(article, claims=_claims_of(article) if with_claims else None)
+
+
+def _extract_chunk(jobs: list[Job]) -> list[ExtractOutcome]:
+    return [_extract_one(job) for job in jobs]
+
+
+def _warm_up() -> int:
+    # Importing trafilatura and the claim tables takes a worker ~1-2 s; pay it while the first batch downloads.
+    return os.getpid()
 
 
 def worker_count() -> int:
@@ -64,6 +107,14 @@ def _get_pool() -> ProcessPoolExecutor:
     return _pool
 
 
+def warm_pool(expected_pages: int) -> None:
+    """Start the workers now if a batch of `expected_pages` will need them."""
+    if expected_pages >= POOL_MIN_BATCH and worker_count() > 1:
+        pool = _get_pool()
+        for _ in range(worker_count()):
+            pool.submit(_warm_up)
+
+
 def shutdown_pool() -> None:
     global _pool
     if _pool is not None:
@@ -71,19 +122,97 @@ def shutdown_pool() -> None:
         _pool = None
 
 
+def _jobs(pages: Sequence[FetchedPage], feed_dates: Mapping[str, dt.datetime], feed_titles: Mapping[str, str],
+          with_claims: bool) -> list[Job]:  # fmt: skip
+    return [
+        (p.body, p.url, p.encoding, feed_dates.get(p.url), feed_titles.get(p.url), with_claims)
+        for p in pages
+        if not p.error
+    ]
+
+
+def start_extraction(
+    pages: list[FetchedPage],
+    feed_dates: Mapping[str, dt.datetime],
+    feed_titles: Mapping[str, str],
+    *,
+    with_claims: bool = False,
+) -> Callable[[], list[ExtractOutcome]]:
+    """Hand a batch to the workers and return at once; calling the result waits for the outcomes.
+
+    Small batches (or one worker) are extracted in this process when the result is called.
+    """
+    jobs = _jobs(pages, feed_dates, feed_titles, with_claims)
+    if len(jobs) >= POOL_MIN_BATCH and worker_count() > 1:
+        pool = _get_pool()
+        futures: list[Future[list[ExtractOutcome]]] = [
+            pool.submit(_extract_chunk, jobs[i : i + CHUNK_PAGES]) for i in range(0, len(jobs), CHUNK_PAGES)
+        ]
+        return lambda: _in_page_order(pages, (o for f in futures for o in f.result()))
+    return lambda: _in_page_order(pages, map(_extract_one, jobs))
+
+
+def _in_page_order(pages: list[FetchedPage], results: Any) -> list[ExtractOutcome]:
+    results = iter(results)
+    return [ExtractOutcome(None) if p.error else next(results) for p in pages]
+
+
 def extract_pages(
     pages: list[FetchedPage],
     feed_dates: dict[str, dt.datetime],
     feed_titles: dict[str, str],
+    *,
+    with_claims: bool = False,
 ) -> list[ExtractOutcome]:
     """One outcome per page, in order; failed fetches get an empty outcome."""
-    jobs = [
-        (p.body, p.url, p.encoding, feed_dates.get(p.url), feed_titles.get(p.url))
-        for p in pages
-        if not p.error
-    ]
-    if len(jobs) >= POOL_MIN_BATCH and worker_count() > 1:
-        results = iter(_get_pool().map(_extract_one, jobs, chunksize=8))
-    else:
-        results = iter(map(_extract_one, jobs))
-    return [ExtractOutcome(None) if p.error else next(results) for p in pages]
+    return start_extraction(pages, feed_dates, feed_titles, with_claims=with_claims)()
+
+
+def store_precomputed_claims(ctx: RunContext, claims_by_url: Mapping[str, tuple[Claim, ...]]) -> int:
+    """Write the worker-read claims of every pending group whose first page is in `claims_by_url`.
+
+    Pending groups are exactly what the claims stage would process next
+    (query `claims_pending`); writing them here, with the stage's own rows and
+    queries, leaves it nothing to do for these pages. Returns the groups written.
+    """
+    if not claims_by_url:
+        return 0
+    # The run's first connection already applied migrations; re-creating the views costs ~60 ms a batch.
+    con = connect(ctx.db_path, migrate_schema=False)
+    try:
+        cur = con.execute(query("claims_pending"), [CLAIMS_VERSION])
+        names = [d[0] for d in cur.description]
+        ready = [p for p in (dict(zip(names, r, strict=True)) for r in cur.fetchall()) if p["url"] in claims_by_url]
+        if not ready:
+            return 0
+        now = utcnow()
+        claim_rows: dict[str, dict[str, Any]] = {}
+        for page in ready:
+            for claim in claims_by_url[page["url"]]:
+                row = claim_row(claim, page, now)
+                claim_rows.setdefault(row["claim_id"], row)
+        done = [{"url": p["url"], "extractor_version": CLAIMS_VERSION, "claims": len(claims_by_url[p["url"]]),
+                 "extracted_at": now} for p in ready]  # fmt: skip
+        with transaction(con):
+            con.execute(query("claims_delete_groups"), [sorted({p["dup_group"] for p in ready})])
+            load_rows(con, "claims_insert", list(claim_rows.values()))
+            load_rows(con, "claims_mark_done", done)
+    finally:
+        con.close()
+    ctx.counts["articles_not_english"] += sum(1 for p in ready if not is_english(p["language"]))
+    ctx.counts["claims"] += len(claim_rows)
+    ctx.counts["claim_groups_processed"] += len(ready)
+    return len(ready)
+
+
+__all__ = [
+    "CLAIMS_VERSION",
+    "ExtractOutcome",
+    "POOL_MIN_BATCH",
+    "extract_pages",
+    "shutdown_pool",
+    "start_extraction",
+    "store_precomputed_claims",
+    "warm_pool",
+    "worker_count",
+]

@@ -13,17 +13,21 @@ crash loses at most the batch in flight, which the next run fetches again.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import queue
+import threading
+import time
 import zlib
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
 from evnews.dedup import assign_groups, canonical_url, text_hash
 from evnews.fetch import Fetcher, next_attempt_at
-from evnews.models import Article, FeedEntry, FetchedPage
+from evnews.models import Article, Claim, FeedEntry, FetchedPage
 from evnews.pipeline.context import RunContext
-from evnews.pipeline.extract_pool import ExtractOutcome, extract_pages
+from evnews.pipeline.extract_pool import ExtractOutcome, start_extraction, store_precomputed_claims, warm_pool
 from evnews.pipeline.loading import load_rows
 from evnews.store.db import open_warehouse, query, transaction
 from evnews.timeutil import to_utc_naive, utcnow
@@ -106,19 +110,93 @@ def _stored_pages(ctx: RunContext, canonicals: list[str]) -> dict[str, list[dict
 
 
 def fetch_extract_load(ctx: RunContext, fetcher: Fetcher, plan: PagePlan) -> None:
-    """Fetch the planned pages in batches; extract and load each batch."""
-    urls = plan.to_fetch
-    for start in range(0, len(urls), BATCH_SIZE):
-        batch = urls[start : start + BATCH_SIZE]
-        with ctx.timed("fetch_pages"):
-            pages = list(fetcher.fetch_pages(batch))
-        with ctx.timed("extract"):
-            outcomes = extract_pages(pages, plan.feed_dates, plan.feed_titles)
-        with ctx.timed("load_pages"):
-            _load_batch(ctx, plan, pages, outcomes)
+    """Fetch the planned pages in batches; extract and load each batch, the three overlapped.
+
+    A thread downloads batch k+1 while the worker processes extract batch k
+    (text and claims) and this thread loads batch k-1, so both cores stay on
+    extraction and the network waits are hidden. At most ~3 batches of page
+    bodies are in memory at once, whatever the size of the run.
+    """
+    batches = [plan.to_fetch[i : i + BATCH_SIZE] for i in range(0, len(plan.to_fetch), BATCH_SIZE)]
+    warm_pool(len(batches[0]) if batches else 0)
+    in_flight: tuple[list[FetchedPage], Callable[[], list[ExtractOutcome]]] | None = None
+    with _Prefetcher(ctx, fetcher, batches) as fetched:
+        for pages in fetched:
+            started = start_extraction(pages, plan.feed_dates, plan.feed_titles, with_claims=True)
+            if in_flight is not None:
+                _finish_batch(ctx, plan, *in_flight)
+            in_flight = (pages, started)
+    if in_flight is not None:
+        _finish_batch(ctx, plan, *in_flight)
     if plan.stored_aliases:
         with ctx.timed("load_pages"):
             _load_stored_aliases(ctx, plan)
+
+
+def _finish_batch(
+    ctx: RunContext, plan: PagePlan, pages: list[FetchedPage], outcomes_of: Callable[[], list[ExtractOutcome]]
+) -> None:
+    """Wait for a batch's extraction, load it, then store the claims the workers read."""
+    with ctx.timed("extract_wait"):
+        outcomes = outcomes_of()
+    with ctx.timed("load_pages"):
+        _load_batch(ctx, plan, pages, outcomes)
+    claims: dict[str, tuple[Claim, ...]] = {}
+    for page, outcome in zip(pages, outcomes, strict=True):
+        if outcome.claims is not None:
+            for url in (page.url, *plan.aliases.get(page.url, [])):
+                claims[url] = outcome.claims
+    with ctx.timed("load_claims"):
+        store_precomputed_claims(ctx, claims)
+
+
+class _Prefetcher:
+    """Downloads the batches one ahead in a thread; iterating yields each batch's pages in turn."""
+
+    def __init__(self, ctx: RunContext, fetcher: Fetcher, batches: list[list[str]]) -> None:
+        self._ctx, self._fetcher, self._batches = ctx, fetcher, batches
+        self._queue: queue.Queue[list[FetchedPage] | BaseException | None] = queue.Queue(maxsize=1)
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, name="evnews-prefetch", daemon=True)
+
+    def __enter__(self) -> _Prefetcher:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self._stop.set()
+        while self._thread.is_alive():  # unblock a put() waiting on a full queue
+            with contextlib.suppress(queue.Empty):
+                self._queue.get(timeout=0.05)
+        self._thread.join()
+
+    def __iter__(self) -> Iterator[list[FetchedPage]]:
+        while True:
+            item = self._queue.get()
+            if item is None:
+                return
+            if isinstance(item, BaseException):
+                raise item
+            yield item
+
+    def _run(self) -> None:
+        try:
+            for batch in self._batches:
+                if self._stop.is_set():
+                    return
+                start = time.perf_counter()
+                pages = list(self._fetcher.fetch_pages(batch))
+                self._ctx.durations["fetch_pages"] = self._ctx.durations.get("fetch_pages", 0.0) + time.perf_counter() - start
+                self._put(pages)
+            self._put(None)
+        except BaseException as exc:  # noqa: BLE001 - handed to the consuming thread, which raises it
+            self._put(exc)
+
+    def _put(self, item: list[FetchedPage] | BaseException | None) -> None:
+        while not self._stop.is_set():
+            with contextlib.suppress(queue.Full):
+                self._queue.put(item, timeout=0.1)
+                return
 
 
 def page_row(page: FetchedPage, plan: PagePlan, state: str, now: dt.datetime) -> dict[str, Any]:
