@@ -58,7 +58,10 @@ def check_feeds(ctx: RunContext, fetcher: Fetcher, feeds: Sequence[FeedSource], 
             checks.append(FeedCheck(source, previous, None))
             continue
         result = fetcher.fetch_feed(
-            source.url, etag=previous.get("etag"), last_modified=previous.get("last_modified")
+            source.url,
+            etag=previous.get("etag"),
+            last_modified=previous.get("last_modified"),
+            body_hash=previous.get("body_hash"),  # catches servers that ignore validators
         )
         ctx.counts["feeds_checked"] += 1
         checks.append(FeedCheck(source, previous, result))
@@ -133,7 +136,7 @@ def store_feed_checks(
         res = check.result
         if res.error:
             ctx.counts["feeds_failed"] += 1
-            ctx.record_error("feed", res.error, url=res.url, kind=res.error_kind or "permanent")
+            ctx.record_error("feed", res.error, url=res.url, kind=res.error_kind or "permanent", error_type=res.error_type)
         elif res.not_modified:
             ctx.counts["feeds_not_modified"] += 1
         if res.warning:
