@@ -86,3 +86,14 @@ def test_extractor_on_dev_gold_text_reaches_the_bar() -> None:
     assert result.precision >= 0.97, [c.evidence for c in result.spurious]
     assert result.recall >= 0.97, [c.evidence for c in result.missed]
     assert result.attribute_accuracy("region") >= 0.9
+
+
+def test_extractor_on_demo_gold_text_keeps_its_held_out_level(tmp_path: Path) -> None:
+    """The bundled demo corpus was written independently of the extractor: a second, validation-only set."""
+    demo_gold = Path(__file__).resolve().parents[1] / "src" / "evnews" / "demo" / "gold.jsonl"
+    (tmp_path / "gold").mkdir()
+    (tmp_path / "gold" / "articles.jsonl").symlink_to(demo_gold)
+    result = score_extractor_on_gold_text(load_gold(tmp_path))
+    # 1.00 / 0.986 when written (was 0.85 / 0.74 before the generalisation work); floors a little under.
+    assert result.precision >= 0.95, [c.evidence for c in result.spurious]
+    assert result.recall >= 0.93, [c.evidence for c in result.missed]
