@@ -25,6 +25,7 @@ from rich.console import Console
 from evnews.config import FetchSettings, default_db_path, load_sources
 from evnews.cli_output import print_run_summary
 from evnews.errors import EvnewsError
+from evnews.orchestration import commands
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, help="Watch EV news and hold it against Nissan's targets.")
 console = Console()
@@ -190,6 +191,11 @@ def targets() -> None:
     except EvnewsError as exc:
         raise _fail(exc) from None
     print_targets(console, registry)
+
+
+# Scheduled and ad hoc runs on a Prefect server (see docs/operations.md).
+app.command(name="serve")(commands.serve)
+app.command(name="trigger")(commands.trigger)
 
 
 def main() -> None:
