@@ -8,6 +8,7 @@ in the same clause; no time, no claim.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from evnews.claims import lexicon as lx
@@ -102,7 +103,7 @@ def _nearest_product(products: list[Mention], pos: int, start: int, end: int) ->
 
 
 def _technology_cue(
-    sentence: str, start: int, end: int, times: list[TimeMention], products: list[Mention], brands: list[Mention]
+    sentence: str, start: int, end: int, times: list[TimeMention], products: list[Mention], brands: Sequence[Mention]
 ) -> DateCue | None:
     """A technology (or a brand's electrification) launched at a date named in the clause."""
     clause = sentence[start:end]
@@ -139,7 +140,7 @@ def find_date_cues(
     products: list[Mention],
     clause_spans: list[tuple[int, int]],
     ev_context: bool,
-    brands: list[Mention] = (),  # type: ignore[assignment]
+    brands: Sequence[Mention] = (),
 ) -> list[DateCue]:
     """Production starts, technology launches, carbon-neutral dates and single EV launches."""
     cues: list[DateCue] = []
