@@ -152,3 +152,14 @@ def store_feed_checks(
         load_rows(con, "pipeline_insert_feed_entries", entry_rows)
         load_rows(con, "pipeline_insert_errors", ctx.take_errors())
     return entries_out
+
+
+def pending_entries(ctx: RunContext, feeds: Sequence[FeedSource]) -> list[FeedEntry]:
+    """Stored entries whose page still has to be fetched (see the query's comment)."""
+    params = [ctx.settings.max_page_attempts, utcnow(), [f.url for f in feeds]]
+    with open_warehouse(ctx.db_path) as con:
+        rows = con.execute(query("pipeline_pending_entries"), params).fetchall()
+    return [
+        FeedEntry(feed_url=f, link=link, title=t or "", published=p, summary=s or "", entry_id=i or "")
+        for f, link, t, p, s, i in rows
+    ]

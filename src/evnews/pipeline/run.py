@@ -24,7 +24,7 @@ from evnews.models import FeedSource
 from evnews.orchestration.writer import single_writer
 from evnews.pipeline.claims_stage import claims_stage
 from evnews.pipeline.context import RunContext
-from evnews.pipeline.feeds_stage import check_feeds, read_feed_state, store_feed_checks
+from evnews.pipeline.feeds_stage import check_feeds, pending_entries, read_feed_state, store_feed_checks
 from evnews.pipeline.loading import load_rows
 from evnews.pipeline.pages_stage import canonical_links, fetch_extract_load, plan_pages
 from evnews.store.db import open_warehouse, query, transaction
@@ -91,6 +91,10 @@ def ingest_stage(ctx: RunContext, feeds: Sequence[FeedSource], fetcher: Fetcher 
             entries = [e for c in checks if c.result for e in c.result.entries]
             canonical = canonical_links(entries)
             entries = store_feed_checks(ctx, checks, known_entries, canonical)
+            seen = {(e.feed_url, e.link) for e in entries}
+            leftovers = [e for e in pending_entries(ctx, feeds) if (e.feed_url, e.link) not in seen]
+            canonical.update(canonical_links(leftovers))
+            entries += leftovers
         with ctx.timed("plan_pages"):
             plan = plan_pages(ctx, entries, canonical)
         fetch_extract_load(ctx, fetcher, plan)
