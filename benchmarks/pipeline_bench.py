@@ -57,6 +57,7 @@ class RunMeasure:
     cpu_s: float  # user + system of the run and every child it waited for
     peak_rss_mb: float  # the largest sum of RSS over the process tree
     server_cpu_s: float
+    parent_cpu_s: float = 0.0  # the run process alone (fetch, load, dedup, compare), at its last poll
     durations: dict[str, float] = field(default_factory=dict)
     counts: dict[str, int] = field(default_factory=dict)
 
@@ -140,9 +141,11 @@ def project_extraction_ms(root: Path, limit: int) -> float:
     return 1000 * total / max(len(files), 1)
 
 
-def _tree_rss(proc: psutil.Process) -> int:
-    total = 0
+def _tree_rss(proc: psutil.Process) -> tuple[int, float]:
+    """RSS summed over the process and its children, and the process's own CPU seconds."""
+    total, own_cpu = 0, 0.0
     try:
+        own_cpu = sum(proc.cpu_times()[:2])
         for p in [proc, *proc.children(recursive=True)]:
             try:
                 total += p.memory_info().rss
@@ -150,7 +153,7 @@ def _tree_rss(proc: psutil.Process) -> int:
                 pass
     except psutil.Error:
         pass
-    return total
+    return total, own_cpu
 
 
 def measure_run(label: str, sources: Path, db: Path, server: psutil.Process, pages: int) -> RunMeasure:
@@ -161,9 +164,10 @@ def measure_run(label: str, sources: Path, db: Path, server: psutil.Process, pag
     server_before = sum(server.cpu_times()[:2])
     start = time.perf_counter()
     proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, env=ENV)
-    watched, peak = psutil.Process(proc.pid), 0
+    watched, peak, parent_cpu = psutil.Process(proc.pid), 0, 0.0
     while proc.poll() is None:
-        peak = max(peak, _tree_rss(watched))
+        rss, own_cpu = _tree_rss(watched)
+        peak, parent_cpu = max(peak, rss), max(parent_cpu, own_cpu)
         time.sleep(0.02)
     wall = time.perf_counter() - start
     output = proc.stdout.read().decode(errors="replace") if proc.stdout else ""
@@ -173,7 +177,7 @@ def measure_run(label: str, sources: Path, db: Path, server: psutil.Process, pag
     cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
     server_cpu = sum(server.cpu_times()[:2]) - server_before
     durations, counts = last_run_record(db)
-    return RunMeasure(label, pages, wall, cpu, peak / 2**20, server_cpu, durations, counts)
+    return RunMeasure(label, pages, wall, cpu, peak / 2**20, server_cpu, parent_cpu, durations, counts)
 
 
 def last_run_record(db: Path) -> tuple[dict[str, float], dict[str, int]]:
@@ -240,12 +244,13 @@ def report(res: Results, n_large: int | None) -> str:
         f"project extractor (extract_article), one process: {res.project_ms:.2f} ms/page "
         f"({res.project_ms / res.baseline_ms:.2f}x baseline)",
         "",
-        f"{'run':28} {'pages':>7} {'wall s':>8} {'cpu s':>8} {'cores':>6} {'peak MB':>8} {'server cpu s':>12}",
+        f"{'run':28} {'pages':>7} {'wall s':>8} {'cpu s':>8} {'of which main':>13} {'cores':>6} {'peak MB':>8} "
+        f"{'server cpu s':>12}",
     ]
     for run in runs.values():
         cores = run.cpu_s / run.wall_s if run.wall_s else 0.0
         lines.append(
-            f"{run.label:28} {run.pages:>7,} {run.wall_s:>8.2f} {run.cpu_s:>8.2f} {cores:>6.2f} "
+            f"{run.label:28} {run.pages:>7,} {run.wall_s:>8.2f} {run.cpu_s:>8.2f} {run.parent_cpu_s:>13.2f} {cores:>6.2f} "
             f"{run.peak_rss_mb:>8.0f} {run.server_cpu_s:>12.2f}"
         )
     lines.append("")
