@@ -135,7 +135,7 @@ def report(
 def sql(
     statement: Annotated[str, typer.Argument(help="A SQL query (read-only)")],
     db: DbOption = None,
-    fmt: Annotated[str, typer.Option("--format", help="table | csv | json")] = "table",
+    fmt: Annotated[str, typer.Option("--format", help="table | vertical | csv | json (table turns vertical when too wide)")] = "table",
     limit: Annotated[int, typer.Option(help="At most this many rows in a table")] = 200,
 ) -> None:
     """Run a read-only query and print the result."""

@@ -9,6 +9,7 @@ import sys
 from typing import TYPE_CHECKING, Any
 
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 
 if TYPE_CHECKING:  # the pipeline imports every stage: keep `evnews sql` light
@@ -60,14 +61,26 @@ def print_query_result(console: Console, cursor: Any, *, fmt: str = "table", lim
     if fmt == "json":
         print(json.dumps([dict(zip(names, r, strict=True)) for r in rows], default=_cell, ensure_ascii=False, indent=1))
         return
-    table = Table(show_header=True, header_style="bold")
-    for name in names:
-        table.add_column(name, overflow="fold")
-    for row in rows[:limit]:
-        table.add_row(*(_cell(v) for v in row))
-    console.print(table)
+    # Too many columns for the terminal: one block per row, like psql's \\x.
+    if fmt == "vertical" or (fmt == "table" and len(names) * 10 > console.width):
+        print_vertical(console, names, rows[:limit])
+    else:
+        table = Table(show_header=True, header_style="bold")
+        for name in names:
+            table.add_column(name, overflow="fold")
+        for row in rows[:limit]:
+            table.add_row(*(_cell(v) for v in row))
+        console.print(table)
     shown = min(len(rows), limit)
     console.print(f"[dim]{len(rows)} row(s){'' if shown == len(rows) else f', {shown} shown (--limit)'}[/]")
+
+
+def print_vertical(console: Console, names: list[str], rows: list[tuple]) -> None:
+    width = max((len(n) for n in names), default=0)
+    for i, row in enumerate(rows, start=1):
+        console.rule(f"row {i}", align="left", style="dim")
+        for name, value in zip(names, row, strict=True):
+            console.print(f"[bold]{name.ljust(width)}[/] {escape(_cell(value))}", highlight=False)
 
 
 def revision_chain(targets: Any, target_id: str) -> list[str]:
