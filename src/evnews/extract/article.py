@@ -10,16 +10,16 @@ from trafilatura.utils import load_html
 
 from evnews.dedup import canonical_url
 from evnews.errors import PermanentError
-from evnews.extract.body import combine, extract_all, tidy_lines
 from evnews.extract.dates import publication_date
 from evnews.extract.decode import decode_html
 from evnews.extract.lang import detect_language
 from evnews.extract.meta import PageMeta, page_title, read_meta, title_suffix_site
 from evnews.extract.paywall import looks_partial
+from evnews.extract.reading import BodyReading, SecondOpinions, read_body
 from evnews.models import Article
 
 # Bump when extraction output can change, so stored articles can be re-extracted.
-EXTRACTOR_VERSION = "extract-4"
+EXTRACTOR_VERSION = "extract-5"
 # Fewer characters than this is a teaser or an empty shell, not an article
 # (characters, not words: Japanese and Chinese text has no spaces).
 MIN_BODY_CHARS = 150
@@ -42,15 +42,32 @@ def extract_article(
     feed_title: str | None = None,
 ) -> Article:
     """Main text and metadata of one page; raises NoArticleText when there is no article."""
+    article, _reading = extract_with_reading(
+        body, url, encoding=encoding, feed_published=feed_published, feed_title=feed_title
+    )
+    return article
+
+
+def extract_with_reading(
+    body: bytes | str,
+    url: str,
+    *,
+    encoding: str | None = None,
+    feed_published: dt.datetime | None = None,
+    feed_title: str | None = None,
+    second_opinions: SecondOpinions = "auto",
+) -> tuple[Article, BodyReading]:
+    """extract_article, plus how the body was read (cheap path or vote, and why)."""
     html = decode_html(body, encoding)
     tree = parse_page(html, url)
     meta = read_meta(tree)
     title = page_title(meta, fallback=feed_title or "")
-    lines = tidy_lines(combine(extract_all(tree, url)), title)
+    reading = read_body(tree, url, title, second_opinions=second_opinions)
+    lines = list(reading.lines)
     text = "\n".join(lines)
     _require_article(text, tree, url)
     published, source = publication_date(tree, meta, feed_published)
-    return Article(
+    article = Article(
         url=url,
         canonical_url=_canonical(url, meta.canonical),
         title=title,
@@ -62,6 +79,7 @@ def extract_article(
         language=detect_language(text, meta.html_lang),
         is_partial=looks_partial(tree, meta, lines, html),
     )
+    return article, reading
 
 
 def _require_article(text: str, tree: HtmlElement, url: str) -> None:

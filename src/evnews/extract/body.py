@@ -64,17 +64,19 @@ class Extractions:
 def extract_all(tree: HtmlElement, url: str | None = None) -> Extractions:
     """The three independent readings of one parsed page."""
     return Extractions(
-        precision=_trafilatura(tree, url, precision=True),
-        recall=_trafilatura(tree, url, precision=False),
+        precision=trafilatura_text(tree, url, precision=True, fast=False),
+        # The recall run only proposes extra lines, and readability already
+        # plays trafilatura's fallback, so it can skip the fallbacks (fast).
+        recall=trafilatura_text(tree, url, precision=False, fast=True),
         readability=readability_text(tree),
     )
 
 
-def _trafilatura(tree: HtmlElement, url: str | None, *, precision: bool) -> str:
-    # Comments are never article text. The recall run uses fast mode: it only
-    # proposes extra lines, and readability already plays trafilatura's fallback.
+def trafilatura_text(tree: HtmlElement, url: str | None, *, precision: bool, fast: bool) -> str:
+    """trafilatura's plain-text reading (it copies the tree, so `tree` stays intact)."""
+    # Comments are never article text.
     text = trafilatura.extract(
-        tree, url=url, favor_precision=precision, fast=not precision, include_comments=False
+        tree, url=url, favor_precision=precision, fast=fast, include_comments=False
     )
     return text or ""
 
