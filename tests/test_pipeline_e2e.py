@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -113,3 +114,19 @@ def test_sql_and_report_commands_read_the_warehouse(dev_run):
     report = evnews("report", "--db", str(db))
     assert report.returncode == 0, report.stderr
     assert "Nissan" in report.stdout
+
+
+def readme_queries() -> list[str]:
+    """Every SQL statement in the README's ```sql blocks."""
+    text = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+    blocks = re.findall(r"```sql\n(.*?)```", text, flags=re.S)
+    return [q.strip() for block in blocks for q in block.split(";") if q.strip()]
+
+
+def test_every_sql_example_in_the_readme_runs(dev_run):
+    _, db, _, _ = dev_run
+    queries = readme_queries()
+    assert len(queries) >= 8
+    con = duckdb.connect(str(db), read_only=True)
+    for sql in queries:
+        con.execute(sql).fetchall()  # raises if a view or column the README names is missing
