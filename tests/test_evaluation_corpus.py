@@ -22,6 +22,10 @@ def test_dev_corpus_end_to_end(shared_dir: Path, tmp_path: Path) -> None:
     assert report.date_accuracy >= 0.95, text
     assert report.extraction.line_recall >= 0.95, text
     assert report.dedup.recall == 1.0 and report.dedup.precision == 1.0, text
+    # Issue 7: stored verdicts agree with the ones the gold claims imply (0.991 when written).
+    assert report.verdicts is not None and report.verdicts.matched == report.claims.true_positives, text
+    assert report.verdicts.accuracy >= 0.95, text
+    assert "verdicts  accuracy on matched claims" in text
     assert "precision" in text and "dedup" in text
     assert (tmp_path / "eval.duckdb").is_file()
 

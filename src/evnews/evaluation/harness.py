@@ -8,6 +8,8 @@ feeds into a fresh DuckDB file, and what landed in the public views
   kind, and attribute accuracy (region, qualifier, fiscal_year);
 - extraction: share of gold body lines found in the extracted text, and the
   extra lines extraction kept;
+- verdicts: over matched claim pairs, the stored verdict (`claim_checks`)
+  against the verdict the claims.md rules give the gold claim;
 - dates: share of pages whose published date equals gold;
 - dedup: pairwise precision/recall of "same story" against gold groups;
 - pages: gold pages found.
@@ -20,11 +22,14 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from evnews.evaluation.gold import GoldArticle, gold_claims, load_gold
 from evnews.evaluation.matching import MatchResult, ScoredClaim, match_claims, score_by_kind
 from evnews.models import KINDS
+
+if TYPE_CHECKING:
+    from evnews.compare import TargetRegistry, VerdictScore
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,6 +73,11 @@ class EvalReport:
     pages_gold: int
     run_counts: dict[str, int] = field(default_factory=dict)
     run_errors: int = 0
+    verdicts: VerdictScore | None = None  # stored vs expected verdicts on matched claims
+
+    @property
+    def verdict_accuracy(self) -> float | None:
+        return None if self.verdicts is None else self.verdicts.accuracy
 
     @property
     def date_accuracy(self) -> float:
@@ -78,6 +88,7 @@ def evaluate_corpus(corpus_dir: Path, work_dir: Path) -> EvalReport:
     """Serve the corpus site, run the pipeline once into work_dir/eval.duckdb, and score it."""
     from evnews.demo.server import feed_urls, serve_site
     from evnews.pipeline import run_once
+    from evnews.evaluation.verdicts import default_registry
     from evnews.store.db import open_warehouse
 
     corpus_dir, work_dir = Path(corpus_dir), Path(work_dir)
@@ -91,9 +102,16 @@ def evaluate_corpus(corpus_dir: Path, work_dir: Path) -> EvalReport:
         summary = run_once(db_path, feed_urls(base, site), allow_private_hosts=True)
     with open_warehouse(db_path, read_only=True) as con:
         articles = _rows(con, "SELECT url, canonical_url, dup_group, published, body_text FROM articles")
-        claims = _rows(con, "SELECT * FROM claims")
+        claims = _rows(con, "SELECT * FROM claim_checks")
     return score_run(
-        gold, base, articles, claims, corpus=str(corpus_dir), run_counts=dict(summary.counts), run_errors=summary.errors
+        gold,
+        base,
+        articles,
+        claims,
+        corpus=str(corpus_dir),
+        run_counts=dict(summary.counts),
+        run_errors=summary.errors,
+        registry=default_registry(),
     )
 
 
@@ -118,8 +136,13 @@ def score_run(
     corpus: str = "",
     run_counts: dict[str, int] | None = None,
     run_errors: int = 0,
+    registry: TargetRegistry | None = None,
 ) -> EvalReport:
-    """Score what a pipeline run stored (rows of the public views) against gold."""
+    """Score what a pipeline run stored (rows of the public views) against gold.
+
+    With a `registry`, claim rows should carry their stored `verdict` (rows of
+    `claim_checks`) and the report includes verdict accuracy on matched claims.
+    """
     by_path = {_path(a["url"], base): a for a in articles}
     found = [g for g in gold if g.path in by_path]
     predicted = [
@@ -127,6 +150,11 @@ def score_run(
     ]
     result = match_claims(gold_claims(gold), predicted)
     dates_correct = sum(1 for g in found if _same_date(by_path[g.path].get("published"), g))
+    verdicts = None
+    if registry is not None:
+        from evnews.evaluation.verdicts import score_verdicts
+
+        verdicts = score_verdicts(result, {g.canonical_path: g.published for g in gold if g.claims}, registry)
     return EvalReport(
         corpus=corpus,
         claims=result,
@@ -139,6 +167,7 @@ def score_run(
         pages_gold=len(gold),
         run_counts=dict(run_counts or {}),
         run_errors=run_errors,
+        verdicts=verdicts,
     )
 
 
@@ -186,6 +215,8 @@ def _claim_line(c: ScoredClaim) -> str:
 
 def format_report(report: EvalReport) -> str:
     """The plain-text table `evnews eval` prints."""
+    from evnews.evaluation.verdicts import format_verdicts
+
     r = report.claims
     lines = [
         f"Evaluation of {report.corpus}",
@@ -203,6 +234,7 @@ def format_report(report: EvalReport) -> str:
         "",
         f"extraction  gold lines found {report.extraction.found_lines}/{report.extraction.gold_lines}"
         f" ({report.extraction.line_recall:.3f}), extra lines {report.extraction.extra_lines}",
+        *(format_verdicts(report.verdicts) if report.verdicts is not None else []),
         f"dates       published == gold {report.dates_correct}/{report.dates_total} ({report.date_accuracy:.3f})",
         f"dedup       pairwise precision {report.dedup.precision:.3f} recall {report.dedup.recall:.3f}"
         f" (gold pairs {report.dedup.gold_pairs}, predicted {report.dedup.predicted_pairs})",

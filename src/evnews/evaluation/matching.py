@@ -34,6 +34,9 @@ class ScoredClaim:
     qualifier: str = "exact"
     fiscal_year: bool = False
     evidence: str = ""
+    product: str | None = None
+    unit: str | None = None
+    verdict: str | None = None  # a predicted claim's stored verdict (claim_checks), when known
 
     @classmethod
     def from_mapping(cls, article: str, row: Mapping[str, Any]) -> ScoredClaim:
@@ -50,7 +53,14 @@ class ScoredClaim:
             qualifier=str(row.get("qualifier") or "exact"),
             fiscal_year=bool(row.get("fiscal_year")),
             evidence=str(row.get("evidence") or ""),
+            product=_text_or_none(row.get("product")),
+            unit=_text_or_none(row.get("unit")),
+            verdict=_text_or_none(row.get("verdict")),
         )
+
+
+def _text_or_none(value: Any) -> str | None:
+    return None if value is None or value == "" else str(value)
 
 
 @dataclass(frozen=True, slots=True)
