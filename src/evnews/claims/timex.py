@@ -44,43 +44,45 @@ class TimeMention:
     announcement: bool = False  # dates the announcement a statement reports
 
 
-# (pattern, kind, fiscal). Earlier patterns win where spans overlap.
-_PATTERNS: tuple[tuple[str, str, bool], ...] = (
-    (r"between\s+(?:fiscal\s+(?:year\s+)?|FY\s?)?20\d\d\s+and\s+(?P<f>fiscal\s+(?:year\s+)?|FY\s?)?(?P<y>20\d\d)", "absolute", False),
-    (r"(?:the\s+)?(?:business|financial)\s+year\s+(?:starting|beginning|from)\s+(?:in\s+)?(?:" + _MONTH + r"\s+)?(?P<y>20\d\d)", "absolute", True),
-    (r"(?:the\s+)?(?:business|financial|fiscal)\s+year\s+(?:ending|to)\s+(?:in\s+)?(?:" + _MONTH + r"\s+)?(?P<y>20\d\d)", "fy_ending", True),
-    (r"\bFY\s?'?(?P<y>20\d\d|\d\d)\b", "absolute", True),
-    (r"\bfiscal(?:[\s-]+year)?\s+(?P<y>20\d\d)\b", "absolute", True),
-    (r"\b(?:the\s+)?(?:end|middle|start|beginning|summer|spring|autumn|fall|winter|first\s+half|second\s+half)\s+of\s+(?:" + _MONTH + r"\s+)?(?P<y>20\d\d)\b", "absolute", False),
-    (r"\b(?:mid|late|early)[\s-](?P<y>20\d\d)\b", "absolute", False),
-    (r"\b" + _MONTH + r"\s+(?:\d{1,2},?\s+)?(?P<y>(?:19|20)\d\d)\b", "absolute", False),
-    (r"\b(?:the\s+)?year\s+(?P<y>20\d\d)\b", "absolute", False),
-    (r"(?<![\w$£€¥.,-])(?P<y>(?:19|20)\d\d)(?![\w%,.]\d|\s*(?:%|per\s?cent|million|billion|units|vehicles|cars|models))\b", "absolute", False),
-    (r"\b(?:by|before|at)\s+the\s+end\s+of\s+the\s+decade\b|\bby\s+decade[\s-]end\b|\bby\s+the\s+decade'?s\s+end\b|\bby\s+the\s+turn\s+of\s+the\s+decade\b", "decade", False),
-    (r"\b(?:within|in|over|during)\s+(?:the\s+)?(?:next|coming|following)\s+" + _N + r"\s+years?\b", "relative", False),
-    (r"\bwithin\s+(?:the\s+)?" + _N + r"\s+years?\b", "relative", False),
-    (r"(?<!just\s)(?<!little\s)\bover\s+(?:the\s+)?" + _N + r"\s+years?\b(?!\s+(?:after|ago|since|before|of|later|earlier))", "relative", False),
-    (r"\bin\s+" + _N + r"\s+years'?\s+time\b", "relative", False),
+# (pattern, kind, fiscal, triggers). Earlier patterns win where spans overlap. A pattern is tried only
+# when one of its trigger strings occurs in the lower-cased sentence: most sentences hold few time
+# words, and a substring test is far cheaper than a regex pass (issue 9).
+_PATTERNS: tuple[tuple[str, str, bool, tuple[str, ...]], ...] = (
+    (r"between\s+(?:fiscal\s+(?:year\s+)?|FY\s?)?20\d\d\s+and\s+(?P<f>fiscal\s+(?:year\s+)?|FY\s?)?(?P<y>20\d\d)", "absolute", False, ("between",)),
+    (r"(?:the\s+)?(?:business|financial)\s+year\s+(?:starting|beginning|from)\s+(?:in\s+)?(?:" + _MONTH + r"\s+)?(?P<y>20\d\d)", "absolute", True, ("year",)),
+    (r"(?:the\s+)?(?:business|financial|fiscal)\s+year\s+(?:ending|to)\s+(?:in\s+)?(?:" + _MONTH + r"\s+)?(?P<y>20\d\d)", "fy_ending", True, ("year",)),
+    (r"\bFY\s?'?(?P<y>20\d\d|\d\d)\b", "absolute", True, ("fy",)),
+    (r"\bfiscal(?:[\s-]+year)?\s+(?P<y>20\d\d)\b", "absolute", True, ("fiscal",)),
+    (r"\b(?:the\s+)?(?:end|middle|start|beginning|summer|spring|autumn|fall|winter|first\s+half|second\s+half)\s+of\s+(?:" + _MONTH + r"\s+)?(?P<y>20\d\d)\b", "absolute", False, ("20", "19")),
+    (r"\b(?:mid|late|early)[\s-](?P<y>20\d\d)\b", "absolute", False, ("20", "19")),
+    (r"\b" + _MONTH + r"\s+(?:\d{1,2},?\s+)?(?P<y>(?:19|20)\d\d)\b", "absolute", False, ("20", "19")),
+    (r"\b(?:the\s+)?year\s+(?P<y>20\d\d)\b", "absolute", False, ("year",)),
+    (r"(?<![\w$£€¥.,-])(?P<y>(?:19|20)\d\d)(?![\w%,.]\d|\s*(?:%|per\s?cent|million|billion|units|vehicles|cars|models))\b", "absolute", False, ("20", "19")),
+    (r"\b(?:by|before|at)\s+the\s+end\s+of\s+the\s+decade\b|\bby\s+decade[\s-]end\b|\bby\s+the\s+decade'?s\s+end\b|\bby\s+the\s+turn\s+of\s+the\s+decade\b", "decade", False, ("decade",)),
+    (r"\b(?:within|in|over|during)\s+(?:the\s+)?(?:next|coming|following)\s+" + _N + r"\s+years?\b", "relative", False, ("year",)),
+    (r"\bwithin\s+(?:the\s+)?" + _N + r"\s+years?\b", "relative", False, ("year",)),
+    (r"(?<!just\s)(?<!little\s)\bover\s+(?:the\s+)?" + _N + r"\s+years?\b(?!\s+(?:after|ago|since|before|of|later|earlier))", "relative", False, ("year",)),
+    (r"\bin\s+" + _N + r"\s+years'?\s+time\b", "relative", False, ("year",)),
     (r"\b(?:within|in|over)\s+(?:the\s+)?(?:next\s+|coming\s+|first\s+)?(?P<months>\d{1,2}|six|nine|twelve|eighteen|"
      r"twenty-four)\s+months\s+(?:of|after|from)\s+(?:the\s+)?(?:plan['’]s|its|the\s+plan['’]s|the\s+programme['’]s)\s*"
-     r"(?:launch|start|announcement|unveiling|presentation|introduction)\b", "plan_months", False),
+     r"(?:launch|start|announcement|unveiling|presentation|introduction)\b", "plan_months", False, ("month",)),
     (r"\b(?:within|in|over)\s+(?:the\s+)?(?:next\s+|coming\s+)?(?P<months>\d{1,2}|six|nine|twelve|eighteen|twenty-four)\s+months\b"
-     r"(?!\s+(?:ago|earlier|later|before|after|since))", "months", False),
-    (r"\bwithin\s+next\s+" + _N + r"\s+years?\b", "relative", False),
-    (r"\b(?:within|in)\s+(?:a|the\s+next)\s+decade\b", "ten_years", False),
-    (r"\bin\s+the\s+(?:first|second|third|fourth|last|latest)\s+quarter\s+of\s+(?P<y>20\d\d)\b", "absolute", False),
-    (r"\bin\s+the\s+(?:(?:first|second|third|fourth|last|latest|April-June|July-September|October-December|January-March)\s+)?(?:quarter|period|half)\b", "this", False),
-    (r"\bnext\s+(?P<f>fiscal\s+)?year\b", "next", False),
-    (r"\b(?:later|earlier)?\s*this\s+(?P<f>fiscal\s+)?(?:year|spring|summer|autumn|fall|winter)\b|\bin\s+the\s+coming\s+months\b|\bthis\s+(?:month|quarter)\b|\bin\s+the\s+(?:first|second)\s+half\s+of\s+this\s+year\b", "this", False),
-    (r"\blast\s+(?P<f>fiscal\s+)?year\b|\ba\s+year\s+ago\b", "last", False),
-    (r"\blast\s+(?P<season>spring|summer|autumn|fall|winter)\b", "last_season", False),
-    (r"\blast\s+(?:month|week)\b|\bearlier\s+this\s+(?:month|week)\b", "this", False),
-    (r"\b(?:at\s+)?(?:around\s+|about\s+)?the\s+same\s+time\b|\bby\s+the\s+same\s+(?:point|date|time)\b|\bover\s+the\s+same\s+period\b|\bthe\s+same\s+year\b|\bthat\s+year\b|\bin\s+the\s+same\s+period\b", "same", False),
-    (r"\b(?:by\s+)?the\s+end\s+of\s+the\s+plan\b|\bby\s+the\s+plan'?s\s+end\b", "plan_end", False),
-    (r"\beventually\b|\bin\s+the\s+long\s+(?:run|term)\b|\bone\s+day\b|\bultimately\b", "open", False),
-    (r"\b(?:in|by|since|until|the\s+end\s+of|end\s+of)\s+(?P<m>" + _MONTH + r")(?!\s+\d)", "month", False),
+     r"(?!\s+(?:ago|earlier|later|before|after|since))", "months", False, ("month",)),
+    (r"\bwithin\s+next\s+" + _N + r"\s+years?\b", "relative", False, ("year",)),
+    (r"\b(?:within|in)\s+(?:a|the\s+next)\s+decade\b", "ten_years", False, ("decade",)),
+    (r"\bin\s+the\s+(?:first|second|third|fourth|last|latest)\s+quarter\s+of\s+(?P<y>20\d\d)\b", "absolute", False, ("quarter",)),
+    (r"\bin\s+the\s+(?:(?:first|second|third|fourth|last|latest|April-June|July-September|October-December|January-March)\s+)?(?:quarter|period|half)\b", "this", False, ("quarter", "period", "half")),
+    (r"\bnext\s+(?P<f>fiscal\s+)?year\b", "next", False, ("next",)),
+    (r"\b(?:later|earlier)?\s*this\s+(?P<f>fiscal\s+)?(?:year|spring|summer|autumn|fall|winter)\b|\bin\s+the\s+coming\s+months\b|\bthis\s+(?:month|quarter)\b|\bin\s+the\s+(?:first|second)\s+half\s+of\s+this\s+year\b", "this", False, ("this", "coming")),
+    (r"\blast\s+(?P<f>fiscal\s+)?year\b|\ba\s+year\s+ago\b", "last", False, ("last", "year", "ago")),
+    (r"\blast\s+(?P<season>spring|summer|autumn|fall|winter)\b", "last_season", False, ("last",)),
+    (r"\blast\s+(?:month|week)\b|\bearlier\s+this\s+(?:month|week)\b", "this", False, ("last", "earlier")),
+    (r"\b(?:at\s+)?(?:around\s+|about\s+)?the\s+same\s+time\b|\bby\s+the\s+same\s+(?:point|date|time)\b|\bover\s+the\s+same\s+period\b|\bthe\s+same\s+year\b|\bthat\s+year\b|\bin\s+the\s+same\s+period\b", "same", False, ("same", "that", "year")),
+    (r"\b(?:by\s+)?the\s+end\s+of\s+the\s+plan\b|\bby\s+the\s+plan'?s\s+end\b", "plan_end", False, ("plan",)),
+    (r"\beventually\b|\bin\s+the\s+long\s+(?:run|term)\b|\bone\s+day\b|\bultimately\b", "open", False, ("eventually", "long", "one", "day", "ultimately")),
+    (r"\b(?:in|by|since|until|the\s+end\s+of|end\s+of)\s+(?P<m>" + _MONTH + r")(?!\s+\d)", "month", False, ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")),
 )  # fmt: skip
-_COMPILED = tuple((re.compile(p, re.I if k not in ("month",) else 0), k, f) for p, k, f in _PATTERNS)
+_COMPILED = tuple((re.compile(p, re.I if k not in ("month",) else 0), k, f, t) for p, k, f, t in _PATTERNS)
 
 # A verb right before a time that dates a past launch or the announcement itself.
 _BACKGROUND_BEFORE = re.compile(
@@ -112,7 +114,10 @@ def find_times(sentence: str) -> list[TimeMention]:
     """Time expressions of a sentence, left to right, without overlaps."""
     found: list[TimeMention] = []
     taken: list[tuple[int, int]] = []
-    for pattern, kind, fiscal in _COMPILED:
+    lowered = sentence.lower()
+    for pattern, kind, fiscal, triggers in _COMPILED:
+        if not any(t in lowered for t in triggers):
+            continue
         for m in pattern.finditer(sentence):
             if any(m.start() < e and s < m.end() for s, e in taken):
                 continue
