@@ -50,3 +50,20 @@ def test_value_wording() -> None:
     assert format_value(17.6e9, "USD") == "$17.6 billion"
     assert format_value(None, "models") == "—"
     assert format_value(1650, "jobs") == "1,650 jobs"
+
+
+def test_a_narrow_terminal_gets_whole_tables(tmp_path: Path) -> None:
+    con = connect(tmp_path / "w.duckdb")
+    add_article(con, "https://x.example/a", group="g1", published="2023-03-02", outlet="Outlet",
+                claims=[{"company": "Nissan", "metric": "ev_model_launches", "value": 20, "unit": "models",
+                         "horizon_year": 2030, "evidence": "Twenty EVs by 2030."},
+                        {"company": "Nissan", "metric": "investment", "value": 2e12, "unit": "JPY",
+                         "horizon_year": 2026, "evidence": "Two trillion yen over five years."}])
+    run_compare(con, load_registry(REPO / "warehouse"))
+    console = Console(width=80, record=True, color_system=None)
+    render_terminal(con, console)
+    con.close()
+    table_lines = [line for line in console.export_text().splitlines() if line.startswith("│")]
+    assert table_lines
+    # Every row ends with its closing border: nothing was cropped at 80 columns.
+    assert all(line.rstrip().endswith("│") and len(line) <= 80 for line in table_lines)

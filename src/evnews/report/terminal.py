@@ -44,48 +44,68 @@ def _progress_cell(row: dict) -> str:
 
 
 def _deadline_cell(row: dict) -> Text:
-    text = format_deadline(row["horizon_year"], row["fiscal_year"])
+    text = format_deadline(row["horizon_year"], row["fiscal_year"]).removeprefix("by ")
     if not row["deadline_passed"]:
         return Text(text)
     outcome = {True: ("met", "green"), False: ("missed", "red")}.get(row["deadline_met"], ("no figure", "dim"))
     return Text.assemble(text, " ", (f"passed, {outcome[0]}", outcome[1]))
 
 
-def status_table(data: ReportData) -> Table:
+# Below this width the tables drop secondary columns instead of folding every cell.
+COMPACT_WIDTH = 120
+
+
+def status_table(data: ReportData, compact: bool = False) -> Table:
+    """Targets in force; a narrow terminal gets fewer, combined columns."""
     table = Table(title="Nissan targets in force", title_justify="left", expand=True)
-    for name, justify in (("target", "left"), ("value", "right"), ("deadline", "left"), ("sources", "right"),
-                          ("stale", "right"), ("conflicts", "right"), ("latest actual", "left")):
-        table.add_column(name, justify=justify)  # type: ignore[arg-type]
+    if compact:
+        for name in ("target", "promise", "sources / conflicts", "latest actual"):
+            table.add_column(name, overflow="fold", justify="right" if name.startswith("sources") else "left")
+    else:
+        for name in ("target", "value", "deadline", "sources", "stale", "conflicts", "latest actual"):
+            right = name in ("value", "sources", "stale", "conflicts")
+            table.add_column(name, justify="right" if right else "left")
     for row in data.active:
-        conflicts = row["conflicting_sources"]
+        conflicts = Text(str(row["conflicting_sources"]), style="bold red" if row["conflicting_sources"] else "")
+        if compact:
+            table.add_row(
+                Text(headline(row), style="bold"),
+                Text.assemble(target_amount(row), " by ", _deadline_cell(row)),
+                Text.assemble(str(row["independent_sources"]), " / ", conflicts),
+                plain(_progress_cell(row)),
+            )
+            continue
         table.add_row(
             Text.assemble((headline(row), "bold"), f"\n{row['company']} · {row['plan']} ({row['announced']})"),
             target_amount(row),
             _deadline_cell(row),
             str(row["independent_sources"]),
             str(row["stale_repeats"]),
-            Text(str(conflicts), style="bold red" if conflicts else ""),
+            conflicts,
             plain(_progress_cell(row)),
         )
     return table
 
 
-def claims_table(data: ReportData) -> Table:
+def claims_table(data: ReportData, compact: bool = False) -> Table:
     table = Table(title="Latest claims", title_justify="left", expand=True)
-    for name in ("date", "outlet", "claim", "kind", "verdict", "target"):
-        table.add_column(name)
+    names = ("date", "claim", "kind", "verdict") if compact else ("date", "outlet", "claim", "kind", "verdict", "target")
+    for name in names:
+        table.add_column(name, min_width=24 if name == "claim" else None)
     for row in data.latest_claims:
-        table.add_row(
-            str(row["published"] or "undated"),
-            plain(row["outlet"]),
-            plain(
-                f"{headline(row)}: {format_value(row['value'], row['unit'])} "
-                f"{format_deadline(row['horizon_year'], False) if row['horizon_year'] else ''}"
-            ),
-            row["kind"],
-            verdict_text(row["verdict"]),
-            plain(row["target_id"]),
-        )
+        when = ""
+        if row["horizon_year"]:
+            when = f"in {row['horizon_year']}" if row["kind"] == "actual" else format_deadline(row["horizon_year"], False)
+        claim = plain(f"{headline(row)}: {format_value(row['value'], row['unit'])} {when}")
+        cells = {
+            "date": str(row["published"] or "undated"),
+            "outlet": plain(row["outlet"]),
+            "claim": claim,
+            "kind": row["kind"],
+            "verdict": verdict_text(row["verdict"]),
+            "target": plain(row["target_id"]),
+        }
+        table.add_row(*(cells[n] for n in names))
     return table
 
 
@@ -114,8 +134,9 @@ def render_terminal(con: duckdb.DuckDBPyConnection, console: Console) -> None:
         summary.append_text(verdict_text(row["verdict"]))
         summary.append(f" {row['claims']}   ")
     console.print(summary)
-    console.print(status_table(data))
+    compact = console.width < COMPACT_WIDTH
+    console.print(status_table(data, compact))
     if data.conflicts:
         console.print(conflicts_table(data))
     if data.latest_claims:
-        console.print(claims_table(data))
+        console.print(claims_table(data, compact))
