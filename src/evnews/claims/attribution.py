@@ -20,11 +20,17 @@ from evnews.claims.timex import TimeMention, resolve
 
 _RUMOR = re.compile(lx.RUMOR_CUES, re.I)
 _TARGET = re.compile(lx.TARGET_CUES + r"|\bpreparing\s+to\b|\bto\s+launch\b|\bto\s+start\b|"
+    # a level the figure "could eventually reach": a hedged plan, not a result
+    r"\b(?:could|might|may|should)\s+(?:(?:eventually|ultimately|soon|one\s+day)\s+)?(?:reach|hit|rise\s+to|grow\s+to|climb\s+to|top|exceed|total)\b|"
     r"\bstill\s+(?:says|expects|plans|aims|maintains|insists|targets|intends)\b", re.I)
 _ACTUAL = re.compile(lx.ACTUAL_CUES, re.I)
-_MODAL_BEFORE = re.compile(r"\b(?:to|will|would|shall|should|must|could|might|may|can)\s+(?:(?:not|also|still|soon|then|only|be)\s+)*$|'ll\s+$", re.I)
+_MODAL_BEFORE = re.compile(r"\b(?:to|will|would|shall|should|must|could|might|may|can)\s+(?:(?:not|also|still|soon|then|only|be|eventually|ultimately|probably|likely|even|one\s+day)\s+)*$|'ll\s+$", re.I)
 # "In Europe, ...", "For China, ...", "Across Southeast Asia, ...": a scope for the whole sentence.
 _LEADING_SCOPE = re.compile(r"^\s*(?:In|For|Across|Within|Throughout|Outside|Elsewhere\s+in|Over\s+in)\s+[^,;]{2,40},")
+# A comma right before a time, with its preposition: ", by the end of fiscal 2023."
+_SENTENCE_FINAL_TIME = re.compile(
+    r",\s*(?:(?:by|before|within|in|at|until)\s+)?(?:the\s+(?:end|start|middle|close)\s+of\s+)?$", re.I
+)
 _SEGMENT_END = re.compile(r"[,;](?!\d)")
 RELATIVE_CLAUSE = re.compile(r",\s+(?:where|which|who|whose|(?:in|of|under|for|with)\s+which)\b[^,]*,")
 _HYPOTHETICAL = re.compile(r"\b(?:would|could|might|may)\b", re.I)
@@ -169,6 +175,12 @@ def pick_time(times: list[TimeMention], pos: int, sentence: str) -> TimeMention 
     before = [t for t in usable if start <= t.end <= pos]
     if before:
         return before[-1]
+    closing = [t for t in usable if t.start > pos and _SENTENCE_FINAL_TIME.search(sentence, max(0, t.start - 40), t.start)
+               and not sentence[t.end :].strip(" .;)’'\"”")]  # fmt: skip
+    if closing:
+        # "to offer it on 20 models, and to sell 1.5 million a year, by the end of fiscal 2023": a
+        # deadline set off by a comma at the end of the sentence covers every clause before it.
+        return closing[0]
     before = [t for t in usable if t.end <= pos]
     return before[-1] if before else None
 

@@ -24,6 +24,11 @@ _MODEL_NOUN = re.compile(
     r"\b(?:models?|nameplates|launches|debuts|types\s+of\s+vehicles|vehicle\s+types|EVs|BEVs|vehicles|cars|SUVs|crossovers)\b",
     re.I,
 )
+# The size of a range, not launches: "trim its line-up by a fifth, to fewer than 55 models".
+_LINEUP_SIZE = re.compile(
+    r"\b(?:trim|cut|reduc|shrink|slim|streamlin|pare|prun|narrow)\w*\s+(?:(?:its|the|their)\s+)?(?:[\w-]+\s+)?"
+    r"(?:line-?up|range|portfolio|model\s+range|offering)\b", re.I
+)
 _STRICT_MODEL_NOUN = re.compile(r"\b(?:models?|nameplates|types\s+of\s+vehicles|vehicle\s+types)\b", re.I)
 _VOLUME_NOUN = re.compile(
     r"^\s*-?\s*(?:(?:new|more|extra|additional|[\w,.-]+)\s+){0,4}(?:vehicles?|cars?|units|EVs|BEVs|Leafs|Ariyas|Sakuras|"
@@ -44,9 +49,19 @@ _CHILD = re.compile(rf"^\s*(?:of\s+(?:them|those|these|which|the\s+{_NUMBER_WORD
 _CHILD_BEFORE = re.compile(
     r"\b(?:of\s+(?:those|these|the)\s+(?:[\w-]+\s+){0,3}(?:models|vehicles|EVs|cars))\s*,?\s*$|\bincluding\s*$", re.I
 )
+_NOT_BATTERY_OUTPUT = re.compile(r"\b(?:storage|grid|solar|wind|demand|consum\w+|electricity)\b", re.I)
 _GWH = re.compile(r"^\s*(?:GWh|gigawatt[\s-]hours?)\b", re.I)
 _PER_KWH = re.compile(r"(?:per|a|an)\s+kilowatt[\s-]hour|(?:per|a)\s+kWh|/kWh", re.I)
 _ORDERS = re.compile(r"\borders?\b|\breservations?\b|\bbookings?\b|\bpre-orders?\b|\bproduction\s+of\b", re.I)
+# What a plant can make, not what was sold: "has capacity to build 50,000 a year", "wants to be able to
+# produce 600,000 EVs", "an annual capacity of 150,000 units". The vocabulary's `other`.
+_CAPACITY_BEFORE = re.compile(
+    r"\b(?:capacity|able\s+to\s+(?:build|produce|make|assemble)|capable\s+of\s+(?:building|producing|making))\b[^.;]{0,40}$", re.I
+)
+# Counts of units made: "1.5 million units of cumulative production", "output of 300,000 vehicles".
+_PRODUCTION_COUNT_AFTER = re.compile(
+    r"^\s*(?:[\w-]+\s+){0,2}?(?:of\s+)?(?:cumulative\s+|total\s+)?(?:production|output)\b(?!\s+(?:start|begins|capacity))", re.I
+)
 # Production counts so far ("has built more than 175,000 Leafs", "produced its 50,000th"): the
 # vocabulary's `other`, not sales. A future "will build a million EVs a year" is read as the sales aim it states.
 _BUILT = re.compile(
@@ -89,6 +104,14 @@ _SEGMENT_SUBJECT = re.compile(
     r"\b(?:segment|category|class|industry|market)\s+(?:(?:now|still|alone|already|only)\s+)?"
     r"(?:makes?\s+up|made\s+up|accounts?\s+for|accounted\s+for|represents?|represented|is|was|comprises?)\s+"
     r"(?:(?:only|just|about|around|roughly|nearly|almost|some|over|more\s+than|less\s+than)\s+)*$",
+    re.I,
+)
+# A share of everybody's sales: no possessive, a generic car noun ("of global car sales", "of new cars
+# sold", "new cars registered"), so a market statistic or a forecast for the industry.
+_MARKET_DENOMINATOR = re.compile(
+    r"^\s*(?:of\s+)?(?:all\s+)?(?:the\s+)?(?:(?:global|world(?:wide)?|total|overall|national|European|Chinese|US|UK|"
+    r"Japanese|Indian)\s+)?(?:new[\s-]+)?(?:car|vehicle|auto|passenger[\s-]car)s?\s+(?:sales|sold|registered|registrations|bought|"
+    r"market)\b",
     re.I,
 )
 # "57% of the Japanese EV market", "41% of Europe's electric van segment".
@@ -168,10 +191,13 @@ def _frame_percent(n: NumberMention, w: Window) -> Frame | None:
     near = w.before[-60:] + " " + w.after[:60]
     if lx.STAKE_RE.search(near) or lx.MONEY_NON_CLAIM_RE.search(near) or re.search(r"\bcapacity\b", near, re.I):
         return None  # a stake, a change in profit, price or costs, a capacity cut
+    if _MARKET_DENOMINATOR.match(w.after) or _MARKET_DENOMINATOR.match(w.rest):
+        return None  # "a tenth of global car sales", "one in three new cars sold in Norway": the whole market
     if _SEGMENT_SUBJECT.search(w.lead[-90:]):
         return None  # "the kei segment makes up a third of new car sales": the market's make-up, no company's
     if lx.MARKET_SHARE_RE.search(w.clause) or _OF_A_MARKET.match(w.after):
-        return Frame("market_share", "percent")
+        ev_market = powertrain(w.clause) not in (None, "combustion") or lx.EV_PRODUCT_NAMES_RE.search(w.clause)
+        return Frame("market_share", "percent") if ev_market else None
     if lx.LINEUP_RE.search(w.after[:60]):
         return Frame("other", "percent")
     if lx.CONNECTED_RE.search(w.after[:40]) or (_OF_NEW_VEHICLES.match(w.rest) and lx.CONNECTED_RE.search(w.rest[:110])):
@@ -215,7 +241,9 @@ def _frame_launch(n: NumberMention, w: Window, head: str) -> Frame | None:
 
 def _frame_count(n: NumberMention, w: Window) -> Frame | None:
     if _GWH.match(w.after):
-        return Frame("battery_capacity", "GWh") if lx.CAPACITY_RE.search(w.clause) else None
+        # News gives gigawatt-hours for battery output (a car's pack is in kWh); grid storage and
+        # demand estimates are the exceptions.
+        return None if _NOT_BATTERY_OUTPUT.search(w.clause) else Frame("battery_capacity", "GWh")
     head = w.after[:70]
     child = bool(_CHILD.match(w.rest)) or bool(_CHILD_BEFORE.search(w.lead[-80:]))
     small = n.value < 200 and not n.unit and n.value == int(n.value)
@@ -227,7 +255,7 @@ def _frame_count(n: NumberMention, w: Window) -> Frame | None:
             return None
         return Frame(f"{kind}_model_launches" if kind else "", "models", child_of_previous=True)
     if small and (_MODEL_NOUN.match(head.strip()) or _MODEL_NOUN.search(head[:45])):
-        if not _LAUNCH_VERB.search(w.clause):
+        if not _LAUNCH_VERB.search(w.clause) or _LINEUP_SIZE.search(w.lead[-90:]):
             return None
         if n.value == 1 and n.is_word:
             return None
@@ -243,6 +271,8 @@ def _frame_count(n: NumberMention, w: Window) -> Frame | None:
 def _frame_volume(n: NumberMention, w: Window) -> Frame | None:
     head = w.after[:60]
     if _ORDERS.search(head[:30]) or _ORDERS.search(w.before[-25:]) or _BUILT.search(w.before[-50:]):
+        return Frame("other", "vehicles")
+    if _CAPACITY_BEFORE.search(w.lead[-70:]) or _PRODUCTION_COUNT_AFTER.match(head):
         return Frame("other", "vehicles")
     has_noun = bool(_VOLUME_NOUN.match(head))
     if lx.ADAS_RE.search(w.clause):

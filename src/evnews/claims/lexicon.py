@@ -19,7 +19,9 @@ COMPANY_PATTERNS: tuple[tuple[str, str], ...] = (
     # "Nissan, Renault and Mitsubishi will share ...", "Renault and Nissan have sold a combined ...".
     (r"(?:Renault|Nissan|Mitsubishi)(?:\s+Motors)?(?:\s*,\s*(?:Renault|Nissan|Mitsubishi)(?:\s+Motors)?)*"
      r"\s*(?:,\s*)?(?:and|&)\s+(?:Renault|Nissan|Mitsubishi)(?:\s+Motors)?(?!['’]s)(?=\s+(?:have|has|will|plan|aim|are|were|together|jointly|sold|expect|intend|target|share))", "Alliance"),
-    (r"the\s+(?:two|three)\s+partners", "Alliance"),
+    # "the partners", "both companies", "the three will ...": the partners together, not one of them.
+    (r"(?:the|The)\s+(?:(?:two|three)\s+)?(?:partners|alliance\s+partners)|(?:both|Both)\s+partners|"
+     r"(?:the|The)\s+three(?=\s+(?:sold|will|have|had|plan|aim|want|are|were|promise))", "Alliance"),
     (r"Nissan(?:\s+Motor(?:\s+Co(?:rp)?\.?(?:,?\s*Ltd\.?)?)?)?|NISSAN|Infiniti|INFINITI|Datsun|Dongfeng\s+Nissan", "Nissan"),
     (r"Mitsubishi(?:\s+Motors?(?:\s+Corp\.?)?)?", "Mitsubishi"),
     (r"Renault(?:\s+Group)?|Ampere", "Renault"),
@@ -296,9 +298,9 @@ MONEY_NON_CLAIM_RE = re.compile(
 INVESTMENT_CUES_RE = re.compile(
     r"^\s*(?:battery\s+)?(?:plant|factory|gigafactory|facility|hub)\b|\b(?:invest(?:s|ed|ing|ment|ments)?|pledged?|commit(?:s|ted|ting|ment)?|spend(?:s|ing)?|spent|allocat(?:e|es|ed|ing)|"
     r"earmark(?:s|ed)?|fund(?:s|ed|ing)?|capital\s+expenditure|capex|pour(?:s|ed|ing)?|put\s+up|outlay|"
-    r"(?:put|puts|putting|plough\w*|plow\w*|pump\w*|inject\w*|sink\w*)(?=[^.;]{0,40}\binto\b))\b|^\s*Investment\s*:|"
+    r"(?:put|puts|putting|plough\w*|plow\w*|pump\w*|inject\w*|sink\w*)(?=(?:[^.;]|\.(?=\d)){0,40}\binto\b)|backed\s+by|backing)\b|^\s*Investment\s*:|"
     r"^\s*(?:[\w-]+\s+){0,2}(?:project|programme|program|scheme|package|plan|overhaul|expansion|upgrade|retooling|"
-    r"investment|venture)\b",
+    r"investment|venture|hub)\b",
     re.I,
 )
 # Shares: a percentage or fraction "of ... sales" (not of a line-up, a stake or a cost).
@@ -321,3 +323,7 @@ CUMULATIVE_RE = re.compile(
     re.I,
 )
 INCREASE_RE = re.compile(r"\b(?:more|extra|additional|increase|increased|more\s+vehicles)\b", re.I)
+# Any battery-electric product's name: "the Sakura's share of the market" is an EV market share.
+EV_PRODUCT_NAMES_RE = re.compile(
+    r"(?<![\w-])(?:" + "|".join(p for p, name, _ in PRODUCT_PATTERNS if name in EV_PRODUCTS) + r")(?![\w-])"
+)

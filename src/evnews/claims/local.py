@@ -34,8 +34,14 @@ _PERIOD_WORDS = re.compile(
 )
 # Someone else's estimate of the company's figure: "we model Nissan's EV mix at 12%", "analysts expect ...".
 ESTIMATE = re.compile(
-    r"\b(?:we|analysts?|brokers?|economists|consensus|the\s+bank|the\s+brokerage)\s+(?:now\s+|also\s+)?"
-    r"(?:model|models|forecast|forecasts|estimate|estimates|project|projects|see|sees|expect|expects|predict|predicts)\b",
+    r"\b(?:we|analysts?|brokers?|brokerages?|economists|consensus|the\s+bank|strategists?|researchers?|consultants?|"
+    r"consultancy|(?:an?|the|one)\s+(?:[\w-]+\s+)?(?:brokerage|consultancy|research\s+firm|analyst))"
+    r"(?:\s+(?:at|from|with)(?:\s+[\w&.'’-]+){1,4}?)?\s+(?:now\s+|also\s+)?"
+    r"(?:model(?:s|led|ed)?|forecast(?:s|ed)?|estimate[sd]?|project(?:s|ed)?|see|sees|expect(?:s|ed)?|predict(?:s|ed)?|"
+    r"reckon(?:s|ed)?|believe[sd]?|think|thinks|calculate[sd]?|put)\b|"
+    # the writer's own reckoning: "my own back-of-envelope count", "I'd be surprised if", "my guess is"
+    r"\b(?:my|our)\s+(?:own\s+)?(?:[\w-]+\s+)?(?:count|estimate|guess|maths?|math|reckoning|calculation|tally|sums?)\b|"
+    r"\bI(?:['’]d|\s+would)\s+be\s+surprised\b|\bI\s+(?:think|reckon|suspect|doubt|guess|estimate|expect)\b",
     re.I,
 )
 # "YOKOHAMA, Japan, Nov 29 (AAW) - ", "LONDON, September 25, 2023 - ", "TOKYO (Reuters) - ",
@@ -125,7 +131,7 @@ def excluded(sentence: str, n: NumberMention, numbers: list[NumberMention], mask
         return True  # "Concept 20-23", "Model 3", "Renault 5"
     if n.unit and n.unit != "percent" and re.search(r"\(\s*(?:about|around|roughly|some|approximately|~|or)?\s*$", before):
         return any(o.unit and o.unit != "percent" and o.end <= n.start for o in numbers)  # a bracketed conversion
-    if re.search(r"\b(?:those|these|the\s+same)\s+$|\b(?:of|from|among)\s+(?:the|those|these)\s+$", before):
+    if re.search(r"\b(?:those|these|the\s+same)\s+$|(?<!on\stop\s)\b(?:of|from|among)\s+(?:the|those|these)\s+$", before):
         return True  # "those 3 new EVs", "Sixteen of the 30 models": points back at a number stated before
     if n.value == 1 and n.is_word and re.match(r"^\s+of\b", sentence[n.end :]):
         return True  # "one of the first carmakers"

@@ -50,17 +50,18 @@ class TimeMention:
 _PATTERNS: tuple[tuple[str, str, bool, tuple[str, ...]], ...] = (
     (r"between\s+(?:fiscal\s+(?:year\s+)?|FY\s?)?20\d\d\s+and\s+(?P<f>fiscal\s+(?:year\s+)?|FY\s?)?(?P<y>20\d\d)", "absolute", False, ("between",)),
     (r"(?:the\s+)?(?:business|financial)\s+year\s+(?:starting|beginning|from)\s+(?:in\s+)?(?:" + _MONTH + r"\s+)?(?P<y>20\d\d)", "absolute", True, ("year",)),
-    (r"(?:the\s+)?(?:business|financial|fiscal)\s+year\s+(?:ending|to)\s+(?:in\s+)?(?:" + _MONTH + r"\s+)?(?P<y>20\d\d)", "fy_ending", True, ("year",)),
+    (r"(?:the\s+)?(?:(?:business|financial|fiscal)\s+)?year\s+(?:ending|to|through)\s+(?:in\s+)?(?:" + _MONTH + r"\s+)?(?P<y>20\d\d)", "fy_ending", True, ("year",)),
     (r"\bFY\s?'?(?P<y>20\d\d|\d\d)\b", "absolute", True, ("fy",)),
     (r"\bfiscal(?:[\s-]+year)?\s+(?P<y>20\d\d)\b", "absolute", True, ("fiscal",)),
     (r"\b(?:the\s+)?(?:end|middle|start|beginning|summer|spring|autumn|fall|winter|first\s+half|second\s+half)\s+of\s+(?:" + _MONTH + r"\s+)?(?P<y>20\d\d)\b", "absolute", False, ("20", "19")),
     (r"\b(?:mid|late|early)[\s-](?P<y>20\d\d)\b", "absolute", False, ("20", "19")),
+    (r"\b(?:the\s+)?(?:middle\s+of\s+the\s+|mid-?)(?P<decade>20\d0)['’]?s\b", "mid_decade", False, ("20",)),
     (r"\b" + _MONTH + r"\s+(?:\d{1,2},?\s+)?(?P<y>(?:19|20)\d\d)\b", "absolute", False, ("20", "19")),
     (r"\b(?:the\s+)?year\s+(?P<y>20\d\d)\b", "absolute", False, ("year",)),
     (r"(?<![\w$£€¥.,-])(?P<y>(?:19|20)\d\d)(?![\w%,.]\d|\s*(?:%|per\s?cent|million|billion|units|vehicles|cars|models))\b", "absolute", False, ("20", "19")),
     (r"\b(?:by|before|at)\s+the\s+end\s+of\s+the\s+decade\b|\bby\s+decade[\s-]end\b|\bby\s+the\s+decade'?s\s+end\b|\bby\s+the\s+turn\s+of\s+the\s+decade\b", "decade", False, ("decade",)),
     (r"\b(?:within|in|over|during)\s+(?:the\s+)?(?:next|coming|following)\s+" + _N + r"\s+years?\b", "relative", False, ("year",)),
-    (r"\bwithin\s+(?:the\s+)?" + _N + r"\s+years?\b", "relative", False, ("year",)),
+    (r"\bwithin\s+(?:the\s+)?(?:about\s+|around\s+|roughly\s+|some\s+)?" + _N + r"\s+years?\b", "relative", False, ("year",)),
     (r"(?<!just\s)(?<!little\s)\bover\s+(?:the\s+)?" + _N + r"\s+years?\b(?!\s+(?:after|ago|since|before|of|later|earlier))", "relative", False, ("year",)),
     (r"\bin\s+" + _N + r"\s+years'?\s+time\b", "relative", False, ("year",)),
     (r"\b(?:within|in|over)\s+(?:the\s+)?(?:next\s+|coming\s+|first\s+)?(?P<months>\d{1,2}|six|nine|twelve|eighteen|"
@@ -73,7 +74,8 @@ _PATTERNS: tuple[tuple[str, str, bool, tuple[str, ...]], ...] = (
     (r"\bin\s+the\s+(?:first|second|third|fourth|last|latest)\s+quarter\s+of\s+(?P<y>20\d\d)\b", "absolute", False, ("quarter",)),
     (r"\bin\s+the\s+(?:(?:first|second|third|fourth|last|latest|April-June|July-September|October-December|January-March)\s+)?(?:quarter|period|half)\b", "this", False, ("quarter", "period", "half")),
     (r"\bnext\s+(?P<f>fiscal\s+)?year\b", "next", False, ("next",)),
-    (r"\b(?:later|earlier)?\s*this\s+(?P<f>fiscal\s+)?(?:year|spring|summer|autumn|fall|winter)\b|\bin\s+the\s+coming\s+months\b|\bthis\s+(?:month|quarter)\b|\bin\s+the\s+(?:first|second)\s+half\s+of\s+this\s+year\b", "this", False, ("this", "coming")),
+    (r"\b(?:later|earlier)?\s*this\s+(?P<f>fiscal\s+)?(?:year|spring|summer|autumn|fall|winter)\b|\bin\s+the\s+coming\s+months\b|\bthis\s+(?:month|quarter)\b|\bin\s+the\s+(?:first|second)\s+half\s+of\s+this\s+year\b|"
+     r"\b(?:by|before|at|until|towards?)\s+(?:the\s+)?end\s+of\s+the\s+year\b|\bby\s+year[\s-]end\b", "this", False, ("this", "coming", "end")),
     (r"\blast\s+(?P<f>fiscal\s+)?year\b|\ba\s+year\s+ago\b", "last", False, ("last", "year", "ago")),
     (r"\blast\s+(?P<season>spring|summer|autumn|fall|winter)\b", "last_season", False, ("last",)),
     (r"\blast\s+(?:month|week)\b|\bearlier\s+this\s+(?:month|week)\b", "this", False, ("last", "earlier")),
@@ -137,6 +139,8 @@ def find_times(sentence: str) -> list[TimeMention]:
             elif groups.get("months"):
                 # a span in months, resolved against the anchor's month
                 month = _MONTH_COUNTS.get(groups["months"].lower()) or int(groups["months"])
+            elif groups.get("decade"):
+                kind_here, year = "absolute", int(groups["decade"]) + 5
             elif groups.get("season"):
                 month = {"spring": 4, "summer": 7, "autumn": 10, "fall": 10, "winter": 1}[groups["season"].lower()]
             found.append(TimeMention(m.start(), m.end(), m.group(0).strip(), kind_here, year, is_fiscal, month))

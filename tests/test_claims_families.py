@@ -1,0 +1,124 @@
+"""Rule families added after the held-out review (issue 6): one test per family, on sentences
+written for these tests (news phrasing in general, no corpus text).
+
+Each test names the family; `_claims` runs the whole extractor on a short body.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from evnews.claims import extract_claims
+from evnews.claims.timex import find_times, resolve
+from evnews.models import Claim
+
+DAY = dt.date(2024, 5, 20)
+
+
+def _claims(body: str, day: dt.date = DAY, title: str | None = None) -> list[Claim]:
+    return extract_claims(body, published=day, title=title)
+
+
+def _nissan(body: str, day: dt.date = DAY, title: str | None = None) -> list[tuple[str, str, float | None, int | None]]:
+    return [(c.metric, c.kind, c.value, c.horizon_year) for c in _claims(body, day, title) if c.company == "Nissan"]
+
+
+def _year(phrase: str, day: dt.date = DAY) -> tuple[int | None, bool]:
+    times = [t for t in find_times(phrase) if not t.background]
+    assert times, phrase
+    return resolve(times[0], day, previous=None, plan_end=None), times[0].fiscal
+
+
+# ---- times ----------------------------------------------------------------------
+
+
+def test_a_year_named_by_its_closing_month_is_the_fiscal_year_before() -> None:
+    assert _year("sales in the year to March 2022 were good") == (2021, True)
+    assert _year("profits for the year ending March 2021") == (2020, True)
+
+
+def test_the_middle_of_a_decade_is_its_fifth_year() -> None:
+    assert _year("by the middle of the 2030s") == (2035, False)
+    assert _year("in the mid-2020s") == (2025, False)
+
+
+def test_the_end_of_the_year_is_this_year() -> None:
+    assert _year("before the end of the year", dt.date(2019, 3, 1)) == (2019, False)
+    assert _year("by year-end", dt.date(2019, 3, 1)) == (2019, False)
+
+
+def test_relative_spans_may_be_approximate() -> None:
+    assert _year("within about three years", dt.date(2020, 6, 1)) == (2023, False)
+
+
+def test_a_deadline_closing_the_sentence_covers_every_clause() -> None:
+    body = "Nissan aims to fit ProPILOT to 12 models, and to sell 900,000 cars a year equipped with it, by the end of fiscal 2027."
+    got = _nissan(body)
+    assert ("adas_model_launches", "target", 12.0, 2027) in got
+
+
+# ---- who is speaking: forecasts and estimates of others ---------------------------
+
+
+def test_analysts_at_a_firm_and_their_verbs_make_an_estimate_not_a_claim() -> None:
+    body = "Analysts at a Zurich bank reckon Nissan could sell 400,000 EVs a year by 2029."
+    assert _nissan(body) == []
+    body = "Researchers at one consultancy estimated that the Leaf could add 30,000 sales a year."
+    assert _nissan(body) == []
+
+
+def test_the_writers_own_reckoning_is_no_claim() -> None:
+    assert _nissan("My rough count: Nissan sold something like 90,000 electric cars in 2023.") == []
+    assert _nissan("I'd be surprised if electric cars were more than 20% of Nissan's sales by 2027.") == []
+
+
+def test_a_share_of_everybodys_car_sales_is_a_market_figure() -> None:
+    body = "Nissan's chief said electric cars would make up a fifth of global car sales by 2030."
+    assert _nissan(body) == []
+    assert _nissan("In Denmark, about one in four new cars sold last year was fully electric.") == []
+
+
+def test_an_overall_market_share_is_no_ev_claim_but_an_ev_market_share_is() -> None:
+    assert _nissan("Nissan held a market share of 6.1% in the US last year.") == []
+    got = _nissan("Nissan held a 30% share of Japan's electric car market in 2023.")
+    assert ("market_share", "actual", 30.0, 2023) in got
+
+
+# ---- what is counted --------------------------------------------------------------
+
+
+def test_production_capacity_and_output_counts_are_other() -> None:
+    got = _claims("Nissan has capacity to build 120,000 electric cars a year at the plant.")
+    assert [c.metric for c in got] == ["other"]
+    got = _claims("The Leaf line has passed 300,000 units of cumulative production.")
+    assert [c.metric for c in got] == ["other"]
+
+
+def test_a_line_up_trimmed_to_a_number_is_no_launch_count() -> None:
+    assert _nissan("Nissan will cut its model range by a tenth, to 48 models, by 2026.") == []
+
+
+def test_gigawatt_hours_are_battery_capacity_whatever_the_verb() -> None:
+    got = _nissan("Nissan said it would have 60 GWh by fiscal 2027.")
+    assert got == [("battery_capacity", "target", 60.0, 2027)]
+
+
+def test_money_put_into_a_project_despite_decimal_points_and_a_hub_on_top() -> None:
+    got = _nissan("The company is putting up to £2.4bn of its own money into the scheme.")
+    assert got == [("investment", "target", 2.4e9, None)]
+    got = _nissan("The new cash comes on top of the £900m battery hub announced in 2022.")
+    assert got == [("investment", "target", 9e8, None)]
+
+
+def test_a_result_verb_after_a_modal_and_an_adverb_is_a_plan() -> None:
+    got = _nissan("Nissan has said output at the site could eventually reach as much as 25 GWh.")
+    assert got == [("battery_capacity", "target", 25.0, None)]
+
+
+# ---- who a figure is about ------------------------------------------------------------
+
+
+def test_the_partners_and_the_three_are_the_alliance() -> None:
+    body = "Renault and Nissan met in Paris. The boss said the partners had sold 300,000 electric cars so far."
+    got = _claims(body)
+    assert {c.company for c in got} == {"Alliance"}
