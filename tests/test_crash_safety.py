@@ -176,24 +176,18 @@ IN_PAGES = lambda: kill_when("SELECT count(*) > 0 FROM feed_entries")  # noqa: E
 IN_CLAIMS = lambda: kill_when("SELECT count(*) > 0 FROM extractions")  # noqa: E731
 IN_COMPARE = lambda: kill_when("SELECT count(*) > 0 FROM claim_runs")  # noqa: E731
 
-# Found by this test: the feeds stage stores a feed's entries and its ETag in
-# one transaction, and the pages stage plans only from entries the feeds
-# returned in this run. Killed in between, the next run gets 304 Not Modified,
-# plans no page, and the stored entries never become articles.
-ENTRIES_WITHOUT_PAGES = pytest.mark.xfail(
-    strict=True,
-    reason="stored feed entries without a page row are not planned again after a 304 (pipeline bug, reported)",
-)
-
+# The pages trial found a real gap (fixed in 8fd2580): entries stored with the
+# feed's ETag, then a kill before their pages, then 304 on the next run -> the
+# pages were never planned again.
 TRIALS = [
     pytest.param(Trial("start-up (0.5 s)", [AT_START]), id="start-up"),
     pytest.param(Trial("feeds stage (run row written)", [IN_FEEDS]), id="feeds"),
-    pytest.param(Trial("pages stage (feed entries stored)", [IN_PAGES]), id="pages", marks=ENTRIES_WITHOUT_PAGES),
+    pytest.param(Trial("pages stage (feed entries stored)", [IN_PAGES]), id="pages"),
     pytest.param(Trial("dedup-claims stage (pages and extractions stored)", [IN_CLAIMS]), id="claims"),
     pytest.param(Trial("compare stage (claims stored)", [IN_COMPARE]), id="compare"),
-    pytest.param(Trial("three kills in a row: feeds, claims, compare", [IN_FEEDS, IN_CLAIMS, IN_COMPARE]), id="feeds-claims-compare"),
-    pytest.param(Trial("three kills in a row: pages, claims, compare", [IN_PAGES, IN_CLAIMS, IN_COMPARE]),
-                 id="pages-claims-compare", marks=ENTRIES_WITHOUT_PAGES),
+    # Later kills in a row are by time: the stored-state triggers would fire at once.
+    pytest.param(Trial("three kills in a row: pages stage, then at 1.5 s, then at 3 s",
+                       [IN_PAGES, lambda: kill_after(1.5), lambda: kill_after(3.0)]), id="repeated"),
 ]
 
 
@@ -230,11 +224,11 @@ def test_a_killed_run_is_completed_by_the_next_with_nothing_lost_or_doubled(
         assert url in after["pages"], url
         if state == "fetched":
             assert after["pages"][url] == (state, fetched_at), url
-    # The killed runs are recorded as abandoned, the last one as completed.
+    # The killed runs are recorded as abandoned (or completed, when the kill
+    # came after the run had recorded its end), the last one as completed.
     statuses = [status for status, _ in after["runs"]]
     assert statuses[-1] == "completed"
-    assert "running" not in statuses
-    assert all(s == "abandoned" for s in statuses[:-1])
+    assert set(statuses[:-1]) <= {"abandoned", "completed"}
     assert all("stopped before it finished" in (m or "") for s, m in after["runs"] if s == "abandoned")
 
 
