@@ -122,3 +122,41 @@ def test_the_partners_and_the_three_are_the_alliance() -> None:
     body = "Renault and Nissan met in Paris. The boss said the partners had sold 300,000 electric cars so far."
     got = _claims(body)
     assert {c.company for c in got} == {"Alliance"}
+
+
+def test_a_pronoun_subject_keeps_the_subject_named_before() -> None:
+    body = ("The three partners will launch 20 electric models by 2029.\n"
+            "They will spend €10bn on it over the next four years.\n"
+            "Battery-wise, they want 100 GWh of capacity by 2029.")  # fmt: skip
+    got = _claims(body, title="Nissan and partners")
+    assert {c.company for c in got if c.metric == "battery_capacity"} == {"Alliance"}
+
+
+def test_a_sentence_about_a_whole_market_is_nobodys_claim() -> None:
+    assert _nissan("Brazil's electric car market is still tiny: about 19,000 electric cars were sold in 2023.") == []
+
+
+def test_a_quota_set_by_a_regulator_is_no_company_target() -> None:
+    body = "Nissan welcomed the rules, which require 30 percent of each carmaker's new car sales to be electric in 2026."
+    assert _nissan(body) == []
+
+
+def test_new_energy_models_are_electrified() -> None:
+    got = _nissan("Nissan will launch eight new energy models in China by 2026.")
+    assert got == [("electrified_model_launches", "target", 8.0, 2026)]
+
+
+def test_a_named_period_after_the_count_beats_a_cumulative_word_elsewhere() -> None:
+    got = _nissan("Nissan sold 61,000 Leafs worldwide in the year to March 2019, its best year so far.", dt.date(2019, 6, 1))
+    assert got == [("ev_sales_volume", "actual", 61000.0, 2018)]
+
+
+def test_a_highlights_item_without_a_company_defers_to_the_full_sentence() -> None:
+    body = ("Key points:\nSpending of about $800 million over three years\n"
+            "Renault and Nissan will together spend about $800 million in Brazil over three years.")  # fmt: skip
+    got = _claims(body)
+    assert [(c.company, c.metric) for c in got] == [("Alliance", "investment")]
+
+
+def test_a_plant_opened_to_reporters_has_not_started_production() -> None:
+    assert _nissan("Nissan showed its new battery pilot line in Tochigi to journalists in March.") == []

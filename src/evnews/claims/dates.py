@@ -27,6 +27,12 @@ _PRODUCTION = re.compile(
     r"(?:EVs?|electric\s+(?:cars?|vehicles?|models?|vans?|trucks?|SUVs?|pickups?|sedans?|crossovers?)|batteries|cells)\s+(?:in|at|from)\b",
     re.I,
 )
+# A plant opened to visitors is shown, not started: "opened its pilot line to reporters in April".
+_SHOWN_TO = re.compile(
+    r"\b(?:open\w*|show\w*|display\w*|present\w*)\b[^.;]{0,60}\bto\s+(?:the\s+)?(?:reporters|journalists|press|media|"
+    r"visitors|public|investors|analysts|guests)\b",
+    re.I,
+)
 _TECHNOLOGY_SUBJECT = re.compile(
     r"all-solid-state|solid-state\s+batter|ASSB|Pro\s?PILOT|Pro\s?Pilot|autonom\w*\s+driving|self-driving|"
     r"vehicle-to-grid|V2G|wireless\s+charging|lidar|sodium-ion|LFP\s+batter|battery[\s-]swapp\w*|steer-by-wire",
@@ -146,7 +152,7 @@ def find_date_cues(
     cues: list[DateCue] = []
     for start, end in clause_spans:
         clause = sentence[start:end]
-        for m in _PRODUCTION.finditer(clause):
+        for m in _PRODUCTION.finditer("" if _SHOWN_TO.search(clause) else clause):
             time = _time_after(times, start + m.start(), start + m.end(), end, or_before=False)
             if time is not None:
                 product = _nearest_product(products, start + m.start(), start, end)

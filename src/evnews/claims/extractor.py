@@ -33,6 +33,11 @@ from evnews.models import Claim
 _ANAPHOR = re.compile(r"\b(?:the|these|those)\s+(?:cars?|vehicles?|models?|units)\b|\bit\b", re.I)
 _RUMOR = re.compile(lx.RUMOR_CUES, re.I)
 _VERB = re.compile(r"\b(?:has|have|had|is|are|was|were|will|would|said|says|grown|sold|announced|reported)\b", re.I)
+_PRONOUN_SUBJECT = re.compile(r"^\W*(?:[\w-]+,\s+)?(?:they|their|he|she|we|our)\b", re.I)
+# A sentence about a whole market ("India's electric car market is small: 82,000 were sold"): with no
+# company, product or pronoun for one, its figures are nobody's claim.
+_MARKET_SUBJECT = re.compile(r"\b(?:market|industry|segment)\b", re.I)
+_COMPANY_PRONOUN = re.compile(r"\b(?:it|its|they|their|we|our)\b", re.I)
 _POINTER_START = re.compile(r"^\s*(?:It|The\s+car|The\s+model|The\s+vehicle)\b")
 _MONEY_SPENT = re.compile(
     r"\b(?:invested|spent|has\s+(?:put|poured|ploughed|plowed|pumped|sunk)|had\s+(?:put|poured|ploughed|pumped|sunk)|so\s+far|to\s+date)\b",
@@ -74,6 +79,8 @@ class _Reader:
         # named at its head), otherwise the company the article is about.
         head = [c for c in companies if c.start < 40 and not _VERB.search(s.text[: c.start])]
         subject = (head[0].name or at.resolve_reference(head[0], self.ctx)) if head else None
+        if subject is None and _PRONOUN_SUBJECT.match(s.text) and self.ctx.last_subject:
+            subject = self.ctx.last_subject  # "They will also ...": still the subject named before
         self.ctx.last_subject = subject or self.ctx.focus
         if products:
             self.ctx.last_product = products[-1].name
@@ -120,6 +127,8 @@ class _Reader:
 
     def _number_claims(self, p: Parsed) -> None:
         s, text, companies, products, regions, times = p.sentence, p.text, p.companies, p.products, p.regions, p.times
+        if not companies and not products and _MARKET_SUBJECT.search(text) and not _COMPANY_PRONOUN.search(text):
+            return
         numbers = find_numbers(text)
         time_spans = [(t.start, t.end) for t in times]
         sentence_claims: list[Claim] = []

@@ -106,6 +106,11 @@ _SEGMENT_SUBJECT = re.compile(
     r"(?:(?:only|just|about|around|roughly|nearly|almost|some|over|more\s+than|less\s+than)\s+)*$",
     re.I,
 )
+_REGULATION = re.compile(
+    r"\b(?:mandate|regulations?|rules?|law|quota|legislation|requirements?|standards?)\b[^.;]{0,60}\b"
+    r"(?:requir\w*|forc\w*|oblig\w*|must|sets?)\b[^.;]{0,20}$",
+    re.I,
+)
 # A share of everybody's sales: no possessive, a generic car noun ("of global car sales", "of new cars
 # sold", "new cars registered"), so a market statistic or a forecast for the industry.
 _MARKET_DENOMINATOR = re.compile(
@@ -191,6 +196,8 @@ def _frame_percent(n: NumberMention, w: Window) -> Frame | None:
     near = w.before[-60:] + " " + w.after[:60]
     if lx.STAKE_RE.search(near) or lx.MONEY_NON_CLAIM_RE.search(near) or re.search(r"\bcapacity\b", near, re.I):
         return None  # a stake, a change in profit, price or costs, a capacity cut
+    if _REGULATION.search(w.lead[-90:]) or re.match(r"^\s*of\s+(?:each|every|all)\s+(?:carmakers?|manufacturers?)", w.after):
+        return None  # a quota set by law or a regulator, for every carmaker
     if _MARKET_DENOMINATOR.match(w.after) or _MARKET_DENOMINATOR.match(w.rest):
         return None  # "a tenth of global car sales", "one in three new cars sold in Norway": the whole market
     if _SEGMENT_SUBJECT.search(w.lead[-90:]):

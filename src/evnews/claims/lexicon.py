@@ -39,7 +39,7 @@ COMPANY_PATTERNS: tuple[tuple[str, str], ...] = (
     (r"Geely|Volvo(?:\s+Cars)?|Polestar|Zeekr|Lotus", "Geely"),
     (r"SAIC(?:\s+Motor)?|MG\s+Motor|MG(?=\s+(?:brand|ZS|4|Cyberster))", "SAIC"),
     (r"Great\s+Wall(?:\s+Motor)?|GWM", "Great Wall"),
-    (r"Tata\s+Motors|Jaguar\s+Land\s+Rover|JLR|Jaguar", "Tata"),
+    (r"Tata(?:\s+(?:Motors|Group|Sons|Passenger\s+Electric\s+Mobility))?|Jaguar\s+Land\s+Rover|JLR|Jaguar", "Tata"),
     (r"Maruti\s+Suzuki", "Suzuki"),
     (r"Mahindra", "Mahindra"),
     (r"Li\s+Auto", "Li Auto"),
@@ -213,7 +213,7 @@ PLAN_NAME_RE = re.compile(
 
 # Powertrain words: the frame asks which of these are near a number.
 HYBRID_CUES = (
-    r"electrified|electrification|e-?POWER|e-?Power|hybrids?|plug-in|PHEVs?|new[\s-]+energy\s+vehicles?|NEVs?|"
+    r"electrified|electrification|e-?POWER|e-?Power|hybrids?|plug-in|PHEVs?|new[\s-]+energy\s+(?:vehicles?|models?|cars?)|NEVs?|"
     r"electric\s+or\s+e-?Power|EVs?\s+and\s+e-?POWER"
 )
 EV_CUES = (

@@ -222,6 +222,16 @@ def split_each(claim: Claim, text: str, n: NumberMention, regions: list[Mention]
 
 
 
+def _period_follows(w: Window, time: TimeMention | None) -> bool:
+    """A dated period right after the count: "sold 54,000 Leafs worldwide in fiscal 2019"."""
+    if time is None or time.kind not in ("absolute", "last", "this") or re.search(r"\b(?:end|by)\b", time.text, re.I):
+        return False
+    at_count = w.sentence.find(w.after)
+    if at_count < 0 or time.start < at_count:
+        return False
+    return bool(re.fullmatch(r"[^,;]{0,50}?\b(?:in|during|for|over)\s+(?:the\s+)?", w.sentence[at_count : time.start]))
+
+
 def volume_metric(
 metric: str, kind: str, w: Window, product: str | None, company: str | None, found: bool, time: TimeMention | None
 ) -> str:
@@ -233,6 +243,8 @@ metric: str, kind: str, w: Window, product: str | None, company: str | None, fou
     if kind_of_car is None and company in lx.NEV_ONLY_COMPANIES:
         kind_of_car = "electrified"
     cumulative = bool(lx.CUMULATIVE_RE.search(w.sentence)) or bool(re.search(r"\bcumulative\b", w.clause, re.I))
+    if cumulative and kind == "actual" and _period_follows(w, time) and not lx.CUMULATIVE_RE.search(w.before + " " + w.after):
+        cumulative = False  # "sold 54,000 Leafs in the year to March, its best year so far": the period wins
     if kind == "actual" and not cumulative and _PERIOD_WORDS.search(w.clause):
         cumulative = False  # "quarterly EV deliveries of 31k units": a period's volume
     elif kind == "actual" and not cumulative:

@@ -13,6 +13,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from evnews.claims.lexicon import SUB_BRANDS
+from evnews.claims.mentions import find_companies
 from evnews.claims.numbers import find_numbers
 from evnews.claims.sentences import Sentence
 from evnews.models import Claim
@@ -53,11 +54,34 @@ def _better(kept: Claim, new: Claim) -> Claim:
     return merged
 
 
+def _highlight_restates(claim: Claim, claims: list[Claim], by_index: dict[int, Sentence]) -> bool:
+    """A heading or highlights item naming no company ("Six new models, two of them EVs") whose figure a
+    full sentence of the article states with its company: that sentence is the claim."""
+    line = by_index.get(claim.sentence_index)
+    if line is None or not (line.is_heading or line.is_list_item) or claim.value is None or find_companies(line.text):
+        return False
+    return any(
+        other.metric == claim.metric
+        and other.value == claim.value
+        # a list item that adds the year stays; a verbless line's "actual" and its article year are only a default
+        and (claim.horizon_year in (None, other.horizon_year) or (claim.kind == "actual" != other.kind))
+        and not _is_short_line(other, by_index)
+        for other in claims
+        if other is not claim
+    )
+
+
+def _is_short_line(claim: Claim, by_index: dict[int, Sentence]) -> bool:
+    line = by_index.get(claim.sentence_index)
+    return line is not None and (line.is_heading or line.is_list_item)
+
+
 def merge_repeats(claims: list[Claim], sentences: list[Sentence]) -> list[Claim]:
     """Claims with repeated statements merged into one, in text order."""
     kept: list[Claim] = []
+    by_index = {s.index: s for s in sentences}
     for claim in claims:
-        if _heading_repeats_paragraph(claim, sentences):
+        if _heading_repeats_paragraph(claim, sentences) or _highlight_restates(claim, claims, by_index):
             continue
         for i, existing in enumerate(kept):
             if _same_fact(existing, claim):
