@@ -160,3 +160,34 @@ def test_a_highlights_item_without_a_company_defers_to_the_full_sentence() -> No
 
 def test_a_plant_opened_to_reporters_has_not_started_production() -> None:
     assert _nissan("Nissan showed its new battery pilot line in Tochigi to journalists in March.") == []
+
+
+# ---- date claims: production starts, launches, technologies -------------------------------
+
+
+def _dated(body: str, day: dt.date = DAY) -> list[tuple[str, str, str, int | None]]:
+    return [(c.company, c.metric, c.kind, c.horizon_year) for c in _claims(body, day) if c.value in (None, 1.0)]
+
+
+def test_output_and_the_start_of_production_are_production_cues() -> None:
+    assert ("Nissan", "production_start", "target", 2027) in _dated("At the Tochigi plant, output is due to start in 2027.")
+    got = _dated("Sources say Nissan has pushed the start of electric van production at Oppama back to May 2027.")
+    assert ("Nissan", "production_start", "rumor", 2027) in got
+
+
+def test_building_electric_vehicles_for_brands_from_a_year() -> None:
+    got = _dated("Nissan will spend $300 million at its Decherd plant to build electric vehicles for two brands from 2026.")
+    assert ("Nissan", "production_start", "target", 2026) in got
+
+
+def test_a_single_model_reaching_dealers_following_or_that_could_arrive() -> None:
+    assert ("Nissan", "ev_model_launches", "target", 2024) in _dated("The Ariya is due to reach European dealers this summer.")
+    got = _dated("According to people familiar with the plan, Nissan's electric pickup could arrive by 2027.")
+    assert ("Nissan", "ev_model_launches", "rumor", 2027) in got
+
+
+def test_a_technology_in_a_production_car_and_a_maker_named_before_the_product() -> None:
+    got = _dated("Nissan wants all-solid-state batteries in a production car by fiscal 2029.")
+    assert ("Nissan", "technology_launch", "target", 2029) in got
+    got = _dated("Toyota says it could start selling cars with all-solid-state batteries in 2028.")
+    assert [c for c in got if c[1] == "technology_launch"] == [("Toyota", "technology_launch", "target", 2028)]

@@ -17,14 +17,16 @@ from evnews.claims.timex import TimeMention
 
 _PRODUCTION = re.compile(
     r"\b(?:start(?:s|ed|ing)?|begin(?:s|ning)?|began|commenc\w+)\s+(?:\w+\s+){0,2}?(?:production|building|making|manufacturing|assembly)\b|"
-    r"\bproduction\s+(?:of\s+[^;]{0,80}?\s+)?(?:would|will|could|may|might|should|is\s+(?:set|due|expected|scheduled|slated|planned)\s+to|"
+    r"\bstart\s+of\s+(?:[\w-]+\s+){0,3}?(?:production|output|assembly)\b|"
+    r"\b(?:production|output)\s+(?:of\s+[^;]{0,80}?\s+)?(?:would|will|could|may|might|should|is\s+(?:set|due|expected|scheduled|slated|planned)\s+to|"
     r"is\s+to|to)?\s*(?:also\s+|now\s+|only\s+)?(?:not\s+)?(?:begin|start|commence|get\s+under\s*way|kick\s+off)\b|"
     r"\bproduction\s+starting\b|\bgo(?:es)?\s+into\s+production\b|\benter(?:s)?\s+production\b|"
     r"\b(?:will|would)\s+(?:also\s+)?(?:build|be\s+built|produce|be\s+produced|assemble)\b|"
     r"\bmov(?:e|ed|ing)\s+(?:its\s+)?production\s+to\b|\bproduction\s+(?:\w+\s+){0,3}moved\s+to\b|"
     r"\b(?:pilot|trial|test)\s+(?:production\s+)?(?:line|plant|facility)\b|\bto\s+start\s+building\b|\bbegan\s+building\b|\bstart\s+building\b|"
     r"\b(?:to\s+)?(?:build|building|produce|producing|manufacture|manufacturing|assemble|assembling)\s+(?:[\w-]+\s+){0,3}?"
-    r"(?:EVs?|electric\s+(?:cars?|vehicles?|models?|vans?|trucks?|SUVs?|pickups?|sedans?|crossovers?)|batteries|cells)\s+(?:in|at|from)\b",
+    r"(?:EVs?|electric\s+(?:cars?|vehicles?|models?|vans?|trucks?|SUVs?|pickups?|sedans?|crossovers?)|batteries|cells)"
+    r"(?:\s+(?:in|at|from)\b|(?=[^,;.]{0,60}\b(?:from|starting\s+in|beginning\s+in)\s))",
     re.I,
 )
 # A plant opened to visitors is shown, not started: "opened its pilot line to reporters in April".
@@ -40,7 +42,10 @@ _TECHNOLOGY_SUBJECT = re.compile(
 )
 _TECHNOLOGY_VERB = re.compile(
     r"\b(?:launch\w*|arriv\w*|introduc\w*|enable|debut\w*|deploy\w*|roll\w*\s+out|electrif\w+|from|offer\w*|bring\w*|commerciali[sz]\w*|"
-    r"available|mass-produc\w+|put\w*|fit\w*|install\w*|equip\w*|adopt\w*|to\s+market|on\s+the\s+market|in\s+showrooms)\b",
+    r"available|mass-produc\w+|put\w*|fit\w*|install\w*|equip\w*|adopt\w*|to\s+market|on\s+the\s+market|in\s+showrooms|"
+    # "which it wants in a production car by 2028", "to sell an EV with its own solid-state batteries"
+    r"in\s+(?:a|its|their)\s+(?:first\s+)?(?:production|series|mass-market)\s+(?:car|vehicle|model|EV)|"
+    r"sell\w*\s+(?:an?\s+|its\s+first\s+)?(?:[\w-]+\s+)?(?:EV|car|vehicle|model)s?\s+with)\b",
     re.I,
 )
 _FROM_BEFORE = re.compile(r"\b(?:from|starting(?:\s+in)?|beginning(?:\s+in)?|as\s+of)\s+(?:the\s+)?$", re.I)
@@ -68,11 +73,14 @@ _SINGLE_LAUNCH = re.compile(
     r"\b(?:goes|go|going)\s+on\s+sale\b|\bis\s+(?:also\s+)?coming\b|\bdue\s+(?:in|out|to\s+arrive)\b|\bdue\s*$|\bfollows\b|"
     r"\b(?:will|is\s+set\s+to|is\s+to|(?:plans?|planning|aims?|expects?|intends?)\s+to)\s+(?:be\s+)?"
     r"(?:launch\w*|arrive|go\s+on\s+sale|debut|hit\s+showrooms|introduce\w*|release\w*|roll\s+out|unveil\w*|start\s+selling)\b|"
-    r"\barrives\b|\blaunches\b|,\s*due\b",
+    r"\barrives\b|\blaunches\b|,\s*due\b|"
+    # "is due to reach US dealers this autumn", "will be followed ... by the X", "could arrive by 2026"
+    r"\b(?:reach|reaches|hit|hits)\s+(?:[\w.]+\s+)?(?:dealers|dealerships|showrooms|customers|buyers|the\s+market)\b|"
+    r"\b(?:will|is\s+to|is\s+set\s+to)\s+be\s+followed\b|\b(?:could|may|might|would|should)\s+(?:arrive|launch|go\s+on\s+sale|debut)\b",
     re.I,
 )
 _SINGLE_VEHICLE = re.compile(
-    r"\b(?:an?|the\s+new|its\s+new|its\s+first|the\s+first|one)\s+(?:[\w$,.-]+\s+){0,3}?(?:EV|electric\s+(?:car|vehicle|model|SUV|sedan|crossover|hatchback|pickup|van)|"
+    r"\b(?:an?|the\s+new|its\s+new|its\s+first|the\s+first|one|[A-Z][\w-]+['’]s)\s+(?:[\w$,.-]+\s+){0,3}?(?:EV|electric\s+(?:car|vehicle|model|SUV|sedan|crossover|hatchback|pickup|van)|"
     r"car|model|SUV|sedan|crossover|hatchback|pickup|van|kei\s+car)\b",
     re.I,
 )

@@ -264,7 +264,11 @@ class _Reader:
             if year is None or _said_already(cue, said):
                 continue
             company = at.company_for(cue.start, text, companies, products, self.ctx, previous)
-            if cue.product:
+            start, end = at.clause_of(spans, cue.start)
+            named = [c.start for c in companies if c.name and start <= c.start < end]
+            product_at = [p for p in products if p.name == cue.product and start <= p.start < end]
+            # "Toyota ... cars with solid-state batteries": a maker named before the product is the subject.
+            if cue.product and not (named and (not product_at or named[0] < product_at[0].start)):
                 company = next((p.company for p in products if p.name == cue.product), company)
             kind = at.kind_for(cue.start, text, s.paragraph, self.ctx, year)
             if cue.metric == "ev_model_launches" and kind != "rumor":
