@@ -191,3 +191,26 @@ def test_a_technology_in_a_production_car_and_a_maker_named_before_the_product()
     assert ("Nissan", "technology_launch", "target", 2029) in got
     got = _dated("Toyota says it could start selling cars with all-solid-state batteries in 2028.")
     assert [c for c in got if c[1] == "technology_launch"] == [("Toyota", "technology_launch", "target", 2028)]
+
+
+# ---- speed: the time-pattern pre-filter never changes what is found ----------------------
+
+_TIME_PHRASES = [
+    "between fiscal 2024 and fiscal 2030", "the business year starting April 2028", "the year to March 2018",
+    "FY26 and FY2030", "fiscal year 2026", "by the end of 2025", "mid-2027", "in June 2024", "the year 2030",
+    "by 2030", "by the end of the decade", "within the next five years", "within about two years", "over five years",
+    "in three years' time", "within 18 months of the plan's launch", "within 18 months", "within next four years",
+    "within a decade", "in the first quarter of 2024", "in the April-June quarter", "next fiscal year",
+    "later this year", "before the end of the year", "last year", "last spring", "last month", "at around the same time",
+    "by the end of the plan", "eventually", "since December", "by the middle of the 2020s", "Nissan sold 5,000 in May.",
+]
+
+
+def test_trigger_words_only_skip_patterns_that_cannot_match(monkeypatch: object) -> None:
+    from evnews.claims import timex
+
+    filtered = [timex.find_times(p) for p in _TIME_PHRASES]
+    always = tuple((pattern, kind, fiscal, ("",)) for pattern, kind, fiscal, _ in timex._COMPILED)
+    monkeypatch.setattr(timex, "_COMPILED", always)  # type: ignore[attr-defined]
+    assert [timex.find_times(p) for p in _TIME_PHRASES] == filtered
+    assert all(filtered), [p for p, f in zip(_TIME_PHRASES, filtered, strict=True) if not f]
