@@ -7,9 +7,14 @@ scheduled run did without opening the warehouse.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Mapping
+from typing import TYPE_CHECKING
 
-from evnews.pipeline.run import RunSummary
+if TYPE_CHECKING:
+    from evnews.pipeline.run import RunSummary
+
+log = logging.getLogger(__name__)
 
 ARTIFACT_KEY = "evnews-run"
 
@@ -52,11 +57,19 @@ def run_markdown(summary: RunSummary, flow: str) -> str:
 
 
 def publish_run_artifact(summary: RunSummary, flow: str) -> None:
-    """Attach the run report to the current flow run (call inside a flow)."""
+    """Attach the run report to the current flow run (call inside a flow).
+
+    The `runs` row already holds the same numbers, so an API hiccup here is
+    logged, not raised: it must not turn a completed run into a failed one
+    or hide the error that failed it.
+    """
     from prefect.artifacts import create_markdown_artifact
 
-    create_markdown_artifact(
-        markdown=run_markdown(summary, flow),
-        key=ARTIFACT_KEY,
-        description=f"evnews {flow} run {summary.run_id}: {summary.status}, {summary.errors} errors",
-    )
+    try:
+        create_markdown_artifact(
+            markdown=run_markdown(summary, flow),
+            key=ARTIFACT_KEY,
+            description=f"evnews {flow} run {summary.run_id}: {summary.status}, {summary.errors} errors",
+        )
+    except Exception as exc:  # any client/API error: the run's data is already stored
+        log.warning("could not publish the run artifact for %s: %s (the runs table has the same counts)", summary.run_id, exc)
