@@ -77,8 +77,9 @@ def connect(
                 raise WarehouseLockedError(
                     f"warehouse {path} is locked by {lock_holder(exc)}",
                     hint=(
-                        "wait for that run to finish, or stop it; analysts should open the "
-                        "read-only snapshot (evnews sql, or <db>.snapshot.duckdb) instead of the live file"
+                        "if it is an evnews run, wait for it to finish; if it is a notebook or the DuckDB CLI "
+                        "holding the live file, close it: readers should open the read-only snapshot "
+                        "(evnews sql, or <name>.snapshot.duckdb) instead"
                     ),
                 ) from None
             time.sleep(delay)
