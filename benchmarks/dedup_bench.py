@@ -20,6 +20,12 @@ dropped and 1/3 a paragraph added.
 
     .venv/bin/python benchmarks/dedup_bench.py                 # 10k, 50k, 100k
     .venv/bin/python benchmarks/dedup_bench.py --sizes 2000 4000 --batch 500
+    .venv/bin/python benchmarks/dedup_bench.py --similarity   # the table behind the parameters
+
+`--similarity` prints the exact Jaccard of shingle sets, for 3-, 4- and
+5-word shingles, of true copies and of different stories: the dev corpus and
+seeds (`../shared`, or EVNEWS_SHARED), the 181 real pages of the extraction
+benchmark, and the synthetic news above. `evnews.dedup`'s docstring quotes it.
 """
 
 from __future__ import annotations
@@ -202,6 +208,86 @@ def format_table(rows: list[dict[str, float]]) -> str:
     return "\n".join(lines)
 
 
+SHARED = Path(os.environ.get("EVNEWS_SHARED") or Path(__file__).resolve().parents[1].parent / "shared")
+WIDTHS = (3, 4, 5)
+
+
+def _similarities(texts: list[str], pairs: list[tuple[int, int]]) -> dict[int, list[float]]:
+    """Exact Jaccard of each pair of texts, per shingle width."""
+    from evnews.dedup.sketch import jaccard
+    from evnews.dedup.text import normalise_text, shingle_hashes
+
+    normal = [normalise_text(t) for t in texts]
+    out = {}
+    for width in WIDTHS:
+        sketches = [shingle_hashes(n, width) for n in normal]
+        out[width] = [jaccard(sketches[a], sketches[b]) for a, b in pairs]
+    return out
+
+
+def _extracted(html: str) -> str:
+    import trafilatura
+
+    return trafilatura.extract(html, include_comments=False) or ""
+
+
+def _dev_rows() -> list[tuple[str, dict[int, list[float]], str]]:
+    import gzip
+
+    gold = [json.loads(line) for line in (SHARED / "eval/dev/gold/articles.jsonl").read_text().splitlines() if line]
+    texts = [_extracted((SHARED / "eval/dev/site" / g["path"].split("?")[0].lstrip("/")).read_text()) for g in gold]
+    groups = [g["group"] for g in gold]
+    pairs = [(a, b) for a in range(len(texts)) for b in range(a + 1, len(texts))]
+    copy = [p for p in pairs if groups[p[0]] == groups[p[1]] and groups[p[0]].startswith("g07")]
+    different = [p for p in pairs if groups[p[0]] != groups[p[1]]]
+    trio = {"g07-ambition-2030-launch", "g08-ambition-2030-acceleration", "g13-misreport-20-evs"}
+    in_trio = [p for p in different if {groups[p[0]], groups[p[1]]} <= trio]
+    seeds = [next((SHARED / "seeds").glob(f"{n}_*.txt")).read_text() for n in ("000", "004")]
+    bench = SHARED / "bench/extraction"
+    pages = [
+        _extracted(gzip.open(bench / "html" / f"{i}.html.gz", "rt", encoding="utf-8").read())
+        for i in sorted(json.loads((bench / "ground-truth.json").read_text()))
+    ]
+    page_pairs = [(a, b) for a in range(len(pages)) for b in range(a + 1, len(pages))]
+    return [
+        ("dev g07: wire report vs syndicated copy", _similarities(texts, copy), "min"),
+        ("seeds 000 vs 004: same event, own words", _similarities(seeds, [(0, 1)]), "max"),
+        (f"dev Ambition 2030 trio, {len(in_trio)} pairs", _similarities(texts, in_trio), "max"),
+        (f"dev, {len(different)} pairs of different stories", _similarities(texts, different), "max"),
+        (f"extraction bench, {len(page_pairs):,} pairs of different pages", _similarities(pages, page_pairs), "max"),
+    ]
+
+
+def _synthetic_rows(count: int = 4000) -> list[tuple[str, dict[int, list[float]], str]]:
+    items = [item for item, _ in zip(NewsGenerator(7, 0.3), range(count))]
+    first: dict[int, int] = {}
+    copies = []
+    for pos, (_, story_id, planted) in enumerate(items):
+        if planted:
+            copies.append((first[story_id], pos))
+        else:
+            first.setdefault(story_id, pos)
+    rng, originals = random.Random(1), list(first.values())
+    different = [tuple(rng.sample(originals, 2)) for _ in range(20_000)]
+    texts = [a.body_text for a, _, _ in items]
+    return [
+        (f"synthetic planted copies ({len(copies):,})", _similarities(texts, copies), "min"),
+        ("synthetic different stories (20,000)", _similarities(texts, different), "max"),
+    ]
+
+
+def similarity_table() -> str:
+    import numpy as np
+
+    lines = ["| pairs | statistic | " + " | ".join(f"w={w}" for w in WIDTHS) + " |", "|---|---|---|---|---|"]
+    for label, values, stat in _dev_rows() + _synthetic_rows():
+        stats = [stat] + (["1st percentile", "median"] if stat == "min" and len(values[WIDTHS[0]]) > 1 else [])
+        for name in stats:
+            pick = {"min": np.min, "max": np.max, "median": np.median}.get(name) or (lambda v: np.quantile(v, 0.01))
+            lines.append(f"| {label} | {name} | " + " | ".join(f"{pick(values[w]):.3f}" for w in WIDTHS) + " |")
+    return "\n".join(lines)
+
+
 def main(argv: list[str] | None = None) -> list[dict[str, float]]:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[10_000, 50_000, 100_000])
@@ -209,9 +295,13 @@ def main(argv: list[str] | None = None) -> list[dict[str, float]]:
     parser.add_argument("--copy-share", type=float, default=0.3)
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--memory-limit", default="256MB", help="DuckDB memory_limit for the run")
+    parser.add_argument("--similarity", action="store_true", help="print the similarity table and stop")
     parser.add_argument("--one", type=int, help=argparse.SUPPRESS)  # child: measure one size, print JSON
     parser.add_argument("--db", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
+    if args.similarity:
+        print(similarity_table())
+        return []
     if args.one:
         print(json.dumps(run_size(args.one, args.batch, args.copy_share, args.seed, args.db, args.memory_limit)))
         return []

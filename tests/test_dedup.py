@@ -37,17 +37,26 @@ def _article(url: str, text: str, published: dt.date | None = None, declared: st
     )
 
 
-def _dev_articles() -> list[tuple[Article, str]]:
+def _with_trafilatura(html: str, url: str, published: dt.date) -> Article:
+    text = trafilatura.extract(html, include_comments=False) or ""
+    return _article(url, text, published, trafilatura.extract_metadata(html).url)
+
+
+def _with_pipeline_extractor(html: str, url: str, published: dt.date) -> Article:
+    from evnews.extract import extract_article
+
+    return extract_article(html, url)
+
+
+def _dev_articles(extract=_with_trafilatura) -> list[tuple[Article, str]]:
     """Every gold row of the dev corpus as an extracted Article, with its gold group."""
     rows = [json.loads(line) for line in (DEV / "gold" / "articles.jsonl").read_text().splitlines() if line.strip()]
     out = []
     for row in rows:
         html = (DEV / "site" / row["path"].split("?")[0].lstrip("/")).read_text(encoding="utf-8")
         html = html.replace("{{BASE}}", BASE)
-        url = BASE + row["path"]
-        text = trafilatura.extract(html, include_comments=False) or ""
-        declared = trafilatura.extract_metadata(html).url
-        out.append((_article(url, text, dt.date.fromisoformat(row["published"]), declared), row["group"]))
+        article = extract(html, BASE + row["path"], dt.date.fromisoformat(row["published"]))
+        out.append((article, row["group"]))
     return out
 
 
@@ -77,8 +86,9 @@ def _pairwise(predicted: dict[str, str], gold: dict[str, str]) -> tuple[float, f
     return tp / ((tp + fp) or 1), tp / ((tp + fn) or 1)
 
 
-def test_dev_corpus_groups_match_gold(con: duckdb.DuckDBPyConnection) -> None:
-    pairs = _dev_articles()
+@pytest.mark.parametrize("extract", [_with_trafilatura, _with_pipeline_extractor], ids=["trafilatura", "evnews-extract"])
+def test_dev_corpus_groups_match_gold(con: duckdb.DuckDBPyConnection, extract) -> None:
+    pairs = _dev_articles(extract)
     decisions = _assign(con, [a for a, _ in pairs])
     predicted = {d.url: d.dup_group for d in decisions}
     gold = {a.url: group for a, group in pairs}
