@@ -21,6 +21,7 @@ from evnews.store.db import connect, transaction
 
 SHARED = Path(os.environ.get("EVNEWS_SHARED") or Path(__file__).resolve().parents[1].parent / "shared")
 DEV = SHARED / "eval" / "dev"
+HELDOUT = Path(__file__).resolve().parent / "heldout"  # other outlets and templates, never tuned on
 SEEDS = SHARED / "seeds"
 BASE = "http://127.0.0.1:8000"
 SEEN = dt.datetime(2026, 1, 1, 12, 0)
@@ -48,12 +49,12 @@ def _with_pipeline_extractor(html: str, url: str, published: dt.date) -> Article
     return extract_article(html, url)
 
 
-def _dev_articles(extract=_with_trafilatura) -> list[tuple[Article, str]]:
-    """Every gold row of the dev corpus as an extracted Article, with its gold group."""
-    rows = [json.loads(line) for line in (DEV / "gold" / "articles.jsonl").read_text().splitlines() if line.strip()]
+def _dev_articles(extract=_with_trafilatura, corpus: Path = DEV) -> list[tuple[Article, str]]:
+    """Every gold row of a corpus (dev by default) as an extracted Article, with its gold group."""
+    rows = [json.loads(line) for line in (corpus / "gold" / "articles.jsonl").read_text().splitlines() if line.strip()]
     out = []
     for row in rows:
-        html = (DEV / "site" / row["path"].split("?")[0].lstrip("/")).read_text(encoding="utf-8")
+        html = (corpus / "site" / row["path"].split("?")[0].lstrip("/")).read_text(encoding="utf-8")
         html = html.replace("{{BASE}}", BASE)
         article = extract(html, BASE + row["path"], dt.date.fromisoformat(row["published"]))
         out.append((article, row["group"]))
@@ -87,14 +88,15 @@ def _pairwise(predicted: dict[str, str], gold: dict[str, str]) -> tuple[float, f
 
 
 @pytest.mark.parametrize("extract", [_with_trafilatura, _with_pipeline_extractor], ids=["trafilatura", "evnews-extract"])
-def test_dev_corpus_groups_match_gold(con: duckdb.DuckDBPyConnection, extract) -> None:
-    pairs = _dev_articles(extract)
+@pytest.mark.parametrize(("corpus", "groups"), [(DEV, 16), (HELDOUT, 13)], ids=["dev", "heldout"])
+def test_corpus_groups_match_gold(con: duckdb.DuckDBPyConnection, extract, corpus: Path, groups: int) -> None:
+    pairs = _dev_articles(extract, corpus)
     decisions = _assign(con, [a for a, _ in pairs])
     predicted = {d.url: d.dup_group for d in decisions}
     gold = {a.url: group for a, group in pairs}
     precision, recall = _pairwise(predicted, gold)
     assert (precision, recall) == (1.0, 1.0)
-    assert len(set(predicted.values())) == len(set(gold.values())) == 16
+    assert len(set(predicted.values())) == len(set(gold.values())) == groups
     stored = dict(con.execute("SELECT url, dup_group FROM dup_members").fetchall())
     assert stored == predicted
 

@@ -26,7 +26,10 @@ with `benchmarks/dedup_bench.py --similarity`:
     synthetic different stories (20,000 pairs), max       0.081  0.079  0.078
 
 With evnews.extract's text (chrome filtered) at w=4: g07 0.750, the most
-similar pair of different dev stories 0.018.
+similar pair of different dev stories 0.018. On the held-out corpus
+(`tests/heldout`, other outlets and templates, not used to choose anything)
+its syndicated copy h05 scores 0.646 (trafilatura) / 0.681 (evnews.extract)
+and its most similar different stories 0.021; groups match gold exactly.
 
 4-word shingles separate best: w=3 lifts unrelated pages that share stock
 phrases and chrome (0.164), w=5 costs edited copies more. The threshold 0.4
