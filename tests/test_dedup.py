@@ -128,6 +128,26 @@ def test_the_group_first_page_is_the_earliest_published(con: duckdb.DuckDBPyConn
     assert first == [(wire.url, wire.published)]
 
 
+def test_without_dates_the_first_seen_page_carries_the_claims(con: duckdb.DuckDBPyConnection) -> None:
+    text = _seed("002")
+    late = _article("https://b.example/copy", text)
+    early = _article("https://z.example/original", text)  # URL order alone would pick the copy
+    _assign(con, [late, early])  # one batch: same assigned_at, so pages.first_seen_at decides
+    for url, seen in [(late.url, SEEN), (early.url, SEEN - dt.timedelta(days=2))]:
+        con.execute(
+            "INSERT INTO pages (url, canonical_url, state, first_seen_at) VALUES (?, ?, 'fetched', ?)", [url, url, seen]
+        )
+    rows = con.execute("SELECT url, published FROM dup_group_first").fetchall()
+    assert rows == [(early.url, None)]
+    # and analysts see the group on every page of it
+    con.execute(
+        "INSERT INTO extractions (url, canonical_url, body_text, extracted_at) VALUES (?, ?, ?, ?), (?, ?, ?, ?)",
+        [late.url, late.url, text, SEEN, early.url, early.url, text, SEEN],
+    )
+    groups = con.execute("SELECT DISTINCT dup_group, dup_reason FROM articles ORDER BY dup_reason").fetchall()
+    assert [reason for _, reason in groups] == ["first", "text_hash"] and groups[0][0] == groups[1][0]
+
+
 def test_seeds_on_the_same_event_stay_apart(con: duckdb.DuckDBPyConnection) -> None:
     """Seeds 000 and 004 report the same Leaf milestone in their own words."""
     leaf_japan, leaf_open_car = _seed("000"), _seed("004")
