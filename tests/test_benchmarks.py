@@ -110,3 +110,56 @@ def test_overlapped_batches_store_the_claims_the_claims_stage_would(tmp_path: Pa
     assert "load_claims" in overlapped.durations and "load_claims" not in by_stage.durations
     claims_a, claims_b = _claims_table(tmp_path / "a.duckdb"), _claims_table(tmp_path / "b.duckdb")
     assert claims_a == claims_b
+
+
+class _FlakyNetwork:
+    """Network seam: the first batch downloads, the second finds the network gone."""
+
+    def __init__(self) -> None:
+        self.calls = 0
+
+    def fetch_pages(self, urls: list[str]):
+        import datetime as dt
+
+        from evnews.errors import NoNetworkError
+        from evnews.models import FetchedPage
+
+        self.calls += 1
+        if self.calls > 1:
+            raise NoNetworkError("no network: nothing answered", hint="check the network")
+        for url in urls:
+            yield FetchedPage(url=url, final_url=url, status=200, body=b"<html></html>", fetched_at=dt.datetime(2026, 1, 1))
+
+
+def test_prefetch_thread_hands_a_network_failure_to_the_run_and_stops() -> None:
+    from evnews.errors import NoNetworkError
+    from evnews.pipeline.pages_stage import _Prefetcher
+    from evnews.pipeline.run import new_context
+
+    ctx = new_context("unused.duckdb")
+    network = _FlakyNetwork()
+    batches = [["http://a.test/1", "http://a.test/2"], ["http://a.test/3"], ["http://a.test/4"]]
+    seen = []
+    prefetch = _Prefetcher(ctx, network, batches)  # type: ignore[arg-type]
+    with pytest.raises(NoNetworkError), prefetch as fetched:
+        for pages in fetched:
+            seen.append([p.url for p in pages])
+    assert seen == [batches[0]]
+    assert network.calls == 2 and not prefetch._thread.is_alive()
+    assert "fetch_pages" in ctx.durations
+
+
+def test_prefetch_thread_stops_when_the_run_gives_up_early() -> None:
+    from evnews.pipeline.pages_stage import _Prefetcher
+    from evnews.pipeline.run import new_context
+
+    class Steady(_FlakyNetwork):
+        def fetch_pages(self, urls: list[str]):
+            self.calls = 0  # never fails
+            yield from super().fetch_pages(urls)
+
+    prefetch = _Prefetcher(new_context("unused.duckdb"), Steady(), [[f"http://a.test/{i}"] for i in range(50)])  # type: ignore[arg-type]
+    with pytest.raises(RuntimeError, match="load failed"), prefetch as fetched:
+        for _ in fetched:
+            raise RuntimeError("load failed")
+    assert not prefetch._thread.is_alive()
