@@ -224,6 +224,22 @@ def test_copies_within_one_batch_and_repeated_calls(con: duckdb.DuckDBPyConnecti
     assert counts == (3, 3, 3 * BANDS)
 
 
+@pytest.mark.parametrize("batches", [1, 3], ids=["one-batch", "page-by-page"])
+def test_a_section_wide_canonical_does_not_merge_stories(con: duckdb.DuckDBPyConnection, batches: int) -> None:
+    section = "https://site.example/news/"  # a template bug: every article declares the section page
+    story_a = _article("https://site.example/news/leaf-100k", _seed("000"), declared=section)
+    story_b = _article("https://site.example/news/move-2022", _seed("001"), declared=section)
+    story_a_updated = _article("https://site.example/news/leaf-100k?page=2", _edited_copy(_seed("000")), declared=section)
+    articles = [story_a, story_b, story_a_updated]
+    assert {a.canonical_url for a in articles} == {section.rstrip("/")}
+    if batches == 1:
+        decisions = _assign(con, articles)
+    else:
+        decisions = [d for a in articles for d in _assign(con, [a])]
+    assert [d.reason for d in decisions] == ["first", "first", "canonical_url"]
+    assert decisions[0].dup_group == decisions[2].dup_group != decisions[1].dup_group
+
+
 def test_short_texts_match_only_exactly(con: duckdb.DuckDBPyConnection) -> None:
     a = _article("https://a.example/1", "Nissan confirms it will build EVs in Sunderland.")
     b = _article("https://b.example/2", "Nissan confirms it will build cars in Sunderland.")

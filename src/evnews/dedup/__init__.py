@@ -52,7 +52,8 @@ most similar earlier page; two existing groups are never merged, so group
 ids stay stable (`g` + hash of the first page's canonical URL).
 """
 
-from evnews.dedup.groups import REASONS, GroupDecision, assign_groups, group_id, reindex
+from evnews.dedup.groups import REASONS, GroupDecision, assign_groups, group_id
+from evnews.dedup.index import reindex
 from evnews.dedup.sketch import SKETCH_VERSION, THRESHOLD
 from evnews.dedup.text import normalise_text, text_hash
 from evnews.dedup.urls import canonical_url

@@ -20,6 +20,10 @@ BANDS = 64
 ROWS_PER_BAND = 3
 NUM_PERM = BANDS * ROWS_PER_BAND
 THRESHOLD = 0.4  # Jaccard of shingle sets at or above which two pages are one story
+# Pages sharing a canonical URL are one story unless their texts are plainly
+# different (a section-wide canonical in a template): distinct stories of one
+# site measured at most 0.145, an article and its updated version far higher.
+SAME_URL_MIN_SIMILARITY = 0.2
 MIN_SHINGLES = 20  # shorter texts are matched only exactly: a few words are not evidence of copying
 SKETCH_VERSION = f"mh2-w{SHINGLE_WORDS}-b{BANDS}r{ROWS_PER_BAND}"
 
