@@ -46,6 +46,10 @@ new page meets few unrelated candidates, each of which the exact check then
 rejects. Rows of 3 rather than 2 keep pages of one outlet that share chrome
 (J about 0.05) from all becoming candidates of each other.
 
+A shared canonical URL is trusted unless the two texts are plainly different
+(Jaccard under 0.2 with 20+ shingles each): a template that declares one
+canonical for a whole section must not merge its stories.
+
 Texts under 20 shingles (about 23 words) are matched only by hash: a
 sentence or two is not evidence of copying. A page joins the group of the
 most similar earlier page; two existing groups are never merged, so group
