@@ -171,13 +171,16 @@ def test_alliance_partners_named_together_are_the_alliance() -> None:
     }
 
 
-def test_a_range_is_one_claim_at_its_lower_bound() -> None:
+def test_a_range_is_two_claims_its_lower_and_upper_end() -> None:
+    # The target registry stores a range as a _low and a _high row; each end is a claim.
     for text in (
         "Nissan expects electrified vehicles to reach between 40% and 50% of its sales by 2030.",
         "Nissan is aiming for a 40-50% share of electrified sales by 2030.",
+        "Nissan is aiming for electrified cars to make up 40% to 50% of its sales by 2030.",
     ):
-        claim = only(text)
-        assert (claim.metric, claim.value, claim.qualifier) == ("electrified_sales_share", 40, "at_least")
+        claims = extract_claims(text, published=dt.date(2023, 5, 1))
+        got = {(c.metric, c.value, c.qualifier, c.horizon_year) for c in claims}
+        assert got == {("electrified_sales_share", 40, "at_least", 2030), ("electrified_sales_share", 50, "at_most", 2030)}
 
 
 def test_a_single_new_ev_with_its_year() -> None:

@@ -80,7 +80,8 @@ CASES: list[tuple[str, str, set[Key]]] = [
         "Nissan Motor Co (7201.T) plans to launch between 10 and 12 electric models by 2030, Reuters reported, "
         "citing people familiar with the matter.",
         "2024-01-10",
-        {("Nissan", "ev_model_launches", 10, "rumor", 2030, "global")},
+        {("Nissan", "ev_model_launches", 10, "rumor", 2030, "global"),
+         ("Nissan", "ev_model_launches", 12, "rumor", 2030, "global")},  # fmt: skip
     ),
     (  # Indian money in crore, a rumour
         "Nissan could invest as much as Rs 5,300 crore in its Chennai plant, according to two people with "

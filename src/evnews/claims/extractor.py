@@ -21,6 +21,7 @@ from dataclasses import dataclass, replace
 from evnews.claims import attribution as at
 from evnews.claims import lexicon as lx
 from evnews.claims import local as lc
+from evnews.claims.coordination import elliptic_share, split_regions
 from evnews.claims.dates import DateCue, find_date_cues
 from evnews.claims.frames import frame_number, only_electric_share, powertrain
 from evnews.claims.mentions import Mention, find_companies, find_products, find_regions, find_sites
@@ -69,6 +70,7 @@ class _Reader:
         self.ctx = at.Context(anchor=published, focus=lc.focus_company(text, title), plan_end=lc.plan_end_year(text))
         self.claims: list[Claim] = []
         self.previous_text = ""
+        self.previous_paragraph = -1
 
     # -- context ------------------------------------------------------------
     def _remember(self, s: Sentence, companies: list[Mention], products: list[Mention], regions: list[Mention]) -> None:
@@ -103,6 +105,7 @@ class _Reader:
             self.ctx.lead_in_horizon = None
             self.ctx.lead_in_anchor = None
         self.previous_text = s.text
+        self.previous_paragraph = s.paragraph
 
     # -- one sentence -------------------------------------------------------
     def read(self, s: Sentence) -> None:
@@ -140,7 +143,11 @@ class _Reader:
             if lx.SUPERSEDED_CLAUSE_RE.search(text[c_start : n.start]):
                 continue  # "had originally planned eight": a former figure
             window = lc.window(text, n, numbers, self.previous_text)
-            frame = frame_number(n, window) or lc.coordinated(text, n, numbers, sentence_claims)
+            frame = (
+                frame_number(n, window)
+                or lc.coordinated(text, n, numbers, sentence_claims)
+                or elliptic_share(n, window, *self._shares_before(s, sentence_claims))
+            )
             if frame is None:
                 continue
             parent = sentence_claims[-1] if sentence_claims else self._recent_claim()
@@ -193,9 +200,12 @@ class _Reader:
                 product=product,
                 sentence_index=s.index,
             )
+            # A range is two claims, its ends (the registry stores ranges as _low/_high targets).
+            ends = [claim] if n.high is None else [claim, replace(claim, value=round(n.high, 6), qualifier="at_most")]
             if lc.ESTIMATE.search(window.before):
-                estimates.append(claim)  # an analyst's estimate: frames the figures after it, is no claim itself
-            sentence_claims.extend(lc.split_each(claim, text, n, regions))
+                estimates.extend(ends)  # an analyst's estimate: frames the figures after it, is no claim itself
+            for end in ends:
+                sentence_claims.extend(c for each in lc.split_each(end, text, n, regions) for c in split_regions(each, text, regions))
             if year is not None:
                 self.ctx.last_horizon, self.ctx.last_fiscal = year, fiscal
         if not any(c.metric == "ev_sales_share" for c in sentence_claims):
@@ -245,6 +255,13 @@ class _Reader:
             years = [t.year for t in times if t.kind == "absolute" and not t.background and t.year]
             if years:
                 self.ctx.plan_end = max(years)
+
+    def _shares_before(self, s: Sentence, sentence_claims: list[Claim]) -> tuple[Claim | None, Claim | None]:
+        """The last share stated in this sentence, and the last of the sentence before within the paragraph."""
+        here = next((c for c in reversed(sentence_claims) if c.unit == "percent"), None)
+        last = self._recent_claim()
+        same_paragraph = last is not None and last.sentence_index == s.index - 1 and self.previous_paragraph == s.paragraph
+        return here, (last if same_paragraph and last is not None and last.unit == "percent" else None)
 
     def _recent_claim(self) -> Claim | None:
         return self.claims[-1] if self.claims else None

@@ -166,12 +166,19 @@ def powertrain(text: str) -> str | None:
 
 def last_powertrain(text: str) -> str | None:
     """The powertrain of the last powertrain word of a stretch ("where it sells no hybrids, it wants EVs" -> ev)."""
-    last: tuple[int, str] | None = None
+    last: tuple[int, int, str] | None = None
     for pattern in (_COMBUSTION, _HYBRID, _EV):
         for m in pattern.finditer(text):
             if last is None or m.end() > last[0]:
-                last = (m.end(), m.group(0))
-    return powertrain(last[1]) if last else None
+                last = (m.end(), m.start(), m.group(0))
+    if last is None:
+        return None
+    kind = powertrain(last[2])
+    # "hybrids and EVs", "EVs or plug-in hybrids": both kinds together are the electrified share.
+    pair = re.search(r"(\S+(?:\s+\S+)?)\s+(?:and|or|plus|&)\s+$", text[max(0, last[1] - 40) : last[1]])
+    if kind in ("ev", "electrified", "epower") and pair and powertrain(pair.group(1)) not in (None, "combustion", kind):
+        return "electrified"
+    return kind
 
 
 def _share_metric(kind: str | None) -> str | None:
@@ -221,7 +228,9 @@ def _frame_percent(n: NumberMention, w: Window) -> Frame | None:
         if metric:
             return Frame(metric, "percent")
         return None
-    if not n.is_fraction and re.match(r"^\s*(?:electrified|electric|EVs?|battery[\s-]electric|e-POWER)\b", w.after):
+    if not n.is_fraction and re.match(
+        r"^\s*(?:(?:fully|purely|pure|all|100%)[\s-]+)?(?:electrified|electric|EVs?|battery[\s-]electric|e-POWER)\b", w.after
+    ):  # "58% electrified in Japan", "16% fully electric"
         return Frame(_share_metric(powertrain(w.after[:30])) or "electrified_sales_share", "percent")
     if n.is_fraction:
         return None

@@ -217,7 +217,7 @@ HYBRID_CUES = (
     r"electric\s+or\s+e-?Power|EVs?\s+and\s+e-?POWER"
 )
 EV_CUES = (
-    r"electric|EVs?\b|BEVs?\b|battery[\s-]+electric|all-electric|zero-emission|fully\s+electric|pure\s+electric|"
+    r"electric|EVs?\b|BEVs?\b|battery[\s-]+electric|battery[\s-]+(?:cars?|vehicles?|models?|powered)\b|all-electric|zero-emission|fully\s+electric|pure\s+electric|"
     r"electric\s+(?:cars?|vehicles?|models?)"
 )
 COMBUSTION_CUES = r"combustion|petrol|gasoline|diesel|\bICE\b"

@@ -7,8 +7,10 @@ Handles digits with separators ("320,000"), scale words and suffixes
 ("40%", "40 per cent"), currencies and the qualifier words in front
 ("more than", "up to", "about") or the "+" behind.
 
-Ranges ("40-50%") keep their lower bound with qualifier `at_least`: a
-plan stated as a range promises at least its lower end.
+Ranges ("40-50%", "20% to 30%", "between 10 and 12") are one mention with
+both ends: the claim stage makes two claims of it, the lower end `at_least`
+and the upper end `at_most`, which is how the target registry stores a range
+(`..._low` / `..._high` rows), so each end can be held against its target.
 """
 
 from __future__ import annotations
@@ -26,7 +28,10 @@ _SCALES = {
     "hundred": 1e2, "lakh": 1e5, "crore": 1e7, "thousand": 1e3, "k": 1e3, "million": 1e6, "mn": 1e6, "m": 1e6, "mln": 1e6,
     "billion": 1e9, "bn": 1e9, "b": 1e9, "trillion": 1e12, "tn": 1e12, "trn": 1e12,
 }  # fmt: skip
-_CURRENCY_SIGNS = {"$": "USD", "us$": "USD", "£": "GBP", "€": "EUR", "¥": "JPY", "rmb": "CNY", "rs": "INR", "rs.": "INR", "₹": "INR"}
+_CURRENCY_SIGNS = {
+    "$": "USD", "us$": "USD", "£": "GBP", "€": "EUR", "¥": "JPY", "rmb": "CNY", "rs": "INR", "rs.": "INR", "₹": "INR",
+    "usd": "USD", "eur": "EUR", "gbp": "GBP", "jpy": "JPY", "cny": "CNY", "inr": "INR",
+}  # fmt: skip
 _CURRENCY_WORDS = {
     "yen": "JPY", "dollars": "USD", "dollar": "USD", "usd": "USD", "euros": "EUR", "euro": "EUR", "eur": "EUR",
     "pounds": "GBP", "pound": "GBP", "gbp": "GBP", "rupees": "INR", "inr": "INR", "yuan": "CNY", "renminbi": "CNY", "cny": "CNY", "jpy": "JPY",
@@ -44,7 +49,8 @@ _DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _WORD = "|".join(sorted(list(_SMALL) + list(_TENS), key=len, reverse=True))
 _WORD_NUM = rf"(?:{_WORD})(?:[\s-](?:{'|'.join(k for k in _SMALL if _SMALL[k] < 10)}))?"
 _SCALE = r"(?:hundred|lakh|crore|thousand|million|billion|trillion|mn|mln|bn|trn|tn|m|k|b)"
-_CUR_SIGN = r"(?:US\$|\$|£|€|¥|₹|RMB\s?|Rs\.?\s?)"
+# Signs, and ISO codes written before the amount ("GBP 1.12bn", "EUR 23 billion", "USD 500m").
+_CUR_SIGN = r"(?:US\$|\$|£|€|¥|₹|RMB\s?|Rs\.?\s?|(?-i:USD|EUR|GBP|JPY|CNY|INR)\s)"
 _CUR_WORD = r"(?:yen|dollars?|USD|euros?|EUR|pounds?|GBP|yuan|renminbi|CNY|JPY|rupees|INR)"
 _PERCENT = r"(?:%|\s?per\s?cent\b|\s?percent\b)"
 _FRACTION = "|".join(sorted((re.escape(k) for k in _FRACTIONS), key=len, reverse=True))
@@ -60,7 +66,8 @@ NUMBER_RE = re.compile(
 )
 _QUALIFIER_BEFORE = (
     ("at_least", r"(?:more\s+than|over|at\s+least|upwards\s+of|no\s+less\s+than|no\s+fewer\s+than|in\s+excess\s+of|"
-                 r"above|exceeding|topped|passed|surpassed|exceeded|crossed|beyond|north\s+of|just\s+over)"),
+                 r"above|exceeding|topped|passed|surpassed|exceeded|crossed|beyond|north\s+of|just\s+over|"
+                 r"passing|topping|surpassing|crossing|(?:gone|went|going|go|goes)\s+(?:past|beyond))"),
     ("at_most", r"(?:up\s+to|as\s+much\s+as|as\s+many\s+as|no\s+more\s+than|at\s+most|a\s+maximum\s+of|"
                 r"fewer\s+than|less\s+than|below|under|capped\s+at)"),
     ("approx", r"(?:about|around|nearly|almost|some|roughly|approximately|approx\.?|close\s+to|an\s+estimated|"
@@ -85,6 +92,7 @@ class NumberMention:
     is_word: bool = False  # written in words ("eight", "Twenty")
     is_range: bool = False
     is_ordinal: bool = False  # "its 300,000th Leaf", "the one millionth EV": a milestone unit
+    high: float | None = None  # the upper end of a range ("20% to 30%"); `value` is the lower end
 
 
 def _word_value(text: str) -> float | None:
@@ -151,7 +159,7 @@ def is_year(mention: NumberMention) -> bool:
     return (
         mention.unit is None
         and not mention.is_word
-        and re.fullmatch(r"(?:19|20)\d\d", mention.text.strip()) is not None
+        and re.fullmatch(r"(?:19|20)\d\d(?:\s?[-–]\s?(?:19|20)?\d\d)?", mention.text.strip()) is not None
     )
 
 
@@ -159,14 +167,6 @@ def find_numbers(sentence: str) -> list[NumberMention]:
     """Every number of the sentence, left to right."""
     out: list[NumberMention] = []
     for m in NUMBER_RE.finditer(sentence):
-        if out and re.fullmatch(r"\s*(?:and|to)\s*", sentence[out[-1].end : m.start()]) and re.search(
-            r"\bbetween\s+$", sentence[max(0, out[-1].start - 12) : out[-1].start]
-        ):
-            # "between 40% and 50%": a range, kept as its lower bound (see the module docstring).
-            out[-1] = NumberMention(out[-1].start, m.end(), sentence[out[-1].start : m.end()], out[-1].value,
-                                    out[-1].unit or _currency(m) or ("percent" if m.group("pct") else None),
-                                    "at_least", out[-1].is_fraction, out[-1].is_word, is_range=True)  # fmt: skip
-            continue
         if m.group("fraction"):
             key = m.group("fraction").lower()
             qualifier = "approx" if key.split()[0] in ("nearly", "almost", "virtually") else _qualifier(sentence, m.start(), False)
@@ -191,8 +191,10 @@ def find_numbers(sentence: str) -> list[NumberMention]:
         if value is None:
             continue
         scale = (m.group("scale") or "").lower()
+        high = _parse_value(m.group("hi")) if m.group("hi") else None
         if scale:
             value *= _SCALES[scale]
+            high = None if high is None else high * _SCALES[scale]
         if m.group("pct"):
             unit: str | None = "percent"
         else:
@@ -213,6 +215,44 @@ def find_numbers(sentence: str) -> list[NumberMention]:
                 qualifier="at_least" if m.group("hi") else _qualifier(sentence, m.start(), bool(m.group("plus"))),
                 is_word=is_word,
                 is_range=bool(m.group("hi")),
+                high=high,
             )
         )
+    return _join_ranges(sentence, out)
+
+
+# "20% to 30%", "10 to 12 models", "between 40% and 50%", "1 to 2 million": two numbers that are the ends
+# of one range. "from 69 to 55" is a change, not a range.
+_RANGE_GAP = re.compile(r"\s*(?:to|-|–)\s*")
+_BETWEEN_GAP = re.compile(r"\s*(?:and|to|-|–)\s*")
+_SCALE_IN = re.compile(rf"\b{_SCALE}\b|\d{_SCALE}\b", re.I)
+
+
+def _join_ranges(sentence: str, numbers: list[NumberMention]) -> list[NumberMention]:
+    out: list[NumberMention] = []
+    for n in numbers:
+        low = out[-1] if out else None
+        if low is None or not _is_range_pair(sentence, low, n):
+            out.append(n)
+            continue
+        value = low.value
+        scale = _SCALE_IN.search(n.text)
+        if scale and not _SCALE_IN.search(low.text) and value < n.value / 100:
+            value *= _SCALES[scale.group(0).lstrip("0123456789").lower()]  # "1 to 2 million"
+        out[-1] = NumberMention(low.start, n.end, sentence[low.start : n.end], value, n.unit or low.unit, "at_least",
+                                is_word=low.is_word, is_range=True, high=n.value)  # fmt: skip
     return out
+
+
+def _is_range_pair(sentence: str, low: NumberMention, high: NumberMention) -> bool:
+    if low.is_range or high.is_range or low.is_ordinal or high.is_ordinal or low.is_fraction or high.is_fraction:
+        return False
+    if low.unit is not None and high.unit != low.unit or is_year(low) or is_year(high):
+        return False
+    gap = sentence[low.end : high.start]
+    before = sentence[max(0, low.start - 14) : low.start]
+    if re.search(r"\bbetween\s+$", before, re.I):
+        return _BETWEEN_GAP.fullmatch(gap) is not None
+    if re.search(r"\bfrom\s+(?:about\s+|around\s+)?$", before, re.I):
+        return False
+    return _RANGE_GAP.fullmatch(gap) is not None and low.value < high.value

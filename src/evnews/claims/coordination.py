@@ -1,0 +1,83 @@
+"""Statements that share one frame between several figures or places.
+
+News copy saves words: "40% of sales by 2022 and 50% by 2025" states the
+noun once for two figures; "In Japan and Europe, ..." gives one statement for
+two markets; "at Tochigi in Japan and at Sunderland in England" two sites
+for one start of production. These helpers read such coordination; they are
+pure functions of one sentence and the claims already read.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from evnews.claims.frames import Frame, Window
+from evnews.claims.mentions import Mention, find_regions
+from evnews.claims.numbers import NumberMention
+from evnews.claims.timex import find_times
+from evnews.models import Claim
+
+_QUALIFIER_WORDS = r"(?:(?:more\s+than|over|about|around|nearly|almost|at\s+least|up\s+to|some|roughly|just|only|a\s+further)\s+)?"
+# What may stand right before a share that repeats the frame of the share before it: a coordinating word,
+# a progression verb, a target noun with its verb, or a pointer ("it is").
+_COORDINATED_LEAD = re.compile(
+    r"(?:\b(?:and|or|then|while)|\b(?:rising|climbing|growing|increasing|going\s+up|moving\s+up|up)\s+to)\s+"
+    + _QUALIFIER_WORDS + r"$",
+    re.I,
+)
+# ... and one that may restate the frame of the sentence before: "For the US, the goal is 20%", "in China it is 35%".
+_RESTATED_LEAD = re.compile(
+    r"(?:\b(?:target|goal|aim|objective|ambition|ratio|figure|share|mix)\s+(?:is|was|will\s+be|would\s+be|of|at)|"
+    r"\b(?:it|that|this)\s+(?:is|was|will\s+be|would\s+be|should\s+be))\s+" + _QUALIFIER_WORDS + r"$",
+    re.I,
+)
+# Left of a share's tail once its times and places are taken out: only prepositions and punctuation.
+_EMPTY_TAIL = re.compile(r"[\s.,;:]*(?:(?:by|in|for|from|within|before|the|end|of|at|there|fiscal|year|FY)\b[\s.,;:]*)*", re.I)
+
+
+def elliptic_share(n: NumberMention, w: Window, in_sentence: Claim | None, before: Claim | None) -> Frame | None:
+    """"40% of sales by 2022 and 50% by 2025": a share with no noun of its own takes the frame of the
+    share stated just before it in the sentence; "the goal is 20%" or "it is 35%" also that of the
+    sentence before within the paragraph, when the sentence has stated no share yet."""
+    lead = w.lead[-60:]
+    if _COORDINATED_LEAD.search(lead) or (in_sentence is not None and _RESTATED_LEAD.search(lead)):
+        previous = in_sentence
+    elif _RESTATED_LEAD.search(lead) and not re.search(r"%|\bper\s?cent\b", w.sentence[: n.start]):
+        previous = before
+    else:
+        return None
+    if n.unit != "percent" or previous is None or previous.unit != "percent" or previous.metric == "other":
+        return None
+    tail = w.after
+    for span in sorted([(t.start, t.end) for t in find_times(tail)] + [(r.start, r.end) for r in find_regions(tail)], reverse=True):
+        tail = tail[: span[0]] + " " + tail[span[1] :]
+    if not _EMPTY_TAIL.fullmatch(tail):
+        return None
+    return Frame(previous.metric, "percent")
+
+
+_REGION_JOIN = re.compile(r"\s*(?:,\s*(?:and\s+|&\s+)?|and\s+|&\s+|as\s+well\s+as\s+)(?:in\s+|the\s+)?")
+
+
+def region_group(regions: list[Mention], name: str, text: str) -> list[str]:
+    """The regions coordinated with `name` ("In Japan and Europe", "in the US, China and Japan")."""
+    groups: list[list[Mention]] = []
+    for r in regions:
+        if r.name == "global":
+            continue
+        if groups and _REGION_JOIN.fullmatch(text[groups[-1][-1].end : r.start]):
+            groups[-1].append(r)
+        else:
+            groups.append([r])
+    for group in groups:
+        names = list(dict.fromkeys(r.name for r in group))
+        if name in names and len(names) > 1:
+            return names
+    return [name]
+
+
+def split_regions(claim: Claim, text: str, regions: list[Mention]) -> list[Claim]:
+    """One claim per market when its market is one of several named together."""
+    names = region_group(regions, claim.region, text)
+    return [claim] if len(names) == 1 else [replace(claim, region=name) for name in names]
