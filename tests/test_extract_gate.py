@@ -107,12 +107,14 @@ def test_prose_in_sidebars_or_mostly_links_does_not_count_as_missed() -> None:
     assert "missed-prose" not in suspicions(STORY[:3], tree)
 
 
-def test_ragged_edges_are_doubted_only_when_several_edge_lines_are_not_sentences() -> None:
-    tree = tree_of(news_page(STORY))
-    headlines = ["More from Daily Wheels", "New SUVs for 2025", "Charging networks compared",
+def test_related_headlines_read_as_body_are_doubted_but_subheadings_are_not() -> None:
+    headlines = ["Nissan to build 1 million EVs by 2030", "Charging networks compared",
                  "Why range matters"]
-    assert "ragged-edges" in suspicions([headlines[0], *STORY, *headlines[1:]], tree)
-    assert "ragged-edges" not in suspicions(["Key facts", *STORY, "Reporting by Ann Lee"], tree)
+    related = "<aside><ul>" + "".join(f"<li><a href='/x{i}'>{h}</a></li>" for i, h in enumerate(headlines)) + "</ul></aside>"
+    tree = tree_of(news_page(STORY, aside=related))
+    assert "linked-edges" in suspicions([*STORY, *headlines], tree)
+    # Short lines that are no link text (a subheading, a credit) are article text.
+    assert "linked-edges" not in suspicions(["Key facts", *STORY, "Reporting by Ann Lee"], tree)
 
 
 @pytest.mark.parametrize("mode", ["always", "never"])

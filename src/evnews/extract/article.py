@@ -14,7 +14,7 @@ from evnews.extract.dates import publication_date
 from evnews.extract.decode import decode_html
 from evnews.extract.lang import detect_language
 from evnews.extract.meta import PageMeta, page_title, read_meta, title_suffix_site
-from evnews.extract.paywall import looks_partial
+from evnews.extract.paywall import body_text, looks_partial
 from evnews.extract.reading import BodyReading, SecondOpinions, read_body
 from evnews.models import Article
 
@@ -65,7 +65,8 @@ def extract_with_reading(
     reading = read_body(tree, url, title, second_opinions=second_opinions)
     lines = list(reading.lines)
     text = "\n".join(lines)
-    _require_article(text, tree, url)
+    page_text = body_text(tree)
+    _require_article(text, tree, url, page_text)
     published, source = publication_date(tree, meta, feed_published)
     article = Article(
         url=url,
@@ -77,29 +78,32 @@ def extract_with_reading(
         outlet=_outlet(meta, url, title),
         author=meta.author,
         language=detect_language(text, meta.html_lang),
-        is_partial=looks_partial(tree, meta, lines, html),
+        is_partial=looks_partial(tree, meta, lines, html, page_text),
     )
     return article, reading
 
 
-def _require_article(text: str, tree: HtmlElement, url: str) -> None:
+def _require_article(text: str, tree: HtmlElement, url: str, page_text: str) -> None:
     hint = ("the URL is probably an index, video or error page; drop it from the feed "
             "or report it if a reader sees an article there")
     if len(text) < MIN_BODY_CHARS:
         raise NoArticleText(f"no article text found ({len(text)} characters of main text)",
                             hint=hint, url=url)
-    outside_links = unlinked_chars(tree)
+    outside_links = unlinked_chars(tree, page_text)
     if outside_links < MIN_BODY_CHARS:
         raise NoArticleText(f"the page is a list of links ({outside_links} characters outside links)",
                             hint=hint, url=url)
 
 
-def unlinked_chars(tree: HtmlElement) -> int:
+def unlinked_chars(tree: HtmlElement, page_text: str | None = None) -> int:
     """Characters of body text outside links: an index page is nearly all links."""
     body = tree.find("body")
     root = body if body is not None else tree
-    linked = sum(len(link.text_content().strip()) for link in root.iter("a"))
-    return len(" ".join(root.text_content().split())) - linked
+    # One XPath call for all link text is much cheaper than a text_content()
+    # per link; a space between link texts is close enough for a floor.
+    linked = len(" ".join(" ".join(root.xpath(".//a//text()")).split()))
+    text = root.text_content() if page_text is None else page_text
+    return len(" ".join(text.split())) - linked
 
 
 def parse_page(body: bytes | str, url: str, encoding: str | None = None) -> HtmlElement:

@@ -9,14 +9,15 @@ time only, a missed one costs text, so the thresholds lean towards alarming.
 
 Signals (the reason strings are recorded with the reading):
 
-- ``short``: fewer than SHORT_WORDS words. Fragments, teasers and pages laid
+- ``short``: fewer than SHORT_CHARS characters. Fragments, teasers and pages laid
   out without paragraphs end up here; the vote rescues them or confirms them.
 - ``missed-prose``: the page has prose paragraphs (long, mostly unlinked, not
   in navigation or sidebars) that the reading lacks, adding up to more than
   MISSED_SHARE of the reading: the extraction stopped part-way through.
-- ``ragged-edges``: RAGGED_LINES or more of the lines at the start and end do
-  not read as sentences: related headlines, category labels, newsletter boxes.
-  The vote trims edges that a second extractor does not confirm.
+- ``linked-edges``: LINKED_EDGE_LINES or more of the lines at the start and
+  end are not sentences and are the text of links on the page: a related
+  headlines block (whose numbers would become claims) read as article. The
+  vote trims edges that a second extractor does not confirm.
 - ``boilerplate-tail``: one of the last lines reads like a press release's
   "about the company" block or a publisher's footer note (headquarters,
   listing, forward-looking statements, media contacts, letters to the
@@ -34,28 +35,40 @@ from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from lxml import etree
 from lxml.html import HtmlElement
 
 from evnews.extract.agreement import words
 
-SHORT_WORDS = 100
+SHORT_CHARS = 600  # about 100 English words; characters so unspaced scripts compare too
 MISSED_SHARE = 0.3
-RAGGED_LINES = 4
+LINKED_EDGE_LINES = 2
 HEAD_LINES, TAIL_LINES = 2, 4  # where edge chrome sits
 PROSE_MIN_WORDS = 20  # a page paragraph this long is prose, not a teaser or label
 PROSE_MAX_LINKED = 0.3  # ... unless this share of it is link text
 KEY_WORDS = 8  # a paragraph is recognised in the reading by its opening words
 _SENTENCE_END = re.compile(r"[.!?:;\"”’)]$")
-# Capitalised names matter in the "<Company> is a leading ..." pattern, so
-# case is ignored only inside the (?i:...) groups.
-_BOILERPLATE = re.compile(
-    r"^(?i:about) (?:the )?[A-Z]\w*|(?i:\bis headquartered in\b|\b(?:is|are) (?:listed|traded) on\b)"
-    r"|^(?i:for (?:more|further) information\b)|(?i:\bforward-looking statements?\b)"
-    r"|^(?:[A-Z][\w&.-]*\s){1,4}(?:is|are) (?:a|an|the) (?:global|leading|world|worldwide|international|premier)\b"
-    r"|(?i:\b(?:media|press) (?:contacts?|enquiries|inquiries|office)\b)"
-    r"|(?i:\bletters to the editor\b|\bwe.d (?:like|love) to hear\b)",
+# How a boilerplate paragraph starts ("About Nissan", "For more information",
+# "<Company> is a leading ..."): capitals matter in the company pattern, so
+# case is ignored only inside the (?i:...) groups. Matched at the line start.
+_BOILERPLATE_START = re.compile(
+    r"(?i:about) (?:the )?[A-Z]\w*|(?i:for (?:more|further) information\b)"
+    r"|(?:[A-Z][\w&.-]*\s){1,4}(?:is|are) (?:a|an|the) (?:global|leading|world|worldwide|international|premier)\b"
 )
-_NOT_ARTICLE = frozenset({"nav", "aside", "footer", "header", "form", "script", "style", "noscript"})
+# Phrases anywhere in a boilerplate line; searched in the lower-cased line.
+_BOILERPLATE_PHRASE = re.compile(
+    r"\bis headquartered in\b|\b(?:is|are) (?:listed|traded) on\b|\bforward-looking statements?\b"
+    r"|\b(?:media|press) (?:contacts?|enquiries|inquiries|office)\b"
+    r"|\bletters to the editor\b|\bwe.d (?:like|love) to hear\b"
+)
+# Paragraphs long enough to hold PROSE_MIN_WORDS words and outside the page's
+# navigation, sidebars, header and footer; one XPath call is much cheaper than
+# walking each paragraph's ancestors in Python.
+_LINK_TEXTS = etree.XPath("//a[not(*)]/text() | //a/*[not(*)]/text()")
+_CANDIDATE_PARAGRAPHS = etree.XPath(
+    f"//p[string-length(.) >= {PROSE_MIN_WORDS * 5}]"
+    "[not(ancestor::nav or ancestor::aside or ancestor::footer or ancestor::header or ancestor::form)]"
+)
 
 
 def suspicions(lines: list[str], tree: HtmlElement) -> tuple[str, ...]:
@@ -64,13 +77,13 @@ def suspicions(lines: list[str], tree: HtmlElement) -> tuple[str, ...]:
     size = reading.count(" ") - 1
     paragraphs = list(prose_paragraphs(tree))
     reasons = []
-    if size < SHORT_WORDS:
+    if sum(len(line) for line in lines) < SHORT_CHARS:
         reasons.append("short")
     if sum(p.words for p in paragraphs if p.opening not in reading) > MISSED_SHARE * size:
         reasons.append("missed-prose")
-    if _ragged_edge_lines(lines) >= RAGGED_LINES:
-        reasons.append("ragged-edges")
-    if any(_BOILERPLATE.search(line) for line in lines[-TAIL_LINES:]):
+    if _linked_edge_lines(lines, tree) >= LINKED_EDGE_LINES:
+        reasons.append("linked-edges")
+    if any(_is_boilerplate(line) for line in lines[-TAIL_LINES:]):
         reasons.append("boilerplate-tail")
     printed = Counter(p.opening for p in paragraphs)
     if any(count > 1 and reading.count(opening) == 1 for opening, count in printed.items()):
@@ -86,20 +99,27 @@ class Paragraph:
 
 def prose_paragraphs(tree: HtmlElement) -> Iterator[Paragraph]:
     """The page's `<p>` paragraphs that read as article prose."""
-    for para in tree.iter("p"):
+    for para in _CANDIDATE_PARAGRAPHS(tree):
         text = para.text_content()
-        tokens = words(text.lower())
-        if len(tokens) < PROSE_MIN_WORDS or _in_page_chrome(para):
+        size = len(text.split())  # whitespace words: close enough for a threshold, and cheap
+        if size < PROSE_MIN_WORDS:
             continue
         linked = sum(len(link.text_content()) for link in para.iter("a"))
         if linked <= PROSE_MAX_LINKED * len(text.strip()):
-            yield Paragraph(" " + " ".join(tokens[:KEY_WORDS]) + " ", len(tokens))
+            # Only the opening is tokenised like the reading; 15 characters a word is ample.
+            opening = words(text.lstrip()[: KEY_WORDS * 15].lower())[:KEY_WORDS]
+            yield Paragraph(" " + " ".join(opening) + " ", size)
 
 
-def _ragged_edge_lines(lines: list[str]) -> int:
+def _is_boilerplate(line: str) -> bool:
+    return bool(_BOILERPLATE_START.match(line) or _BOILERPLATE_PHRASE.search(line.lower()))
+
+
+def _linked_edge_lines(lines: list[str], tree: HtmlElement) -> int:
+    """Lines at the start and end that are not sentences and are link text on the page."""
     edges = set(range(min(HEAD_LINES, len(lines)))) | set(range(max(0, len(lines) - TAIL_LINES), len(lines)))
-    return sum(not _SENTENCE_END.search(lines[i].strip()) for i in edges)
-
-
-def _in_page_chrome(node: HtmlElement) -> bool:
-    return any(parent.tag in _NOT_ARTICLE for parent in node.iterancestors())
+    ragged = {" ".join(lines[i].split()) for i in edges if not _SENTENCE_END.search(lines[i].strip())}
+    if not ragged:
+        return 0  # the common case: no need to read the page's links
+    linked = {" ".join(text.split()) for text in _LINK_TEXTS(tree)}
+    return len(ragged & linked)

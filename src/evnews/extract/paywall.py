@@ -26,22 +26,28 @@ _TRUNCATION = re.compile(
 )
 _GATE_CLASS = re.compile(r"paywall(?!-meter)|regwall|subscriber-only|premium-(content|gate)|"
                          r"article-gate|piano-(offer|inline)|truncat", re.IGNORECASE)
-# Cheap pre-filters: the regexes only run on pages that contain one of these.
+# Cheap pre-filters: the tree is only searched on pages whose source contains
+# one of these (every _GATE_CLASS match contains one), and the truncation
+# regex only runs around the trigger words.
+_GATE_WORDS = ("paywall", "regwall", "subscriber-only", "premium-content", "premium-gate",
+               "article-gate", "piano-offer", "piano-inline", "truncat")
 _GATE_XPATH = (
     "//body//*[contains(@class,'paywall') or contains(@id,'paywall') or contains(@class,'regwall')"
     " or contains(@class,'subscriber-only') or contains(@class,'premium-') or contains(@class,'gate')"
     " or contains(@class,'piano-') or contains(@class,'truncat')]"
 )
-_GATE_WORDS = ("paywall", "regwall", "subscriber-only", "premium-", "gate", "piano-", "truncat")
 _TEXT_TRIGGERS = ("reading", "subscriber", "full article", "full story", "rest of this", "members")
 _WINDOW = 160
 
 
-def looks_partial(tree: HtmlElement, meta: PageMeta, lines: list[str], html: str = "") -> bool:
+def looks_partial(
+    tree: HtmlElement, meta: PageMeta, lines: list[str], html: str = "", page_text: str | None = None
+) -> bool:
     """True when the page itself says some of the article is held back.
 
     `html` (the decoded page) lets the scan skip the tree walk on the many
-    pages that mention no gate at all.
+    pages that mention no gate at all; `page_text` (the body's text, if the
+    caller already has it) saves reading the tree's text again.
     """
     if meta.free_to_read is False:
         return True
@@ -52,12 +58,17 @@ def looks_partial(tree: HtmlElement, meta: PageMeta, lines: list[str], html: str
         for node in tree.xpath(_GATE_XPATH):
             if _GATE_CLASS.search(f"{node.get('class') or ''} {node.get('id') or ''}"):
                 return True
-    return _has_truncation_notice(tree)
+    return has_truncation_notice(body_text(tree) if page_text is None else page_text)
 
 
-def _has_truncation_notice(tree: HtmlElement) -> bool:
+def body_text(tree: HtmlElement) -> str:
+    """All text of the page's `<body>` (or of the whole tree without one)."""
     body = tree.find("body")
-    text = (body if body is not None else tree).text_content().lower()
+    return str((body if body is not None else tree).text_content())
+
+
+def has_truncation_notice(page_text: str) -> bool:
+    text = page_text.lower()
     for trigger in _TEXT_TRIGGERS:
         at = text.find(trigger)
         while at != -1:
