@@ -40,6 +40,16 @@ _PRONOUN_SUBJECT = re.compile(r"^\W*(?:[\w-]+,\s+)?(?:they|their|he|she|we|our)\
 _MARKET_SUBJECT = re.compile(r"\b(?:market|industry|segment)\b", re.I)
 _COMPANY_PRONOUN = re.compile(r"\b(?:it|its|they|their|we|our)\b", re.I)
 _POINTER_START = re.compile(r"^\s*(?:It|The\s+car|The\s+model|The\s+vehicle)\b")
+# "That gave the kei car 41% of the market": a singular vehicle noun points at the product named before.
+_PRODUCT_POINTER = re.compile(
+    r"\b(?:the|this|that)\s+(?:[\w-]+\s+)?(?:car|model|vehicle|crossover|hatchback|sedan|saloon|SUV|van|EV)\b(?![\w-])", re.I
+)
+# A sentence that goes on about the result just stated: "That gave ...", "Even so, ...".
+_BACK_POINTER = re.compile(r"^\s*(?:That|This|Even\s+so|Even\s+then|Still|Yet)\b")
+# "Nissan said last March that 129,000 had been sold": an actual is as of the statement's date.
+_SAID_BEFORE = re.compile(
+    r"\b(?:said|announced|reported|stated|confirmed|disclosed|revealed|told\s+[\w ]{1,30}?)\s+(?:in\s+|on\s+)?$", re.I
+)
 _MONEY_SPENT = re.compile(
     r"\b(?:invested|spent|has\s+(?:put|poured|ploughed|plowed|pumped|sunk)|had\s+(?:put|poured|ploughed|pumped|sunk)|so\s+far|to\s+date)\b",
     re.I,
@@ -130,7 +140,8 @@ class _Reader:
 
     def _number_claims(self, p: Parsed) -> None:
         s, text, companies, products, regions, times = p.sentence, p.text, p.companies, p.products, p.regions, p.times
-        if not companies and not products and _MARKET_SUBJECT.search(text) and not _COMPANY_PRONOUN.search(text):
+        pointer = self.ctx.last_product is not None and _PRODUCT_POINTER.search(text) is not None
+        if not (companies or products or pointer) and _MARKET_SUBJECT.search(text) and not _COMPANY_PRONOUN.search(text):
             return
         numbers = find_numbers(text)
         time_spans = [(t.start, t.end) for t in times]
@@ -162,16 +173,17 @@ class _Reader:
             if not found:
                 year, fiscal = self._inherited_horizon(s, frame.child_of_previous, parent, kind, company)
                 kind = at.kind_for(n.start, text, s.paragraph, self.ctx, year)
-            product = lc.product_near(products, n.start, window) or (
-                self.ctx.last_product if _POINTER_START.match(text) or _ANAPHOR.search(window.after) else None
-            )
+            points_back = _POINTER_START.match(text) or _ANAPHOR.search(window.after) or _PRODUCT_POINTER.search(window.lead)
+            product = lc.product_near(products, n.start, window) or (self.ctx.last_product if points_back else None)
             if frame.bare:
                 if parent is None or parent.unit != frame.unit or parent.company != company:
                     continue
                 metric = parent.metric
                 product = product or parent.product
             if frame.unit == "vehicles" and metric in ("", "ev_sales_volume", "electrified_sales_volume"):
-                metric = lc.volume_metric(metric, kind, window, product, company, found, time)
+                # "Including the Leaf, which sold 7,100, ... in the period": a period named elsewhere in the sentence
+                period = time if found else next((t for t in times if t.kind == "same" and not t.background), None)
+                metric = lc.volume_metric(metric, kind, window, product, company, found or period is not None, period)
                 if not metric:
                     continue
             if not metric:
@@ -179,7 +191,7 @@ class _Reader:
             if metric == "investment" and kind == "actual" and not _MONEY_SPENT.search(window.clause):
                 kind = "target"  # "announced a £1 billion project": money committed, not yet spent
             if kind == "actual" and year is None and self.ctx.anchor is not None:
-                year = self.ctx.anchor.year  # an actual without a year is as of the article
+                year = self._statement_year(times, text, n.start)  # as of the statement: its date, else the article's
             region = at.region_for(
                 n.start, lc.blank_relative_clauses(text), regions, s.paragraph, self.ctx, lc.site_region(text, n.start), company
             )
@@ -231,10 +243,19 @@ class _Reader:
             )
         return out
 
+    def _statement_year(self, times: list[TimeMention], text: str, pos: int) -> int | None:
+        said = [t for t in times if t.announcement and t.end <= pos and _SAID_BEFORE.search(text, 0, t.start)]
+        anchor = self.ctx.anchor
+        year = resolve(said[-1], anchor, previous=None, plan_end=None) if said and anchor else None
+        return year if year is not None else (anchor.year if anchor else None)
+
     def _inherited_horizon(self, s: Sentence, child: bool, parent: Claim | None, kind: str,
                            company: str | None) -> tuple[int | None, bool]:  # fmt: skip
         if child and parent is not None:
             return parent.horizon_year, parent.fiscal_year
+        if kind == "actual" and parent is not None and parent.kind == "actual" and parent.company == company:
+            if _BACK_POINTER.match(s.text) and parent.sentence_index >= s.index - 2:
+                return parent.horizon_year, parent.fiscal_year  # "That gave it 41% ...": the period just stated
         if s.is_list_item and self.ctx.lead_in_horizon is not None:
             return self.ctx.lead_in_horizon
         if at.is_continuation(s.text) and parent is not None and parent.company == company and kind != "rumor":

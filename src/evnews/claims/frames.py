@@ -27,7 +27,10 @@ _MODEL_NOUN = re.compile(
 # The size of a range, not launches: "trim its line-up by a fifth, to fewer than 55 models".
 _LINEUP_SIZE = re.compile(
     r"\b(?:trim|cut|reduc|shrink|slim|streamlin|pare|prun|narrow)\w*\s+(?:(?:its|the|their)\s+)?(?:[\w-]+\s+)?"
-    r"(?:line-?up|range|portfolio|model\s+range|offering)\b", re.I
+    r"(?:line-?up|range|portfolio|model\s+range|offering)\b|"
+    # "the global range will be trimmed by a fifth, from 69 models to fewer than 55"
+    r"\b(?:line-?up|range|portfolio|offering)\s+(?:will|would|is\s+to|is\s+set\s+to|is\s+being|was|has\s+been)\s+(?:be\s+)?"
+    r"(?:trimm|cut|reduc|shrunk|slimm|streamlin|pared|prun|narrow)\w*|\bfrom\s+\d+\s+(?:models\s+)?to\s+(?:\w+\s+){0,2}$", re.I
 )
 _STRICT_MODEL_NOUN = re.compile(r"\b(?:models?|nameplates|types\s+of\s+vehicles|vehicle\s+types)\b", re.I)
 _VOLUME_NOUN = re.compile(
@@ -49,6 +52,11 @@ _CHILD = re.compile(rf"^\s*(?:of\s+(?:them|those|these|which|the\s+{_NUMBER_WORD
 _CHILD_BEFORE = re.compile(
     r"\b(?:of\s+(?:those|these|the)\s+(?:[\w-]+\s+){0,3}(?:models|vehicles|EVs|cars))\s*,?\s*$|\bincluding\s*$", re.I
 )
+_BODY_STYLE = re.compile(
+    r"^\s*of\s+(?:them|those|these|which)\s+(?:[\w-]+\s+){0,2}?(?:SUVs|crossovers|sedans|saloons|pickups|trucks|vans|"
+    r"hatchbacks|coupes|kei\s+cars|city\s+cars|sports\s+cars)\b",
+    re.I,
+)
 _NOT_BATTERY_OUTPUT = re.compile(r"\b(?:storage|grid|solar|wind|demand|consum\w+|electricity)\b", re.I)
 _GWH = re.compile(r"^\s*(?:GWh|gigawatt[\s-]hours?)\b", re.I)
 _PER_KWH = re.compile(r"(?:per|a|an)\s+kilowatt[\s-]hour|(?:per|a)\s+kWh|/kWh", re.I)
@@ -68,6 +76,10 @@ _BUILT = re.compile(
     r"\b(?:built|produced|manufactured|assembled|made(?!\s+up)|rolled\s+(?:out|off))\b(?:\s+(?:a\s+total\s+of|some|about|around|more\s+than|over|nearly|almost|"
     r"roughly|up\s+to|at\s+least|just\s+over|its|the))*\s*$",
     re.I,
+)
+# "282,704 cars built in Sunderland", "1,000 vans made there": a count of units made.
+_BUILT_AFTER = re.compile(
+    r"^\s*(?:[\w-]+\s+){0,2}?(?:cars|vehicles|units|EVs|vans|Leafs|models)\s+(?:built|produced|made|manufactured|assembled)\b", re.I
 )
 # "lift its annual sales by one million vehicles": an increase, whatever the powertrain.
 _RAISE_SALES_BY = re.compile(
@@ -122,6 +134,13 @@ _MARKET_DENOMINATOR = re.compile(
 # "57% of the Japanese EV market", "41% of Europe's electric van segment".
 _OF_A_MARKET = re.compile(r"^\s*of\s+(?:the\s+)?(?:[\w'’.-]+\s+){0,4}(?:market|segment)\b", re.I)
 _OF_NEW_VEHICLES = re.compile(r"^\s*of\s+(?:all\s+)?(?:its\s+|the\s+)?(?:new\s+)?(?:[\w-]+\s+){0,2}(?:models|cars|vehicles)\b", re.I)
+# "57% of Japanese EV sales", "a fifth of global battery-electric registrations": a company's share of
+# the electric car market (no possessive: "of its EV sales" is the company's own mix).
+_OF_EV_MARKET_SALES = re.compile(
+    r"^\s*of\s+(?:all\s+)?(?:the\s+)?(?:(?:(?![\w.]*['’]s\b)[A-Z][\w.]*|global|world(?:wide)?|domestic|national|local|overall|total)\s+){0,2}"
+    r"(?:new\s+)?(?:EVs?|BEVs?|electric(?:[\s-](?:car|vehicle)s?)?|battery[\s-]electric(?:\s+(?:car|vehicle)s?)?|"
+    r"zero-emission(?:\s+(?:car|vehicle)s?)?)\s+(?:sales|registrations|deliveries|market)\b"
+)
 _SHARE_RISES_TO = re.compile(
     r"\bshare\b[^.;]{0,50}\b(?:to|reach(?:es|ing)?|hit(?:s|ting)?|at|of|be|exceed(?:s|ing)?|top(?:s|ping)?)\s*$", re.I
 )
@@ -209,7 +228,7 @@ def _frame_percent(n: NumberMention, w: Window) -> Frame | None:
         return None  # "a tenth of global car sales", "one in three new cars sold in Norway": the whole market
     if _SEGMENT_SUBJECT.search(w.lead[-90:]):
         return None  # "the kei segment makes up a third of new car sales": the market's make-up, no company's
-    if lx.MARKET_SHARE_RE.search(w.clause) or _OF_A_MARKET.match(w.after):
+    if lx.MARKET_SHARE_RE.search(w.clause) or _OF_A_MARKET.match(w.after) or _OF_EV_MARKET_SALES.match(w.after):
         ev_market = powertrain(w.clause) not in (None, "combustion") or lx.EV_PRODUCT_NAMES_RE.search(w.clause)
         return Frame("market_share", "percent") if ev_market else None
     if lx.LINEUP_RE.search(w.after[:60]):
@@ -267,8 +286,8 @@ def _frame_count(n: NumberMention, w: Window) -> Frame | None:
         return None
     if small and child:
         kind = powertrain(w.rest[:50])
-        if kind == "combustion":
-            return None
+        if kind == "combustion" or (kind is None and _BODY_STYLE.match(w.rest)):
+            return None  # "14 EVs, 11 of them SUVs": a body style, no powertrain count
         return Frame(f"{kind}_model_launches" if kind else "", "models", child_of_previous=True)
     if small and (_MODEL_NOUN.match(head.strip()) or _MODEL_NOUN.search(head[:45])):
         if not _LAUNCH_VERB.search(w.clause) or _LINEUP_SIZE.search(w.lead[-90:]):
@@ -288,7 +307,7 @@ def _frame_volume(n: NumberMention, w: Window) -> Frame | None:
     head = w.after[:60]
     if _ORDERS.search(head[:30]) or _ORDERS.search(w.before[-25:]) or _BUILT.search(w.before[-50:]):
         return Frame("other", "vehicles")
-    if _CAPACITY_BEFORE.search(w.lead[-70:]) or _PRODUCTION_COUNT_AFTER.match(head):
+    if _CAPACITY_BEFORE.search(w.lead[-70:]) or _PRODUCTION_COUNT_AFTER.match(head) or _BUILT_AFTER.match(head):
         return Frame("other", "vehicles")
     has_noun = bool(_VOLUME_NOUN.match(head))
     if lx.ADAS_RE.search(w.clause):

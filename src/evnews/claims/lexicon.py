@@ -15,7 +15,7 @@ COMPANY_PATTERNS: tuple[tuple[str, str], ...] = (
     (r"Renault[\s–—-]*Nissan[\s–—-]*(?:&|and)?\s*Mitsubishi\s+[Aa]lliance", "Alliance"),
     (r"Renault,\s*Nissan\s*(?:&|and)\s*Mitsubishi\s+[Aa]lliance", "Alliance"),
     (r"Renault[\s–—-]*Nissan(?:[\s–—-]*Mitsubishi)?\s+[Aa]lliance", "Alliance"),
-    (r"(?:the|The)\s+Alliance(?!\s+(?:Connected|partners))", "Alliance"),
+    (r"(?:the|The)\s+[Aa]lliance(?!\s+(?:Connected|partners))", "Alliance"),
     # "Nissan, Renault and Mitsubishi will share ...", "Renault and Nissan have sold a combined ...".
     (r"(?:Renault|Nissan|Mitsubishi)(?:\s+Motors)?(?:\s*,\s*(?:Renault|Nissan|Mitsubishi)(?:\s+Motors)?)*"
      r"\s*(?:,\s*)?(?:and|&)\s+(?:Renault|Nissan|Mitsubishi)(?:\s+Motors)?(?!['’]s)(?=\s+(?:have|has|will|plan|aim|are|were|together|jointly|sold|expect|intend|target|share))", "Alliance"),
@@ -150,6 +150,12 @@ EV_PRODUCTS: frozenset[str] = frozenset(
 )
 TECHNOLOGY_PRODUCTS: frozenset[str] = frozenset({"all-solid-state battery", "ProPILOT", "e-POWER"})
 
+# "Japanese sales", "Japanese EV sales", "the Chinese electric car market": an adjective names a market
+# only before one of these nouns ("Japanese carmaker" is a nationality).
+_MARKET_NOUN = (
+    r"(?:(?:EV|BEV|electric[\s-](?:car|vehicle)|car|vehicle|passenger[\s-]car|new[\s-]car|auto)\s+)?"
+    r"(?:market|buyers|customers|drivers|sales|range|registrations|deliveries)"
+)
 # Regions: pattern -> canonical region. Adjectives count only before a market noun.
 REGION_PATTERNS: tuple[tuple[str, str], ...] = (
     (r"North\s+America(?:n)?", "north_america"),
@@ -158,10 +164,10 @@ REGION_PATTERNS: tuple[tuple[str, str], ...] = (
      r"Illinois|New\s+York\s+State|Florida", "us"),
     (r"(?:the\s+)?United\s+States|U\.S\.|\bUS\b|USA|America(?!n)", "us"),
     (r"(?:the\s+)?United\s+Kingdom|\bUK\b|U\.K\.|Britain|England|Scotland|Wales", "uk"),
-    (r"Europe|EU\b|European\s+(?:buyers|customers|sales|market|range|drivers|Union)", "europe"),
-    (r"Japan|Japanese\s+(?:market|buyers|customers|drivers|sales)", "japan"),
-    (r"China|Chinese\s+(?:market|buyers|customers|sales)", "china"),
-    (r"India|Indian\s+(?:market|buyers)", "india"),
+    (r"Europe|EU\b|European\s+" + _MARKET_NOUN.replace("range|", "range|Union|"), "europe"),
+    (r"Japan|Japanese\s+" + _MARKET_NOUN, "japan"),
+    (r"China|Chinese\s+" + _MARKET_NOUN, "china"),
+    (r"India|Indian\s+" + _MARKET_NOUN, "india"),
     (r"Norway|Germany|France|Italy|Spain|the\s+Netherlands|Sweden|Denmark|Belgium|Switzerland|Austria|Poland|Portugal|Ireland", "europe"),
     (r"South\s+Korea|Korea", "korea"),
     (r"Southeast\s+Asia|ASEAN", "asean"),
@@ -263,6 +269,13 @@ SUPERSEDED_BEFORE_RE = re.compile(
     r"(?:^|[,;(]\s*)from|\bversus|\bvs\.?|\breplac(?:e|es|ed|ing)|\bsupersed(?:e|es|ed|ing)|\bin\s+place\s+of|\brather\s+than|"
     r"\bprevious(?:ly)?|\bformer(?:ly)?|\boriginal(?:ly)?|\bearlier)"
     r"(?:\s+(?:the|its|an?|their|some|about|around|just|only))*\s*$",
+    re.I,
+)
+# A figure followed by the plan it belonged to: "75% in the old plan", "23 and 15 under the original 2021 targets".
+FORMER_PLAN_AFTER_RE = re.compile(
+    r"[^,;.]{0,30}?\b(?:in|under|of|from)\s+(?:the|its|their|Nissan['’]s|the\s+company['’]s)\s+"
+    r"(?:old|previous|original|earlier|former|prior|initial|first|superseded)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:plan|target|goal|version|forecast|strategy|roadmap|programme|program|guidance)s?\b",
     re.I,
 )
 SUPERSEDED_SENTENCE_RE = re.compile(

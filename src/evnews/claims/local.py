@@ -129,7 +129,9 @@ def excluded(sentence: str, n: NumberMention, numbers: list[NumberMention], mask
         and not find_regions(name.group(1))
     ):
         return True  # "Concept 20-23", "Model 3", "Renault 5"
-    if n.unit and n.unit != "percent" and re.search(r"\(\s*(?:about|around|roughly|some|approximately|~|or)?\s*$", before):
+    if n.unit and n.unit != "percent" and re.search(
+        r"\(\s*(?:about|around|roughly|some|approximately|~|or)?\s*$|,\s*or\s+(?:about|around|roughly|some|approximately|~)?\s*$", before
+    ):
         return any(o.unit and o.unit != "percent" and o.end <= n.start for o in numbers)  # a bracketed conversion
     if re.search(r"\b(?:those|these|the\s+same)\s+$|(?<!on\stop\s)\b(?:of|from|among)\s+(?:the|those|these)\s+$", before):
         return True  # "those 3 new EVs", "Sixteen of the 30 models": points back at a number stated before
@@ -142,9 +144,11 @@ _LIST_GAP = re.compile(r"^[\w\s'’-]{0,40}?(?:\band|\bor|,)\s*(?:the\s+|some\s+
 
 
 def is_former(sentence: str, n: NumberMention, numbers: list[NumberMention]) -> bool:
-    """A figure the text presents as replaced: "up from 15", and the figures listed with it
-    ("replace the 23 electrified models and 15 EVs")."""
+    """A figure the text presents as replaced: "up from 15", "against 75% in the old plan", and the
+    figures listed with it ("replace the 23 electrified models and 15 EVs")."""
     if lx.SUPERSEDED_BEFORE_RE.search(sentence[max(0, n.start - 40) : n.start]):
+        return True
+    if lx.FORMER_PLAN_AFTER_RE.match(sentence, n.end):
         return True
     earlier = [o for o in numbers if o.end <= n.start]
     if not earlier:

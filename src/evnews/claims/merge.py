@@ -61,7 +61,9 @@ def _highlight_restates(claim: Claim, claims: list[Claim], by_index: dict[int, S
     if line is None or not (line.is_heading or line.is_list_item) or claim.value is None or find_companies(line.text):
         return False
     return any(
-        other.metric == claim.metric
+        # a verbless headline line ("Eight new EVs, ProPILOT on 20 models: ...") names figures without their
+        # frame: the full sentence stating the same number is the claim, whatever metric the line suggested
+        (other.metric == claim.metric or (line.is_heading and other.unit == claim.unit))
         and other.value == claim.value
         # a list item that adds the year stays; a verbless line's "actual" and its article year are only a default
         and (claim.horizon_year in (None, other.horizon_year) or (claim.kind == "actual" != other.kind))

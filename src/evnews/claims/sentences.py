@@ -65,9 +65,19 @@ def split_sentences(line: str) -> list[str]:
     return [p for p in pieces if p]
 
 
+# A finite verb: a line with none is a headline-style line ("Eight new EVs, ProPILOT on 20 models: ...").
+_FINITE_VERB = re.compile(
+    r"\b(?:is|are|was|were|will|would|has|have|had|can|could|should|may|might|must|does|did|says|said|plans|aims|wants|"
+    r"expects|sold|sells|launched|launches|reached|passed|topped|announced|promised|pledged)\b",
+    re.I,
+)
+
+
 def _is_heading(line: str) -> bool:
     words = line.split()
-    return bool(words) and len(words) <= 12 and not _TERMINAL.search(line)
+    if not words or _TERMINAL.search(line):
+        return False
+    return len(words) <= 12 or (len(words) <= 25 and not _FINITE_VERB.search(line))
 
 
 def split_body(text: str) -> list[Sentence]:

@@ -72,19 +72,22 @@ _PATTERNS: tuple[tuple[str, str, bool, tuple[str, ...]], ...] = (
     (r"\bwithin\s+next\s+" + _N + r"\s+years?\b", "relative", False, ("year",)),
     (r"\b(?:within|in)\s+(?:a|the\s+next)\s+decade\b", "ten_years", False, ("decade",)),
     (r"\bin\s+the\s+(?:first|second|third|fourth|last|latest)\s+quarter\s+of\s+(?P<y>20\d\d)\b", "absolute", False, ("quarter",)),
+    # "in the period", "over the period": the period the text has just named (a results story's year or quarter)
+    (r"\b(?:in|over|during|for)\s+the\s+period\b", "same", False, ("period",)),
     (r"\bin\s+the\s+(?:(?:first|second|third|fourth|last|latest|April-June|July-September|October-December|January-March)\s+)?(?:quarter|period|half)\b", "this", False, ("quarter", "period", "half")),
     (r"\bnext\s+(?P<f>fiscal\s+)?year\b", "next", False, ("next",)),
     (r"\b(?:later|earlier)?\s*this\s+(?P<f>fiscal\s+)?(?:year|spring|summer|autumn|fall|winter)\b|\bin\s+the\s+coming\s+months\b|\bthis\s+(?:month|quarter)\b|\bin\s+the\s+(?:first|second)\s+half\s+of\s+this\s+year\b|"
-     r"\b(?:by|before|at|until|towards?)\s+(?:the\s+)?end\s+of\s+the\s+year\b|\bby\s+year[\s-]end\b", "this", False, ("this", "coming", "end")),
+     r"\b(?:by|before|at|until|towards?)\s+(?:the\s+)?end\s+of\s+the\s+year\b|\bby\s+year[\s-]end\b|\bthis\s+week\b", "this", False, ("this", "coming", "end")),
     (r"\blast\s+(?P<f>fiscal\s+)?year\b|\ba\s+year\s+ago\b", "last", False, ("last", "year", "ago")),
     (r"\blast\s+(?P<season>spring|summer|autumn|fall|winter)\b", "last_season", False, ("last",)),
     (r"\blast\s+(?:month|week)\b|\bearlier\s+this\s+(?:month|week)\b", "this", False, ("last", "earlier")),
     (r"\b(?:at\s+)?(?:around\s+|about\s+)?the\s+same\s+time\b|\bby\s+the\s+same\s+(?:point|date|time)\b|\bover\s+the\s+same\s+period\b|\bthe\s+same\s+year\b|\bthat\s+year\b|\bin\s+the\s+same\s+period\b", "same", False, ("same", "that", "year")),
     (r"\b(?:by\s+)?the\s+end\s+of\s+the\s+plan\b|\bby\s+the\s+plan'?s\s+end\b", "plan_end", False, ("plan",)),
     (r"\beventually\b|\bin\s+the\s+long\s+(?:run|term)\b|\bone\s+day\b|\bultimately\b", "open", False, ("eventually", "long", "one", "day", "ultimately")),
+    (r"\blast\s+(?P<m>" + _MONTH + r")(?!\s+\d)", "last_month", False, ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")),
     (r"\b(?:in|by|since|until|the\s+end\s+of|end\s+of)\s+(?P<m>" + _MONTH + r")(?!\s+\d)", "month", False, ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")),
 )  # fmt: skip
-_COMPILED = tuple((re.compile(p, re.I if k not in ("month",) else 0), k, f, t) for p, k, f, t in _PATTERNS)
+_COMPILED = tuple((re.compile(p, re.I if k not in ("month", "last_month") else 0), k, f, t) for p, k, f, t in _PATTERNS)
 
 # A verb right before a time that dates a past launch or the announcement itself.
 _BACKGROUND_BEFORE = re.compile(
@@ -104,6 +107,14 @@ _ANNOUNCEMENT_AFTER = re.compile(
 # "the 2014 model year", "the 2023 Ariya", "a 2025 Leaf": a year naming a model, after a
 # determiner. "By 2025 Nissan wants ..." is a date: no determiner stands before it.
 _MODEL_YEAR_AFTER = re.compile(r"^\s*(?:model[\s-]+year|MY\b)|^\s*[A-Z][A-Za-z-]+\b(?!\s+(?:and|to|by|in))")
+# "the original 2021 plan", "its earlier 2018 targets": the year names a former plan, not a deadline.
+_FORMER_PLAN_YEAR = re.compile(
+    r"\b(?:old|previous|original|earlier|former|prior|initial|superseded)\s+$", re.I
+)
+_PERIOD_END_BEFORE = re.compile(
+    r"\b(?:year|period|months|quarter|half)\s+(?:that|which)?\s*(?:ended|ends|ending|closed|closes|to|through|running\s+to)\s+$",
+    re.I,
+)
 _MODEL_YEAR_BEFORE = re.compile(r"\b(?:the|a|an|its|their|his|her|this|that|every|new|all-new|refreshed|used)\s+$", re.I)
 
 
@@ -165,6 +176,10 @@ def _mark_background(sentence: str, time: TimeMention) -> TimeMention:
     )
     if at_clause_head and _ANNOUNCEMENT_AFTER.match(after):
         return replace(time, background=True, announcement=True)
+    if time.kind == "month" and _PERIOD_END_BEFORE.search(before[-40:]):
+        return replace(time, background=True)  # "fiscal 2023, the year that ended in March"
+    if time.kind == "absolute" and _FORMER_PLAN_YEAR.search(before[-20:]):
+        return replace(time, background=True)
     model_year = _MODEL_YEAR_AFTER.match(after)
     if (
         time.kind == "absolute"
@@ -201,6 +216,8 @@ def resolve(time: TimeMention, anchor: dt.date, *, previous: int | None, plan_en
         return year - 1
     if time.kind == "last_season":
         return year if (time.month or 0) < anchor.month - 2 else year - 1
+    if time.kind == "last_month":  # "last March" said in March 2019 is March 2018
+        return year if (time.month or 0) < anchor.month else year - 1
     if time.kind == "month":
         return year if (time.month or 0) <= anchor.month else year - 1
     if time.kind == "same":
