@@ -12,14 +12,15 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from evnews.claims import lexicon as lx
-from evnews.claims.mentions import Mention
+from evnews.claims.mentions import Mention, find_companies
 from evnews.claims.timex import TimeMention
 
 _PRODUCTION = re.compile(
     r"\b(?:start(?:s|ed|ing)?|begin(?:s|ning)?|began|commenc\w+)\s+(?:\w+\s+){0,2}?(?:production|building|making|manufacturing|assembly)\b|"
     r"\bstart\s+of\s+(?:[\w-]+\s+){0,3}?(?:production|output|assembly)\b|"
     r"\b(?:production|output)\s+(?:of\s+[^;]{0,80}?\s+)?(?:would|will|could|may|might|should|is\s+(?:set|due|expected|scheduled|slated|planned)\s+to|"
-    r"is\s+to|to)?\s*(?:also\s+|now\s+|only\s+)?(?:not\s+)?(?:begin|start|commence|get\s+under\s*way|kick\s+off)\b|"
+    r"is\s+to|to)?\s*(?:also\s+|now\s+|only\s+)?(?:not\s+)?(?:begin|start|commence|get\s+under\s*way|kick\s+off|"
+    r"began|started|commenced|begins|starts|got\s+under\s*way|kicked\s+off)\b|"
     r"\bproduction\s+starting\b|\bgo(?:es)?\s+into\s+production\b|\benter(?:s)?\s+production\b|"
     r"\b(?:will|would)\s+(?:also\s+)?(?:build|be\s+built|produce|be\s+produced|assemble)\b|"
     r"\bmov(?:e|ed|ing)\s+(?:its\s+)?production\s+to\b|\bproduction\s+(?:\w+\s+){0,3}moved\s+to\b|"
@@ -37,12 +38,15 @@ _SHOWN_TO = re.compile(
 )
 _TECHNOLOGY_SUBJECT = re.compile(
     r"all-solid-state|solid-state\s+batter|ASSB|Pro\s?PILOT|Pro\s?Pilot|autonom\w*\s+driving|self-driving|"
-    r"vehicle-to-grid|V2G|wireless\s+charging|lidar|sodium-ion|LFP\s+batter|battery[\s-]swapp\w*|steer-by-wire",
+    r"vehicle-to-grid|V2G|wireless\s+charging|lidar|sodium-ion|LFP\s+batter|battery[\s-]swapp\w*|steer-by-wire|"
+    # a powertrain new to a maker or a market: "its first plug-in hybrid", "add a plug-in hybrid to its line-up"
+    r"(?P<phev>(?<=first\s)plug-in\s+hybrid|plug-in\s+hybrid(?=\s+to\s+(?:its|the|their)\s+(?:line-?up|range|portfolio)))",
     re.I,
 )
 _TECHNOLOGY_VERB = re.compile(
     r"\b(?:launch\w*|arriv\w*|introduc\w*|enable|debut\w*|deploy\w*|roll\w*\s+out|electrif\w+|from|offer\w*|bring\w*|commerciali[sz]\w*|"
     r"available|mass-produc\w+|put\w*|fit\w*|install\w*|equip\w*|adopt\w*|to\s+market|on\s+the\s+market|in\s+showrooms|"
+    r"due|add|adds|adding|come|comes|coming|follow|follows|"
     # "which it wants in a production car by 2028", "to sell an EV with its own solid-state batteries"
     r"in\s+(?:a|its|their)\s+(?:first\s+)?(?:production|series|mass-market)\s+(?:car|vehicle|model|EV)|"
     r"sell\w*\s+(?:an?\s+|its\s+first\s+)?(?:[\w-]+\s+)?(?:EV|car|vehicle|model)s?\s+with)\b",
@@ -55,14 +59,17 @@ _FROM_BEFORE = re.compile(r"\b(?:from|starting(?:\s+in)?|beginning(?:\s+in)?|as\
 _HYBRID_SYSTEM_LAUNCH = re.compile(
     r"\b(?:bring\w*|introduc\w*|launch\w*|offer\w*|debut\w*|roll\w*\s+out|deploy\w*|add\w*)\s+(?:its\s+|the\s+|their\s+)?"
     r"(?:[\w-]+\s+){0,2}?(?P<a>e-?POWER|series[\s-]hybrid)(?:\s+(?:hybrid\s+)?(?:system|technology|powertrain|drivetrain))?(?!\s+(?:models?|cars?|vehicles?|versions?))|"
-    r"(?P<b>e-?POWER)(?:\s+(?:hybrid\s+)?(?:system|technology|powertrain|drivetrain))?\s+(?:will|is\s+(?:set|due)\s+to|is\s+to)\s+"
-    r"(?:arrive|launch|debut|go\s+on\s+sale|come|be\s+(?:introduced|offered|launched))",
+    # "e-POWER is to follow in fiscal 2026", "its e-POWER series-hybrid system will come to the U.S.",
+    # "e-POWER, the system it sells in Japan, which is due in the U.S. by 2026"
+    r"(?P<b>e-?POWER)(?:\s+(?:series[\s-])?(?:hybrid\s+)?(?:system|technology|powertrain|drivetrain))?(?:,[^,;]{0,90},(?:\s*which)?)?\s+"
+    r"(?:(?:will|is\s+(?:set|due)\s+to|is\s+to)\s+(?:arrive|launch|debut|go\s+on\s+sale|come|follow|reach|be\s+(?:introduced|offered|launched))|"
+    r"is\s+due\b)",
     re.I,
 )
 # A brand going electric: "Its Infiniti brand will begin offering electrified powertrains from fiscal 2021",
 # "Lexus will go all-electric by 2035": the brand's electrification is a technology launch.
 _BRAND_ELECTRIFIES = re.compile(
-    r"\belectrif(?:y|ies|ying)\b|\belectrification\s+of\b|\b(?:go|goes|going|become|becomes|turn|turns)\s+(?:fully\s+|all[\s-])?electric\b|"
+    r"\belectrif(?:y|ies|ying)\b|\b(?:will|to|would|shall)\s+be\s+(?:fully\s+)?electrified\b|\belectrification\s+of\b|\b(?:go|goes|going|become|becomes|turn|turns)\s+(?:fully\s+|all[\s-])?electric\b|"
     r"\b(?:offer|offering|introduce|introducing|launch|launching|add|adding)\s+(?:its\s+first\s+)?electrified\s+"
     r"(?:powertrains?|drivetrains?|models|versions)\b|\b(?:all|fully|only)[\s-]electric\s+(?:brand|line-?up|range)\b|"
     r"\belectric-only\b|\bEV-only\b",
@@ -73,7 +80,7 @@ _SINGLE_LAUNCH = re.compile(
     r"\b(?:goes|go|going)\s+on\s+sale\b|\bis\s+(?:also\s+)?coming\b|\bdue\s+(?:in|out|to\s+arrive)\b|\bdue\s*$|\bfollows\b|"
     r"\b(?:will|is\s+set\s+to|is\s+to|(?:plans?|planning|aims?|expects?|intends?)\s+to)\s+(?:be\s+)?"
     r"(?:launch\w*|arrive|go\s+on\s+sale|debut|hit\s+showrooms|introduce\w*|release\w*|roll\s+out|unveil\w*|start\s+selling)\b|"
-    r"\barrives\b|\blaunches\b|,\s*due\b|"
+    r"\barrives\b|\blaunches\b|,\s*due\b|\b(?:is|are)\s+(?:now\s+|still\s+)?due\b(?!\s+to\s+be\s+(?:replaced|retired|discontinued|dropped|phased|withdrawn))|"
     # "is due to reach US dealers this autumn", "will be followed ... by the X", "could arrive by 2026"
     r"\b(?:reach|reaches|hit|hits)\s+(?:[\w.]+\s+)?(?:dealers|dealerships|showrooms|customers|buyers|the\s+market)\b|"
     r"\b(?:will|is\s+to|is\s+set\s+to)\s+be\s+followed\b|\b(?:could|may|might|would|should)\s+(?:arrive|launch|go\s+on\s+sale|debut)\b",
@@ -85,6 +92,11 @@ _SINGLE_VEHICLE = re.compile(
     re.I,
 )
 _EV_CONTEXT = re.compile(lx.EV_CUES, re.I)
+# A named model's plug-in hybrid version: "a plug-in hybrid version of the Rogue", "the Outback PHEV".
+_NAMED_PHEV = re.compile(
+    r"\b(?:plug-in\s+hybrid|PHEV)\s+(?:version|variant)\s+of\s+(?:the|its)\s+(?P<a>[A-Z][\w-]+)|"
+    r"\b(?P<b>[A-Z][\w-]+)\s+(?:plug-in(?:\s+hybrid)?|PHEV)\b(?!\s+(?:system|technology|powertrain|sales|models|cars))"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,6 +108,7 @@ class DateCue:
     end: int
     time: TimeMention
     product: str | None = None
+    where: int | None = None  # the end of the verb that says where and how ("is due| in the U.S."), if not `start`
 
 
 def _time_after(
@@ -116,36 +129,41 @@ def _nearest_product(products: list[Mention], pos: int, start: int, end: int) ->
     return min(inside, key=lambda p: abs(p.start - pos)).name
 
 
-def _technology_cue(
+def _technology_cues(
     sentence: str, start: int, end: int, times: list[TimeMention], products: list[Mention], brands: Sequence[Mention]
-) -> DateCue | None:
-    """A technology (or a brand's electrification) launched at a date named in the clause."""
+) -> list[DateCue]:
+    """Technologies (or a brand's electrification) launched at a date named in the clause."""
     clause = sentence[start:end]
-    tech = _TECHNOLOGY_SUBJECT.search(clause) or _HYBRID_SYSTEM_LAUNCH.search(clause)
+    techs = list(_TECHNOLOGY_SUBJECT.finditer(clause)) + list(_HYBRID_SYSTEM_LAUNCH.finditer(clause))
     verb = _TECHNOLOGY_VERB.search(clause)
     brand = next((b for b in brands if start <= b.start < end), None)
     electrifies = _BRAND_ELECTRIFIES.search(clause)
-    if tech is None and brand is not None and electrifies and abs(start + electrifies.start() - brand.start) < 80:
+    if not techs and brand is not None and electrifies and abs(start + electrifies.start() - brand.start) < 80:
         # The start of the brand's electrification ("from fiscal 2021", "will begin offering ..."), not
         # its completion ("electrify its full line-up by 2030", a share of sales).
-        time = _time_after(times, start + electrifies.start(), start + electrifies.end(), end, or_before=False)
+        time = _time_after(times, start + electrifies.start(), start + electrifies.end(), end, or_before=False) or next(
+            (t for t in reversed(times) if start <= t.start and t.end <= start + electrifies.start() and _FROM_BEFORE.search(sentence, 0, t.start)),
+            None,
+        )
         starting = re.search(r"\b(?:begin\w*|began|start\w*)\s+(?:\w+\s+)?$", clause[: electrifies.start()], re.I)
         if time is None or not (starting or _FROM_BEFORE.search(sentence, 0, time.start)):
-            return None
-        return DateCue("technology_launch", brand.start, brand.end, time, lx.SUB_BRANDS[brand.text.strip().lower()])
-    if tech is None:
-        return None
-    named = "a" if tech.groupdict().get("a") else "b" if tech.groupdict().get("b") else 0
-    tech_start, tech_end = start + tech.start(named), start + tech.end(named)
-    product = _nearest_product(products, tech_start, start, end)
-    if product is None and re.search(r"autonom|self-driving", tech.group(0), re.I):
-        product = "autonomous driving"
+            return []
+        return [DateCue("technology_launch", brand.start, brand.end, time, lx.SUB_BRANDS[brand.text.strip().lower()])]
     if verb is None or _PRODUCTION.search(clause[verb.start() : verb.end() + 20]):
-        return None
+        return []
     time = _time_after(times, start + verb.start(), start + verb.end(), end)
     if time is None or not start <= time.start <= end:
-        return None
-    return DateCue("technology_launch", tech_start, tech_end, time, product)
+        return []
+    cues: list[DateCue] = []
+    for tech in techs:
+        groups = tech.groupdict()
+        named = next((g for g in ("a", "b", "phev") if groups.get(g)), 0)
+        tech_start, tech_end = start + tech.start(named), start + tech.end(named)
+        product = "plug-in hybrid" if named == "phev" else _nearest_product(products, tech_start, start, end)
+        if product is None and re.search(r"autonom|self-driving", tech.group(0), re.I):
+            product = "autonomous driving"
+        cues.append(DateCue("technology_launch", tech_start, tech_end, time, product, where=start + verb.end()))
+    return cues
 
 
 def find_date_cues(
@@ -166,9 +184,7 @@ def find_date_cues(
                 product = _nearest_product(products, start + m.start(), start, end)
                 cues.append(DateCue("production_start", start + m.start(), start + m.end(), time, product))
                 break
-        tech = _technology_cue(sentence, start, end, times, products, brands)
-        if tech is not None:
-            cues.append(tech)
+        cues.extend(_technology_cues(sentence, start, end, times, products, brands))
         carbon = _CARBON.search(clause)
         if carbon:
             time = _time_after(times, start + carbon.start(), start + carbon.end(), end)
@@ -176,6 +192,14 @@ def find_date_cues(
                 cues.append(DateCue("carbon_neutrality", start + carbon.start(), start + carbon.end(), time))
         launch = _SINGLE_LAUNCH.search(clause)
         taken = any(c.metric in ("production_start", "technology_launch") and start <= c.start < end for c in cues)
+        phev = _NAMED_PHEV.search(clause)
+        if launch and phev and not taken and not find_companies(phev.group("a") or phev.group("b")):
+            time = _time_after(times, start + launch.start(), start + launch.end(), end)
+            if time is not None and start <= time.start <= end:
+                model = phev.group("a") or phev.group("b")
+                cues.append(DateCue("electrified_model_launches", start + launch.start(), start + launch.end(), time,
+                                    f"{model} plug-in hybrid"))  # fmt: skip
+            continue
         if launch and not taken:
             vehicle = _SINGLE_VEHICLE.search(clause[: launch.start()]) or _SINGLE_VEHICLE.search(clause[launch.end() :])
             product = _nearest_product(products, start + launch.start(), start, end)

@@ -16,15 +16,15 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 from evnews.claims import attribution as at
 from evnews.claims import lexicon as lx
 from evnews.claims import local as lc
 from evnews.claims.coordination import elliptic_share, split_regions
-from evnews.claims.dates import DateCue, find_date_cues
-from evnews.claims.frames import frame_number, only_electric_share, powertrain
-from evnews.claims.mentions import Mention, find_companies, find_products, find_regions, find_sites
+from evnews.claims.frames import frame_number, only_electric_share
+from evnews.claims.dated import date_claims
+from evnews.claims.mentions import Mention, Parsed, find_companies, find_products, find_regions
 from evnews.claims.merge import merge_repeats
 from evnews.claims.numbers import find_numbers
 from evnews.claims.sentences import Sentence, split_body
@@ -54,23 +54,13 @@ _MONEY_SPENT = re.compile(
     r"\b(?:invested|spent|has\s+(?:put|poured|ploughed|plowed|pumped|sunk)|had\s+(?:put|poured|ploughed|pumped|sunk)|so\s+far|to\s+date)\b",
     re.I,
 )
+# Words that say a plant is working: its capacity is a fact, not a plan.
+_OPERATING = re.compile(
+    r"\b(?:started|began|begun|opened|operat\w+|running|runs|produc(?:es|ed|ing)|output|has\s+(?:a\s+|an\s+)?(?:annual\s+)?capacity|"
+    r"reached|came\s+on\s+(?:stream|line)|online|in\s+operation)\b",
+    re.I,
+)
 _PRODUCT_METRICS = frozenset({"cumulative_sales", "market_share", "adas_sales_volume", "adas_model_launches", "battery_cost"})
-
-
-@dataclass(frozen=True, slots=True)
-class Parsed:
-    """One sentence with its mentions, as the claim rules read it."""
-
-    sentence: Sentence
-    companies: list[Mention]
-    products: list[Mention]
-    regions: list[Mention]
-    times: list[TimeMention]
-    masked: list[tuple[int, int]]
-
-    @property
-    def text(self) -> str:
-        return self.sentence.text
 
 
 class _Reader:
@@ -190,6 +180,8 @@ class _Reader:
                 continue
             if metric == "investment" and kind == "actual" and not _MONEY_SPENT.search(window.clause):
                 kind = "target"  # "announced a £1 billion project": money committed, not yet spent
+            if metric == "battery_capacity" and kind == "actual" and not _OPERATING.search(window.clause):
+                kind = "target"  # "the project included a 9 GWh plant": capacity planned, not yet running
             if kind == "actual" and year is None and self.ctx.anchor is not None:
                 year = self._statement_year(times, text, n.start)  # as of the statement: its date, else the article's
             region = at.region_for(
@@ -288,48 +280,10 @@ class _Reader:
         return self.claims[-1] if self.claims else None
 
     def _date_claims(self, p: Parsed) -> None:
-        s, text, companies, products, regions, times = p.sentence, p.text, p.companies, p.products, p.regions, p.times
-        spans = at.clauses(text)
-        if not any(not t.background for t in times):
-            return  # every date claim needs a date
-        ev_context = powertrain(text + " " + self.previous_text) in ("ev", "electrified")
-        sites = find_sites(text)
-        previous: str | None = None
-        brands = [c for c in companies if c.text.strip().lower() in lx.SUB_BRANDS]
-        said = [c for c in self.claims if c.sentence_index == s.index]
-        for cue in find_date_cues(text, times, products, spans, ev_context, brands):
-            year, fiscal, _ = at.horizon_for(cue.time, times, cue.start, self.ctx)
-            if year is None or _said_already(cue, said):
-                continue
-            company = at.company_for(cue.start, text, companies, products, self.ctx, previous)
-            start, end = at.clause_of(spans, cue.start)
-            named = [c.start for c in companies if c.name and start <= c.start < end]
-            product_at = [p for p in products if p.name == cue.product and start <= p.start < end]
-            # "Toyota ... cars with solid-state batteries": a maker named before the product is the subject.
-            if cue.product and not (named and (not product_at or named[0] < product_at[0].start)):
-                company = next((p.company for p in products if p.name == cue.product), company)
-            kind = at.kind_for(cue.start, text, s.paragraph, self.ctx, year)
-            if cue.metric == "ev_model_launches" and kind != "rumor":
-                kind = "target"  # "goes on sale this year", "follows in 2026": stated ahead of the event
-            region = "global" if cue.metric == "carbon_neutrality" else None
-            if cue.metric == "technology_launch":  # where the sentence names a market for it ("In the US, ...")
-                scoped = any(r.descriptor == "scope" and r.name != "global" for r in regions)
-                region = at.region_for(cue.start, text, regions, s.paragraph, self.ctx) if scoped else "global"
-            if region is None and cue.metric == "production_start":
-                start, end = at.clause_of(spans, cue.start)
-                here = [x for x in sites if start <= x.start < end] or sites
-                region = here[0].name if here else None
-            if region is None:
-                region = at.region_for(
-                    cue.start, lc.blank_relative_clauses(text), regions, s.paragraph, self.ctx, company=company
-                )
-            value, unit = (1.0, "models") if cue.metric == "ev_model_launches" else (None, None)
-            self.claims.append(
-                Claim(company or self.ctx.focus, cue.metric, kind, text, value, unit, "exact", region, year, fiscal,
-                      cue.product, s.index)  # fmt: skip
-            )
-            self.ctx.last_horizon = year
-            previous = company
+        said = [c for c in self.claims if c.sentence_index == p.sentence.index]
+        for claim in date_claims(p, self.ctx, self.previous_text, said):
+            self.claims.append(claim)
+            self.ctx.last_horizon = claim.horizon_year
 
 
 def _brand_in_clause(text: str, pos: int, companies: list[Mention]) -> str | None:
@@ -340,16 +294,6 @@ def _brand_in_clause(text: str, pos: int, companies: list[Mention]) -> str | Non
         if brand and start <= c.start < end and re.match(r"['’]s\b|\s+(?:brand|sales)\b", text[c.end :]):
             return brand
     return None
-
-
-def _said_already(cue: DateCue, said: list[Claim]) -> bool:
-    """A date cue the sentence's counts already state: "ProPILOT is to be offered on 20 models by 2022"
-    is a roll-out count, not a launch; "eight new EVs, among them a kei car" counts the kei car."""
-    if cue.metric == "technology_launch":
-        return any(c.product == cue.product and c.value is not None for c in said)
-    if cue.metric == "ev_model_launches":
-        return any(c.metric.endswith("model_launches") and (c.value or 0) > 1 for c in said)
-    return False
 
 
 def read_article(text: str, published: dt.date | None, title: str | None = None) -> tuple[list[Claim], list[Sentence]]:

@@ -133,7 +133,10 @@ _MARKET_DENOMINATOR = re.compile(
 )
 # "57% of the Japanese EV market", "41% of Europe's electric van segment".
 _OF_A_MARKET = re.compile(r"^\s*of\s+(?:the\s+)?(?:[\w'’.-]+\s+){0,4}(?:market|segment)\b", re.I)
-_OF_NEW_VEHICLES = re.compile(r"^\s*of\s+(?:all\s+)?(?:its\s+|the\s+)?(?:new\s+)?(?:[\w-]+\s+){0,2}(?:models|cars|vehicles)\b", re.I)
+# "of new models", "of all its new cars", "of new Nissan, Infiniti and Datsun models"
+_OF_NEW_VEHICLES = re.compile(
+    r"^\s*of\s+(?:all\s+)?(?:its\s+|the\s+)?(?:new\s+)?(?:[\w-]+(?:,\s*|\s+(?:and|&)\s+|\s+)){0,5}?(?:models|cars|vehicles)\b", re.I
+)
 # "57% of Japanese EV sales", "a fifth of global battery-electric registrations": a company's share of
 # the electric car market (no possessive: "of its EV sales" is the company's own mix).
 _OF_EV_MARKET_SALES = re.compile(
@@ -233,7 +236,8 @@ def _frame_percent(n: NumberMention, w: Window) -> Frame | None:
         return Frame("market_share", "percent") if ev_market else None
     if lx.LINEUP_RE.search(w.after[:60]):
         return Frame("other", "percent")
-    if lx.CONNECTED_RE.search(w.after[:40]) or (_OF_NEW_VEHICLES.match(w.rest) and lx.CONNECTED_RE.search(w.rest[:110])):
+    following = w.sentence[w.sentence.find(w.after, len(w.lead)) :] if w.after else w.rest
+    if lx.CONNECTED_RE.search(w.after[:40]) or (_OF_NEW_VEHICLES.match(following) and lx.CONNECTED_RE.search(following[:110])):
         return Frame("connected_share", "percent")  # "100% of new models sold in key markets are to be connected"
     sales_here = lx.SALES_NOUN_RE.search(w.after[:70]) or (
         lx.SALES_NOUN_RE.search(w.before) and re.search(r"\b(?:to|of|at|reach|reaching|hit)\s*$", w.before)

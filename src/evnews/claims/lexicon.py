@@ -132,6 +132,12 @@ PRODUCT_PATTERNS: tuple[tuple[str, str, str], ...] = (
     (r"Micra", "Micra", "Nissan"),
     (r"Juke", "Juke", "Nissan"),
     (r"Townstar", "Townstar", "Nissan"),
+    (r"Qashqai", "Qashqai", "Nissan"),
+    (r"Rogue", "Rogue", "Nissan"),
+    (r"X-Trail", "X-Trail", "Nissan"),
+    (r"Kicks", "Kicks", "Nissan"),
+    (r"Serena", "Serena", "Nissan"),
+    (r"Murano|Pathfinder|Altima|Sentra|Sylphy|Magnite|Navara", "Nissan model", "Nissan"),
     (r"Model\s+[SXY3]", "Model S/3/X/Y", "Tesla"),
     (r"Cybertruck", "Cybertruck", "Tesla"),
     (r"bZ4X", "bZ4X", "Toyota"),
@@ -312,7 +318,7 @@ INVESTMENT_CUES_RE = re.compile(
     r"^\s*(?:battery\s+)?(?:plant|factory|gigafactory|facility|hub)\b|\b(?:invest(?:s|ed|ing|ment|ments)?|pledged?|commit(?:s|ted|ting|ment)?|spend(?:s|ing)?|spent|allocat(?:e|es|ed|ing)|"
     r"earmark(?:s|ed)?|fund(?:s|ed|ing)?|capital\s+expenditure|capex|pour(?:s|ed|ing)?|put\s+up|outlay|"
     r"(?:put|puts|putting|plough\w*|plow\w*|pump\w*|inject\w*|sink\w*)(?=(?:[^.;]|\.(?=\d)){0,40}\binto\b)|backed\s+by|backing)\b|^\s*Investment\s*:|"
-    r"^\s*(?:[\w-]+\s+){0,2}(?:project|programme|program|scheme|package|plan|overhaul|expansion|upgrade|retooling|"
+    r"^\s*(?:[\w-]+\s+){0,2}(?:project|programme|program|scheme|package|plan|overhaul|expansion|upgrade|retooling|phase|stage|"
     r"investment|venture|hub)\b",
     re.I,
 )

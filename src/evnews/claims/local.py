@@ -23,7 +23,7 @@ _NAME_BEFORE = re.compile(r"(?<=\w\s)([A-Z][\w.-]*[A-Za-z])\s$")
 _NOT_NAMES = frozenset("About Around Some Nearly Over More Only Just Almost Roughly Approximately Up In By To Of".split())
 _CUMULATIVE_VERB = re.compile(
     r"\b(?:has|have|had|having)\s+(?:now\s+|already\s+)?(?:sold|delivered|reached|bought|passed|topped|shipped)\b|"
-    r"\b(?:passed|topped|surpassed|crossed|reached|reach|hit)\b",
+    r"\b(?:passed|topped|surpassed|crossed|reached|reach|hit|passing|topping|surpassing|crossing|reaching|hitting)\b",
     re.I,
 )
 _RELATIVE_CLAUSE = at.RELATIVE_CLAUSE

@@ -12,6 +12,8 @@ import re
 from dataclasses import dataclass
 
 from evnews.claims import lexicon as lx
+from evnews.claims.sentences import Sentence
+from evnews.claims.timex import TimeMention
 
 
 @dataclass(frozen=True, slots=True)
@@ -22,6 +24,22 @@ class Mention:
     text: str
     descriptor: str = ""  # for references: nationality/hq/"generic"; for regions: "scope" when after a preposition
     company: str = ""  # for products: the maker
+
+
+@dataclass(frozen=True, slots=True)
+class Parsed:
+    """One sentence with its mentions, as the claim rules read it."""
+
+    sentence: Sentence
+    companies: list[Mention]
+    products: list[Mention]
+    regions: list[Mention]
+    times: list[TimeMention]
+    masked: list[tuple[int, int]]
+
+    @property
+    def text(self) -> str:
+        return self.sentence.text
 
 
 def _table_regex(patterns: list[str], *, caseless: set[int] | frozenset[int] = frozenset(), tail: str = r"(?![\w-])") -> re.Pattern[str]:

@@ -115,7 +115,8 @@ _PERIOD_END_BEFORE = re.compile(
     r"\b(?:year|period|months|quarter|half)\s+(?:that|which)?\s*(?:ended|ends|ending|closed|closes|to|through|running\s+to)\s+$",
     re.I,
 )
-_MODEL_YEAR_BEFORE = re.compile(r"\b(?:the|a|an|its|their|his|her|this|that|every|new|all-new|refreshed|used)\s+$", re.I)
+_MODEL_YEAR_BEFORE = re.compile(r"\b(?:the|a|an|its|their|his|her|this|that|whose|every|new|all-new|refreshed|used)\s+$", re.I)
+_MODEL_NOUN_AFTER = re.compile(r"^\s*(?:model|version|edition|car)\b(?!s)", re.I)  # "whose 2024 model starts at $28,140"
 
 
 def _year_from(text: str) -> int:
@@ -178,6 +179,8 @@ def _mark_background(sentence: str, time: TimeMention) -> TimeMention:
         return replace(time, background=True, announcement=True)
     if time.kind == "month" and _PERIOD_END_BEFORE.search(before[-40:]):
         return replace(time, background=True)  # "fiscal 2023, the year that ended in March"
+    if time.kind == "absolute" and re.fullmatch(r"\d{4}", time.text) and _MODEL_NOUN_AFTER.match(after) and _MODEL_YEAR_BEFORE.search(before[-20:]):
+        return replace(time, background=True)
     if time.kind == "absolute" and _FORMER_PLAN_YEAR.search(before[-20:]):
         return replace(time, background=True)
     model_year = _MODEL_YEAR_AFTER.match(after)

@@ -1,0 +1,109 @@
+"""Stage 5b: date claims of one sentence (production starts, technology launches, carbon
+neutrality, a single named model going on sale) with their company, kind, region and year.
+
+`dates.py` finds the cues; this module decides who, where and when for each,
+using the article context the reader has built (`attribution.Context`).
+"""
+
+from __future__ import annotations
+
+import re
+
+from evnews.claims import attribution as at
+from evnews.claims import lexicon as lx
+from evnews.claims import local as lc
+from evnews.claims.dates import DateCue, find_date_cues
+from evnews.claims.frames import powertrain
+from evnews.claims.mentions import Parsed, find_sites
+from evnews.claims.timex import TimeMention, find_times
+from evnews.models import Claim
+
+_SINGLE_MODEL_METRICS = ("ev_model_launches", "electrified_model_launches")
+
+
+def date_claims(p: Parsed, ctx: at.Context, previous_text: str, said: list[Claim]) -> list[Claim]:
+    """The date claims of a parsed sentence; `said` are the number claims already read from it."""
+    s, text, companies, products, times = p.sentence, p.text, p.companies, p.products, p.times
+    spans = at.clauses(text)
+    if not any(not t.background for t in times):
+        return []  # every date claim needs a date
+    ev_context = powertrain(text + " " + previous_text) in ("ev", "electrified")
+    brands = [c for c in companies if c.text.strip().lower() in lx.SUB_BRANDS]
+    out: list[Claim] = []
+    previous: str | None = None
+    for cue in find_date_cues(text, times, products, spans, ev_context, brands):
+        year, fiscal, _ = at.horizon_for(cue.time, times, cue.start, ctx)
+        if year is None or _said_already(cue, said):
+            continue
+        company = _company(cue, p, ctx, previous)
+        kind = at.kind_for(cue.start if cue.where is None else cue.where, text, s.paragraph, ctx, year)
+        if cue.metric in _SINGLE_MODEL_METRICS and kind != "rumor":
+            kind = "target"  # "goes on sale this year", "follows in 2026": stated ahead of the event
+        value, unit = (1.0, "models") if cue.metric in _SINGLE_MODEL_METRICS else (None, None)
+        for region, when in _regions_and_times(cue, p, ctx, company):
+            if when is not None:
+                year, fiscal, _ = at.horizon_for(when, times, cue.start, ctx)
+            out.append(
+                Claim(company or ctx.focus, cue.metric, kind, text, value, unit, "exact", region, year, fiscal,
+                      cue.product, s.index)  # fmt: skip
+            )
+        previous = company
+    return out
+
+
+def _company(cue: DateCue, p: Parsed, ctx: at.Context, previous: str | None) -> str | None:
+    text, companies, products = p.text, p.companies, p.products
+    company = at.company_for(cue.start, text, companies, products, ctx, previous)
+    start, end = at.clause_of(at.clauses(text), cue.start)
+    named = [c.start for c in companies if c.name and start <= c.start < end]
+    # "Rogue plug-in hybrid": a version of a known model is its maker's
+    named_product = [m for m in products if cue.product and (cue.product == m.name or cue.product.startswith(m.name + " "))]
+    product_at = [m for m in named_product if start <= m.start < end]
+    # "Toyota ... cars with solid-state batteries": a maker named before the product is the subject.
+    if cue.product and not (named and (not product_at or named[0] < product_at[0].start)):
+        company = next((m.company for m in named_product), company)
+    return company
+
+
+def _regions_and_times(
+    cue: DateCue, p: Parsed, ctx: at.Context, company: str | None
+) -> list[tuple[str, TimeMention | None]]:
+    """Where a date claim applies: one entry per site for a production start at several sites
+    ("at Tochigi in Japan and at Sunderland in England"), paired with its own time when the sentence
+    lists them "respectively"; a single region otherwise (None: the cue's own time)."""
+    text, regions, s = p.text, p.regions, p.sentence
+    if cue.metric == "carbon_neutrality":
+        return [("global", None)]
+    if cue.metric == "technology_launch":  # where the sentence names a market for it ("In the US, ...")
+        scoped = any(r.descriptor == "scope" and r.name != "global" for r in regions)
+        where = cue.start if cue.where is None else cue.where
+        return [(at.region_for(where, text, regions, s.paragraph, ctx) if scoped else "global", None)]
+    if cue.metric == "production_start":
+        by_site = _site_regions(cue, text)
+        if by_site:
+            return by_site
+    return [(at.region_for(cue.start, lc.blank_relative_clauses(text), regions, s.paragraph, ctx, company=company), None)]
+
+
+def _site_regions(cue: DateCue, text: str) -> list[tuple[str, TimeMention | None]]:
+    sites = find_sites(text)
+    start, end = at.clause_of(at.clauses(text), cue.start)
+    here = [x for x in sites if start <= x.start < end]
+    if re.search(r"\brespectively\b", text[cue.end :], re.I):
+        regions = list(dict.fromkeys(x.name for x in sites))  # "Smyrna, Tennessee": one place, one region
+        times = [t for t in find_times(text) if t.start >= cue.end and not t.background]
+        if len(regions) == len(times) > 1:
+            return list(zip(regions, times, strict=True))  # "in Smyrna and Sunderland ... in 2012 and 2013 respectively"
+    if not here:
+        here = sites
+    return [(name, None) for name in dict.fromkeys(x.name for x in here)]
+
+
+def _said_already(cue: DateCue, said: list[Claim]) -> bool:
+    """A date cue the sentence's counts already state: "ProPILOT is to be offered on 20 models by 2022"
+    is a roll-out count, not a launch; "eight new EVs, among them a kei car" counts the kei car."""
+    if cue.metric == "technology_launch":
+        return any(c.product == cue.product and c.value is not None for c in said)
+    if cue.metric in _SINGLE_MODEL_METRICS:
+        return any(c.metric.endswith("model_launches") and (c.value or 0) > 1 for c in said)
+    return False
