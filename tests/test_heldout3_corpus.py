@@ -109,6 +109,7 @@ def _path_of(link: str, base: str) -> str:
 
 
 def test_feeds_parse_in_both_formats_with_every_entry_in_gold(feeds: dict, gold: list[dict], base: str) -> None:
+    assert len(feeds) == 5
     versions = {parsed.version for parsed in feeds.values()}
     assert {"rss20", "atom10"} <= versions
     by_path = {row["path"]: row for row in gold}
