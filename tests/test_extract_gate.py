@@ -13,8 +13,10 @@ from pathlib import Path
 import pytest
 from lxml.html import HtmlElement
 
-from evnews.extract.article import extract_with_reading, parse_page
+from evnews.extract.article import NoArticleText, extract_with_reading, parse_page
+from evnews.extract.chrome import is_chrome
 from evnews.extract.gate import suspicions
+from evnews.extract.lang import detect_language, reads_as_english
 from evnews.extract.reading import read_body
 
 URL = "http://127.0.0.1:9/news/plant.html"
@@ -89,6 +91,21 @@ def test_a_press_release_with_company_boilerplate_is_voted() -> None:
     assert "boilerplate-tail" in reading.doubts
 
 
+def test_a_page_without_paragraph_markup_is_rescued_by_the_vote() -> None:
+    # Text in one <div> split by <br>: trafilatura's fast mode finds nothing,
+    # its fallbacks (run because the reading is short) and the vote find it all.
+    html = (
+        "<html><head><title>Battery plant planned</title></head><body><nav><a href='/'>Home</a></nav>"
+        "<div class='wrap'><div class='left'><h1>Battery plant planned</h1><span class='cat'>Cars</span></div>"
+        f"<div id='textbody'>{'<br><br>'.join(STORY)}</div></div><footer>Contact</footer></body></html>"
+    )
+    with pytest.raises(NoArticleText):
+        extract_with_reading(html, URL, second_opinions="never")
+    article, reading = extract_with_reading(html, URL)
+    assert reading.doubts == ("short",)
+    assert article.body_text.split("\n") == STORY
+
+
 def test_short_reading_is_doubted() -> None:
     lines = ["Battery plant planned near the coast, the company said on Tuesday."]
     assert "short" in suspicions(lines, tree_of(news_page(lines)))
@@ -121,3 +138,30 @@ def test_related_headlines_read_as_body_are_doubted_but_subheadings_are_not() ->
 def test_the_vote_can_be_forced_on_or_off_for_measurement(mode: str) -> None:
     _article, reading = extract_with_reading(news_page([*STORY, STORY[1]]), URL, second_opinions=mode)
     assert reading.voted == (mode == "always")
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("Der Autohersteller will bis zum Ende des Jahrzehnts mehrere neue Elektroautos in Europa auf den "
+         "Markt bringen und dafür ein neues Batteriewerk errichten, sagte ein Sprecher.", "de"),
+        ("Le constructeur veut lancer plusieurs nouveaux modèles électriques en Europe avant la fin de la "
+         "décennie et construire une nouvelle usine de batteries près de la côte.", "fr"),
+        ("A montadora pretende lançar vários novos modelos elétricos na Europa até o fim da década e "
+         "construir uma nova fábrica de baterias perto da costa, disse a empresa.", "pt"),
+    ],
+)
+def test_non_english_text_skips_the_english_shortcut_and_is_identified(text: str, code: str) -> None:
+    text = f"{text} {text}"  # long enough that the text, not the lang attribute, decides
+    assert not reads_as_english(text)
+    assert detect_language(text, "en") == code  # a wrong lang attribute does not win
+
+
+def test_english_prose_takes_the_shortcut() -> None:
+    assert all(reads_as_english(p) for p in STORY)
+    assert detect_language(" ".join(STORY)) == "en"
+
+
+def test_social_follow_prompts_are_chrome_but_follow_up_news_is_not() -> None:
+    assert is_chrome("Follow The Daily Wheels opinion section on Facebook, Twitter and Instagram.")
+    assert not is_chrome("Follow-up talks with the union on Tuesday ended without a deal on wages.")

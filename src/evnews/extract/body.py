@@ -61,10 +61,14 @@ class Extractions:
     readability: str
 
 
-def extract_all(tree: HtmlElement, url: str | None = None) -> Extractions:
-    """The three independent readings of one parsed page."""
+def extract_all(tree: HtmlElement, url: str | None = None, precision: str | None = None) -> Extractions:
+    """The three independent readings of one parsed page.
+
+    `precision`, when given, is a precision reading the caller already has
+    (see reading.py); otherwise trafilatura runs with its own fallbacks.
+    """
     return Extractions(
-        precision=trafilatura_text(tree, url, precision=True, fast=False),
+        precision=trafilatura_text(tree, url, precision=True, fast=False) if precision is None else precision,
         # The recall run only proposes extra lines, and readability already
         # plays trafilatura's fallback, so it can skip the fallbacks (fast).
         recall=trafilatura_text(tree, url, precision=False, fast=True),

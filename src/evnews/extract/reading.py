@@ -5,9 +5,10 @@ readability-lxml) is the most accurate reading we have, but it costs about
 2.5x one plain trafilatura run. Most news pages do not need it: trafilatura in
 fast precision mode (its main extractor without the fallbacks, about 0.4x)
 already gets them right once chrome lines are dropped. So every page gets
-that cheap reading first, `gate.suspicions` judges it, and only a suspicious
-page pays for the vote. The vote starts from scratch (its own full-precision
-run), so the two paths never mix their lines.
+that cheap reading first, `gate.suspicions` judges it, and only a doubted page
+pays for the second opinions. The fast reading is the vote's base, except on
+a page where it came back short: there trafilatura runs again with its own
+fallbacks, which exist for exactly that case.
 """
 
 from __future__ import annotations
@@ -46,19 +47,24 @@ def read_body(
     """
     if second_opinions == "always":
         return BodyReading(tuple(voted_lines(tree, url, title)), ("always",))
-    cheap = cheap_lines(tree, url, title)
+    first = trafilatura_text(tree, url, precision=True, fast=True)
+    cheap = cheap_lines(first, title)
     doubts = suspicions(cheap, tree) if second_opinions == "auto" else ()
     if not doubts:
         return BodyReading(tuple(cheap))
-    return BodyReading(tuple(voted_lines(tree, url, title)), doubts)
+    # trafilatura's own fallbacks (which fast mode skipped) matter when its
+    # main extractor found little; otherwise the fast reading is a sound base
+    # and the second opinions do the fixing (measured: F1 0.980 this way
+    # against 0.978 with a full-precision base for every doubted page).
+    base = None if "short" in doubts else first
+    return BodyReading(tuple(voted_lines(tree, url, title, base)), doubts)
 
 
-def cheap_lines(tree: HtmlElement, url: str | None, title: str = "") -> list[str]:
-    """trafilatura fast precision, without chrome lines, headline or repeated copies."""
-    text = trafilatura_text(tree, url, precision=True, fast=True)
-    return tidy_lines(drop_chrome(split_lines(text)), title)
+def cheap_lines(fast_precision_text: str, title: str = "") -> list[str]:
+    """trafilatura's fast precision reading without chrome lines, headline or repeated copies."""
+    return tidy_lines(drop_chrome(split_lines(fast_precision_text)), title)
 
 
-def voted_lines(tree: HtmlElement, url: str | None, title: str = "") -> list[str]:
-    """The three-extractor vote (see `body.py`), tidied the same way."""
-    return tidy_lines(combine(extract_all(tree, url)), title)
+def voted_lines(tree: HtmlElement, url: str | None, title: str = "", base: str | None = None) -> list[str]:
+    """The three-extractor vote (see `body.py`) from `base` or a full-precision run, tidied."""
+    return tidy_lines(combine(extract_all(tree, url, precision=base)), title)
