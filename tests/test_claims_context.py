@@ -110,3 +110,8 @@ def test_a_share_of_its_own_ev_sales_is_no_market_share() -> None:
 
 def test_cars_built_are_production_not_sales() -> None:
     assert {r[1] for r in rows("The plant accounted for 150,000 Nissan cars built in Smyrna between 2013 and 2020.")} <= {"other"}
+
+
+def test_models_to_be_launched_within_months_have_a_deadline() -> None:
+    got = rows("Honda promised a quick renewal, with nine new models to be launched within 18 months.", "2020-05-29")
+    assert got == {("Honda", "new_model_launches", 9, "target", 2021, False, "global")}

@@ -100,3 +100,18 @@ def test_a_project_phase_worth_money_and_its_planned_plant() -> None:
 def test_a_running_plant_capacity_is_actual() -> None:
     got = rows("Nissan's battery plant started production on Monday with an annual capacity of 12 GWh.", "2023-01-10")
     assert got == {("Nissan", "battery_capacity", 12, "actual", 2023, False, "global")}
+
+
+def test_a_place_figure_takes_the_site_of_its_paragraph_or_the_site_it_points_at() -> None:
+    text = (
+        "Output of the electric Juke began at Sunderland in May. Nissan has invested GBP 300m in the line.\n"
+        "Separately, Nissan has invested GBP 200m in new tooling.\n"
+        "The company also spent GBP 100m on the plant's paint shop."
+    )
+    got = {(c.value, c.region) for c in extract_claims(text, published=dt.date(2024, 6, 1)) if c.metric == "investment"}
+    assert got == {(3e8, "uk"), (2e8, "global"), (1e8, "uk")}
+
+
+def test_a_sales_figure_does_not_take_the_site_region() -> None:
+    got = rows("Nissan builds the Leaf at Sunderland. It has sold 650,000 Leafs.")
+    assert got == {("Nissan", "cumulative_sales", 650000, "actual", 2024, False, "global")}

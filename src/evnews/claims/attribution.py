@@ -42,6 +42,13 @@ _CONTINUATION = re.compile(
 )
 
 
+# Figures that belong to a place: "has invested £450m in building the car at the plant" is where the plant is.
+SITE_METRICS = frozenset({"investment", "battery_capacity", "production_start", "other"})
+_SITE_POINTER = re.compile(
+    r"\b(?:the|that|this)\s+(?:same\s+)?(?:plant|site|factory|facility|hub|gigafactory|works)\b|\bthere\b", re.I
+)
+
+
 @dataclass
 class Context:
     """What the article has said so far (mutable while one article is read)."""
@@ -60,6 +67,18 @@ class Context:
     lead_in_anchor: int | None = None  # announcement year of a list's lead-in
     # (paragraph, region, subject company) of the last sentence scoped "in Europe" / "for Europe"
     scope_region: tuple[int, str, str] | None = None
+    # (paragraph, region) of the last plant site named ("a plant in Sunderland"): where the paragraph is
+    site_region: tuple[int, str] | None = None
+
+    def site_here(self, paragraph: int, metric: str, regions: list[Mention], sentence: str) -> str | None:
+        """The region of the site the passage is about, for a figure tied to a place (money, plants,
+        production) in a sentence that names no region itself: a site named before in the paragraph, or
+        anywhere before when the sentence points at it ("at the plant", "next door", "the site")."""
+        if metric not in SITE_METRICS or self.site_region is None or regions:
+            return None
+        if self.site_region[0] == paragraph or _SITE_POINTER.search(sentence):
+            return self.site_region[1]
+        return None
 
 
 @functools.lru_cache(maxsize=256)

@@ -82,7 +82,10 @@ def _regions_and_times(
         by_site = _site_regions(cue, text)
         if by_site:
             return by_site
-    return [(at.region_for(cue.start, lc.blank_relative_clauses(text), regions, s.paragraph, ctx, company=company), None)]
+    region = at.region_for(cue.start, lc.blank_relative_clauses(text), regions, s.paragraph, ctx, company=company)
+    if region == "global":
+        region = ctx.site_here(s.paragraph, cue.metric, regions, text) or region
+    return [(region, None)]
 
 
 def _site_regions(cue: DateCue, text: str) -> list[tuple[str, TimeMention | None]]:

@@ -24,7 +24,7 @@ from evnews.claims import local as lc
 from evnews.claims.coordination import elliptic_share, split_regions
 from evnews.claims.frames import frame_number, only_electric_share
 from evnews.claims.dated import date_claims
-from evnews.claims.mentions import Mention, Parsed, find_companies, find_products, find_regions
+from evnews.claims.mentions import Mention, Parsed, find_companies, find_products, find_regions, find_sites
 from evnews.claims.merge import merge_repeats
 from evnews.claims.numbers import find_numbers
 from evnews.claims.sentences import Sentence, split_body
@@ -89,6 +89,9 @@ class _Reader:
         scoped = [r for r in regions if r.descriptor == "scope" and r.name != "global"]
         if scoped:
             self.ctx.scope_region = (s.paragraph, scoped[-1].name, self.ctx.last_subject or self.ctx.focus)
+        sites = find_sites(s.text)
+        if sites:
+            self.ctx.site_region = (s.paragraph, sites[-1].name)
         if s.is_lead_in:
             times = [t for t in find_times(s.text) if not t.background]
             announced = [t for t in find_times(s.text) if t.announcement]
@@ -187,6 +190,8 @@ class _Reader:
             region = at.region_for(
                 n.start, lc.blank_relative_clauses(text), regions, s.paragraph, self.ctx, lc.site_region(text, n.start), company
             )
+            if region == "global":
+                region = self.ctx.site_here(s.paragraph, metric, regions, text) or region
             if metric not in _PRODUCT_METRICS:
                 product = None
             product = product or _brand_in_clause(text, n.start, companies)

@@ -91,7 +91,8 @@ _COMPILED = tuple((re.compile(p, re.I if k not in ("month", "last_month") else 0
 
 # A verb right before a time that dates a past launch or the announcement itself.
 _BACKGROUND_BEFORE = re.compile(
-    r"\b(?:since|launched|introduced|debuted|went\s+on\s+sale|(?:been|was|were)\s+on\s+sale|first\s+(?:went\s+on\s+sale|sold|delivered)|"
+    # "to be launched within 18 months" is a plan: only a past launch dates background
+    r"\b(?:since|(?<!be\s)launched|(?<!be\s)introduced|(?<!be\s)debuted|went\s+on\s+sale|(?:been|was|were)\s+on\s+sale|first\s+(?:went\s+on\s+sale|sold|delivered)|"
     r"founded|established|came\s+out|was\s+launched|(?:its|the|original)\s+launch)\b[^,;]{0,45}$|"
     r"\b(?:announced|said|promised|pledged|stated|confirmed|reported|published|set\s+out|laid\s+out|unveiled|revealed|"
     r"presented|talked\s+about|declared|told\s+\w+|debuted|released)\s+"
