@@ -134,6 +134,18 @@ def test_related_headlines_read_as_body_are_doubted_but_subheadings_are_not() ->
     assert "linked-edges" not in suspicions(["Key facts", *STORY, "Reporting by Ann Lee"], tree)
 
 
+def test_a_newsletter_box_after_the_article_block_is_doubted_and_trimmed() -> None:
+    box = ("<div class='promo'><h4>The Daily Wheels Briefing</h4>"
+           "<p>Join 250,000 readers who get the day's car news before breakfast.</p></div>")
+    html = news_page(STORY).replace("</article>", f"</article>{box}")
+    tree = tree_of(html)
+    read_as_body = [*STORY, "The Daily Wheels Briefing", "Join 250,000 readers who get the day's car news before breakfast."]
+    assert "stray-edges" in suspicions(read_as_body, tree)
+    assert "stray-edges" not in suspicions(STORY, tree)
+    article, _reading = extract_with_reading(html, URL)
+    assert "250,000 readers" not in article.body_text
+
+
 @pytest.mark.parametrize("mode", ["always", "never"])
 def test_the_vote_can_be_forced_on_or_off_for_measurement(mode: str) -> None:
     _article, reading = extract_with_reading(news_page([*STORY, STORY[1]]), URL, second_opinions=mode)

@@ -47,6 +47,7 @@ RESCUE_CONTAINS = 0.9  # ... and containing this share of ours: we missed a part
 TRIM_MIN_RATIO = 0.5  # readability must be at least half our size to trim by it
 TRIM_MAX_SHARE = 0.5  # never trim away more than half of the text
 LEAD_PARAGRAPH_WORDS = 40  # a leading line this long is article, not chrome
+STANDFIRST_WORDS = 12  # ... and so is a whole sentence this long (a standfirst)
 COPY_SHARE = 0.6  # a repeat of the opening this large is a second copy of the article
 # Readability only needs the content-bearing markup; stripping the rest first
 # makes it about 3x faster here without changing its choices on the benchmark.
@@ -183,14 +184,20 @@ def trim_unconfirmed_edges(lines: list[str], second: Opinion, keep: set[str] | N
     first = confirmed.index(True)
     last = len(lines) - 1 - confirmed[::-1].index(True)
     protected = keep or set()
-    while first > 0 and any(
-        len(words(line)) > LEAD_PARAGRAPH_WORDS or _key(line) in protected for line in lines[:first]
-    ):
+    while first > 0 and any(_lead_text(line, protected) for line in lines[:first]):
         first -= 1
     kept = lines[first : last + 1]
     if Opinion.of("\n".join(kept)).size < (1 - TRIM_MAX_SHARE) * Opinion.of("\n".join(lines)).size:
         return lines
     return kept
+
+
+def _lead_text(line: str, protected: set[str]) -> bool:
+    """A leading line that is article text even if readability left it out:
+    a long paragraph, a protected list item, or a standfirst sentence."""
+    size = len(words(line))
+    return (size > LEAD_PARAGRAPH_WORDS or _key(line) in protected
+            or (size >= STANDFIRST_WORDS and bool(_PROSE_END.search(line))))
 
 
 def tidy_lines(lines: list[str], title: str = "") -> list[str]:

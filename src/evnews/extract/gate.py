@@ -24,6 +24,9 @@ Signals (the reason strings are recorded with the reading):
   editor). Such paragraphs are prose, so only a second extractor that stops
   before them tells them apart; they also carry figures (staff, sales) that
   must not become claims.
+- ``stray-edges``: a line at the start or end is not inside the closest
+  element that holds all the page paragraphs the reading has: a kicker
+  label above the article block or a newsletter box after it.
 - ``repeated-paragraph``: the page prints a paragraph twice but the reading has
   it once (trafilatura drops repeats; the gold keeps what the page shows).
 """
@@ -85,6 +88,8 @@ def suspicions(lines: list[str], tree: HtmlElement) -> tuple[str, ...]:
         reasons.append("linked-edges")
     if any(_is_boilerplate(line) for line in lines[-TAIL_LINES:]):
         reasons.append("boilerplate-tail")
+    if _stray_edge_lines(lines, [p.node for p in paragraphs if p.opening in reading]):
+        reasons.append("stray-edges")
     printed = Counter(p.opening for p in paragraphs)
     if any(count > 1 and reading.count(opening) == 1 for opening, count in printed.items()):
         reasons.append("repeated-paragraph")
@@ -95,6 +100,7 @@ def suspicions(lines: list[str], tree: HtmlElement) -> tuple[str, ...]:
 class Paragraph:
     opening: str  # " w1 ... w8 ": recognisable in a reading joined the same way
     words: int
+    node: HtmlElement
 
 
 def prose_paragraphs(tree: HtmlElement) -> Iterator[Paragraph]:
@@ -108,17 +114,44 @@ def prose_paragraphs(tree: HtmlElement) -> Iterator[Paragraph]:
         if linked <= PROSE_MAX_LINKED * len(text.strip()):
             # Only the opening is tokenised like the reading; 15 characters a word is ample.
             opening = words(text.lstrip()[: KEY_WORDS * 15].lower())[:KEY_WORDS]
-            yield Paragraph(" " + " ".join(opening) + " ", size)
+            yield Paragraph(" " + " ".join(opening) + " ", size, para)
 
 
 def _is_boilerplate(line: str) -> bool:
     return bool(_BOILERPLATE_START.match(line) or _BOILERPLATE_PHRASE.search(line.lower()))
 
 
+def _stray_edge_lines(lines: list[str], article_paragraphs: list[HtmlElement]) -> bool:
+    """Whether a line at the start or end lies outside the block holding the article.
+
+    The block is the closest element containing every page paragraph that the
+    reading has; a kicker label above it or a newsletter box after it is
+    read as body by trafilatura now and then.
+    """
+    block = _common_ancestor(article_paragraphs)
+    if block is None:
+        return False
+    inside = " ".join(block.text_content().split())
+    return any(" ".join(lines[i].split()) not in inside for i in _edge_indexes(len(lines)))
+
+
+def _common_ancestor(nodes: list[HtmlElement]) -> HtmlElement | None:
+    if not nodes:
+        return None
+    shared = list(nodes[0].iterancestors())  # nearest first
+    for node in nodes[1:]:
+        ancestors = set(node.iterancestors())
+        shared = [a for a in shared if a in ancestors]
+    return shared[0] if shared else None
+
+
+def _edge_indexes(count: int) -> set[int]:
+    return set(range(min(HEAD_LINES, count))) | set(range(max(0, count - TAIL_LINES), count))
+
+
 def _linked_edge_lines(lines: list[str], tree: HtmlElement) -> int:
     """Lines at the start and end that are not sentences and are link text on the page."""
-    edges = set(range(min(HEAD_LINES, len(lines)))) | set(range(max(0, len(lines) - TAIL_LINES), len(lines)))
-    ragged = {" ".join(lines[i].split()) for i in edges if not _SENTENCE_END.search(lines[i].strip())}
+    ragged = {" ".join(lines[i].split()) for i in _edge_indexes(len(lines)) if not _SENTENCE_END.search(lines[i].strip())}
     if not ragged:
         return 0  # the common case: no need to read the page's links
     linked = {" ".join(text.split()) for text in _LINK_TEXTS(tree)}
