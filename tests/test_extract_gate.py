@@ -146,6 +146,19 @@ def test_a_newsletter_box_after_the_article_block_is_doubted_and_trimmed() -> No
     assert "250,000 readers" not in article.body_text
 
 
+def test_a_fact_box_list_after_the_article_survives_the_vote() -> None:
+    facts = ["Up to 1.1 billion euros invested in the battery plant", "Around 900 jobs by 2028"]
+    box = "<div class='factbox'><h4>The plant at a glance</h4><ul>" + "".join(f"<li>{f}</li>" for f in facts) + "</ul></div>"
+    # The story's paragraphs sit in their own block, the box beside it: the
+    # box is a stray edge, and readability leaves it out, but its list stays.
+    html = (news_page(STORY, after=box).replace("</h1>", "</h1><div class='story'>")
+            .replace("<div class='factbox'>", "</div><div class='factbox'>"))
+    article, reading = extract_with_reading(html, URL)
+    assert reading.doubts == ("stray-edges",)
+    lines = article.body_text.split("\n")
+    assert all(fact in lines for fact in facts)
+
+
 @pytest.mark.parametrize("mode", ["always", "never"])
 def test_the_vote_can_be_forced_on_or_off_for_measurement(mode: str) -> None:
     _article, reading = extract_with_reading(news_page([*STORY, STORY[1]]), URL, second_opinions=mode)

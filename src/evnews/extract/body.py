@@ -173,8 +173,9 @@ def _confirmed_prose(line: str, second: Opinion) -> bool:
 def trim_unconfirmed_edges(lines: list[str], second: Opinion, keep: set[str] | None = None) -> list[str]:
     """Drop the leading and trailing lines the second opinion does not have.
 
-    Leading list items in `keep` stay: a "key points" list above the story is
-    article text that readability tends to drop.
+    List items in `keep` stay at either end: a "key points" list above the
+    story or an "at a glance" box below it is article text (often the
+    figures) that readability tends to drop.
     """
     if not lines or second.size < TRIM_MIN_RATIO * Opinion.of("\n".join(lines)).size:
         return lines
@@ -186,6 +187,8 @@ def trim_unconfirmed_edges(lines: list[str], second: Opinion, keep: set[str] | N
     protected = keep or set()
     while first > 0 and any(_lead_text(line, protected) for line in lines[:first]):
         first -= 1
+    while last < len(lines) - 1 and any(_key(line) in protected for line in lines[last + 1 :]):
+        last += 1
     kept = lines[first : last + 1]
     if Opinion.of("\n".join(kept)).size < (1 - TRIM_MAX_SHARE) * Opinion.of("\n".join(lines)).size:
         return lines
