@@ -168,7 +168,7 @@ _SPEED_HEADER = f"{'med ms':>7} {'mean ms':>8} {'x med':>6} {'x mean':>6} {'vote
 def print_benchmark(results: dict[str, tuple[Summary, Timing]], pages: int) -> None:
     base = results[BASELINE][1]
     print(f"\nArticle-extraction benchmark, {pages} pages (same run; x = ratio to {BASELINE};"
-          " voted = share of pages on the expensive path)")
+          " voted = share of pages where a second extractor ran)")
     print(f"{'extractor':42} {'P':>6} {'R':>6} {'F1':>6} {'acc':>6} {'empty':>5} {_SPEED_HEADER}")
     for name, (s, t) in results.items():
         print(f"{name:42} {s.precision:6.3f} {s.recall:6.3f} {s.f1:6.3f} {s.accuracy:6.3f} "

@@ -111,7 +111,7 @@ def combine(found: Extractions) -> list[str]:
 
 def list_items(text: str) -> set[str]:
     """Keys of the lines trafilatura printed as list items."""
-    return {_key(line) for line in text.splitlines() if _BULLET.match(line)}
+    return {line_key(line) for line in text.splitlines() if _BULLET.match(line)}
 
 
 def split_lines(text: str) -> list[str]:
@@ -136,11 +136,11 @@ def restore_repeats(base: list[str], second: list[str]) -> list[str]:
     readability has that paragraph on its own line and the text twice overall,
     while our lines have it once, the page really repeats it.
     """
-    have = " " + " ".join(_key(line) for line in base) + " "
-    theirs = " " + " ".join(_key(line) for line in second) + " "
+    have = " " + " ".join(line_key(line) for line in base) + " "
+    theirs = " " + " ".join(line_key(line) for line in second) + " "
 
     def repeated_on_page(line: str) -> bool:
-        key = f" {_key(line)} "
+        key = f" {line_key(line)} "
         return _is_prose(line) and have.count(key) == 1 and theirs.count(key) >= 2
 
     return _merge_in_order(base, second, repeated_on_page)
@@ -148,11 +148,11 @@ def restore_repeats(base: list[str], second: list[str]) -> list[str]:
 
 def _merge_in_order(base: list[str], donor: list[str], accept: Callable[[str], bool]) -> list[str]:
     """`base` with the donor's accepted new lines inserted where the donor has them."""
-    position = {_key(line): i for i, line in enumerate(base)}
+    position = {line_key(line): i for i, line in enumerate(base)}
     merged: list[str] = []
     cursor = 0
     for line in donor:
-        at = position.get(_key(line), -1)
+        at = position.get(line_key(line), -1)
         if at >= cursor:
             merged.extend(base[cursor : at + 1])
             cursor = at + 1
@@ -171,15 +171,20 @@ def _confirmed_prose(line: str, second: Opinion) -> bool:
 
 
 def trim_unconfirmed_edges(lines: list[str], second: Opinion, keep: set[str] | None = None) -> list[str]:
-    """Drop the leading and trailing lines the second opinion does not have.
+    """Drop the leading and trailing lines the second opinion does not have."""
+    if not lines or second.size < TRIM_MIN_RATIO * Opinion.of("\n".join(lines)).size:
+        return lines
+    return trim_edges(lines, [support(line, second) >= 0.5 for line in lines], keep)
+
+
+def trim_edges(lines: list[str], confirmed: list[bool], keep: set[str] | None = None) -> list[str]:
+    """`lines` without the unconfirmed runs at either end.
 
     List items in `keep` stay at either end: a "key points" list above the
     story or an "at a glance" box below it is article text (often the
-    figures) that readability tends to drop.
+    figures) that readability tends to drop. So do long or standfirst lines
+    at the start, and nothing is cut if that would take half the text.
     """
-    if not lines or second.size < TRIM_MIN_RATIO * Opinion.of("\n".join(lines)).size:
-        return lines
-    confirmed = [support(line, second) >= 0.5 for line in lines]
     if not any(confirmed):
         return lines
     first = confirmed.index(True)
@@ -187,7 +192,7 @@ def trim_unconfirmed_edges(lines: list[str], second: Opinion, keep: set[str] | N
     protected = keep or set()
     while first > 0 and any(_lead_text(line, protected) for line in lines[:first]):
         first -= 1
-    while last < len(lines) - 1 and any(_key(line) in protected for line in lines[last + 1 :]):
+    while last < len(lines) - 1 and any(line_key(line) in protected for line in lines[last + 1 :]):
         last += 1
     kept = lines[first : last + 1]
     if Opinion.of("\n".join(kept)).size < (1 - TRIM_MAX_SHARE) * Opinion.of("\n".join(lines)).size:
@@ -199,7 +204,7 @@ def _lead_text(line: str, protected: set[str]) -> bool:
     """A leading line that is article text even if readability left it out:
     a long paragraph, a protected list item, or a standfirst sentence."""
     size = len(words(line))
-    return (size > LEAD_PARAGRAPH_WORDS or _key(line) in protected
+    return (size > LEAD_PARAGRAPH_WORDS or line_key(line) in protected
             or (size >= STANDFIRST_WORDS and bool(_PROSE_END.search(line))))
 
 
@@ -210,10 +215,10 @@ def tidy_lines(lines: list[str], title: str = "") -> list[str]:
 
 def drop_headline(lines: list[str], title: str) -> list[str]:
     """trafilatura sometimes starts the body with the headline; the title holds it."""
-    key = _key(title)
+    key = line_key(title)
     if not key:
         return lines
-    head = [i for i, line in enumerate(lines[:3]) if _key(line) == key]
+    head = [i for i, line in enumerate(lines[:3]) if line_key(line) == key]
     return [line for i, line in enumerate(lines) if i not in head]
 
 
@@ -224,7 +229,7 @@ def collapse_repeats(lines: list[str]) -> list[str]:
     single paragraphs or sections (a meal plan per day, a pull quote), and the
     benchmark's truth keeps those.
     """
-    keys = [_key(line) for line in lines]
+    keys = [line_key(line) for line in lines]
     for start in range(1, len(lines)):
         if keys[start] != keys[0]:
             continue
@@ -244,5 +249,5 @@ def _common_run(keys: list[str], start: int) -> int:
     return run
 
 
-def _key(text: str) -> str:
+def line_key(text: str) -> str:
     return " ".join(words(text.lower()))

@@ -64,10 +64,12 @@ _BOILERPLATE_PHRASE = re.compile(
     r"|\b(?:media|press) (?:contacts?|enquiries|inquiries|office)\b"
     r"|\bletters to the editor\b|\bwe.d (?:like|love) to hear\b"
 )
+# The text of links (and of elements directly inside them), as trafilatura
+# prints a headline link.
+_LINK_TEXTS = etree.XPath("//a[not(*)]/text() | //a/*[not(*)]/text()")
 # Paragraphs long enough to hold PROSE_MIN_WORDS words and outside the page's
 # navigation, sidebars, header and footer; one XPath call is much cheaper than
 # walking each paragraph's ancestors in Python.
-_LINK_TEXTS = etree.XPath("//a[not(*)]/text() | //a/*[not(*)]/text()")
 _CANDIDATE_PARAGRAPHS = etree.XPath(
     f"//p[string-length(.) >= {PROSE_MIN_WORDS * 5}]"
     "[not(ancestor::nav or ancestor::aside or ancestor::footer or ancestor::header or ancestor::form)]"
@@ -128,11 +130,22 @@ def _stray_edge_lines(lines: list[str], article_paragraphs: list[HtmlElement]) -
     reading has; a kicker label above it or a newsletter box after it is
     read as body by trafilatura now and then.
     """
+    inside = _block_text(article_paragraphs)
+    return inside is not None and any(
+        " ".join(lines[i].split()) not in inside for i in _edge_indexes(len(lines))
+    )
+
+
+def lines_in_article_block(lines: list[str], tree: HtmlElement) -> list[bool] | None:
+    """Per line, whether it lies in the block holding the article (None: no block found)."""
+    reading = " " + " ".join(words(" ".join(lines).lower())) + " "
+    inside = _block_text([p.node for p in prose_paragraphs(tree) if p.opening in reading])
+    return None if inside is None else [" ".join(line.split()) in inside for line in lines]
+
+
+def _block_text(article_paragraphs: list[HtmlElement]) -> str | None:
     block = _common_ancestor(article_paragraphs)
-    if block is None:
-        return False
-    inside = " ".join(block.text_content().split())
-    return any(" ".join(lines[i].split()) not in inside for i in _edge_indexes(len(lines)))
+    return None if block is None else " ".join(block.text_content().split())
 
 
 def _common_ancestor(nodes: list[HtmlElement]) -> HtmlElement | None:
@@ -151,8 +164,13 @@ def _edge_indexes(count: int) -> set[int]:
 
 def _linked_edge_lines(lines: list[str], tree: HtmlElement) -> int:
     """Lines at the start and end that are not sentences and are link text on the page."""
-    ragged = {" ".join(lines[i].split()) for i in _edge_indexes(len(lines)) if not _SENTENCE_END.search(lines[i].strip())}
+    edges = (lines[i] for i in _edge_indexes(len(lines)))
+    ragged = {" ".join(line.split()) for line in edges if not _SENTENCE_END.search(line.strip())}
     if not ragged:
         return 0  # the common case: no need to read the page's links
-    linked = {" ".join(text.split()) for text in _LINK_TEXTS(tree)}
-    return len(ragged & linked)
+    return len(ragged & link_texts(tree))
+
+
+def link_texts(tree: HtmlElement) -> set[str]:
+    """The page's link texts, whitespace squeezed."""
+    return {" ".join(text.split()) for text in _LINK_TEXTS(tree)}

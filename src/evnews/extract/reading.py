@@ -5,19 +5,23 @@ readability-lxml) is the most accurate reading we have, but it costs about
 2.5x one plain trafilatura run. Most news pages do not need it: trafilatura in
 fast precision mode (its main extractor without the fallbacks, about 0.4x)
 already gets them right once chrome lines are dropped. So every page gets
-that cheap reading first, `gate.suspicions` judges it, and only a doubted page
-pays for second opinions, as many as its doubts need:
+that cheap reading first, `gate.suspicions` judges it, and a doubted page
+gets the second opinions its doubts call for:
 
+- only a line at the edge outside the block holding the article's paragraphs
+  (kicker labels, newsletter boxes): the page structure is the second
+  opinion; edge runs outside the block are cut, except a standfirst and list
+  items (fact boxes). No second extractor runs.
 - a short reading: trafilatura again with its own fallbacks (which exist for
   exactly that case), its recall run and readability, all voting;
 - prose missing from the reading: the fast reading, the recall run and
   readability vote (readability's rescue and the confirmed additions);
-- doubts about the edges only (link text, stray blocks, boilerplate, a
-  dropped repeat): the fast reading and readability, which confirms or trims
-  edges and restores repeats; a recall run would only propose more lines.
+- other doubts about the edges (link text, boilerplate, a dropped repeat):
+  the fast reading and readability, which confirms or trims edges and
+  restores repeats; a recall run would only propose more lines.
 
-Measured on the benchmark, each lighter vote gives the same text as the full
-vote on every doubted page but one (where it is better).
+Measured on the benchmark, the lighter votes give the same text as the full
+vote on every doubted page but one (where they are better).
 """
 
 from __future__ import annotations
@@ -31,27 +35,29 @@ from evnews.extract.body import (
     Extractions,
     combine,
     extract_all,
+    line_key,
+    list_items,
     readability_text,
     split_lines,
     tidy_lines,
+    trim_edges,
     trafilatura_text,
 )
+from evnews.extract.agreement import words
 from evnews.extract.chrome import drop_chrome
-from evnews.extract.gate import suspicions
+from evnews.extract.gate import HEAD_LINES, link_texts, lines_in_article_block, suspicions
 
 SecondOpinions = Literal["auto", "always", "never"]
+DEK_WORDS = 8
 
 
 @dataclass(frozen=True, slots=True)
 class BodyReading:
-    """The body lines of one page and why (if at all) they were voted on."""
+    """The body lines of one page, what the gate doubted, and whether a second extractor ran."""
 
     lines: tuple[str, ...]
     doubts: tuple[str, ...] = ()  # gate reasons; "always" when the caller forced the vote
-
-    @property
-    def voted(self) -> bool:
-        return bool(self.doubts)
+    voted: bool = False  # a second extractor ran (the expensive path)
 
 
 def read_body(
@@ -63,16 +69,14 @@ def read_body(
     (the most accurate, slowest reading), "never" keeps every cheap reading.
     """
     if second_opinions == "always":
-        return BodyReading(tuple(voted_lines(tree, url, title)), ("always",))
+        return BodyReading(tuple(voted_lines(tree, url, title)), ("always",), voted=True)
     first = trafilatura_text(tree, url, precision=True, fast=True)
     cheap = cheap_lines(first, title)
     doubts = suspicions(cheap, tree) if second_opinions == "auto" else ()
     if not doubts:
         return BodyReading(tuple(cheap))
-    # trafilatura's own fallbacks (which fast mode skipped) matter when its
-    # main extractor found little; otherwise the fast reading is a sound base
-    # and the second opinions do the fixing (measured: F1 0.980 this way
-    # against 0.978 with a full-precision base for every doubted page).
+    if doubts == ("stray-edges",):
+        return BodyReading(tuple(_trim_stray_edges(cheap, tree, first)), doubts)
     if "short" in doubts:
         found = extract_all(tree, url)
     elif "missed-prose" in doubts:
@@ -81,7 +85,7 @@ def read_body(
         # Doubts about the edges only: readability's confirmation is what trims
         # them; a recall run would only propose lines to add, so skip it.
         found = Extractions(precision=first, recall=first, readability=readability_text(tree))
-    return BodyReading(tuple(tidy_lines(combine(found), title)), doubts)
+    return BodyReading(tuple(tidy_lines(combine(found), title)), doubts, voted=True)
 
 
 def cheap_lines(fast_precision_text: str, title: str = "") -> list[str]:
@@ -92,3 +96,18 @@ def cheap_lines(fast_precision_text: str, title: str = "") -> list[str]:
 def voted_lines(tree: HtmlElement, url: str | None, title: str = "", base: str | None = None) -> list[str]:
     """The three-extractor vote (see `body.py`) from `base` or a full-precision run, tidied."""
     return tidy_lines(combine(extract_all(tree, url, precision=base)), title)
+
+
+def _trim_stray_edges(lines: list[str], tree: HtmlElement, fast_text: str) -> list[str]:
+    """Cut edge lines outside the article's block: the page structure is the second opinion.
+
+    Kept at the start: a standfirst (a line of DEK_WORDS words or more that is
+    no link; a related headline is a link) and, at either end, list items.
+    """
+    inside = lines_in_article_block(lines, tree)
+    if inside is None:
+        return lines
+    links = link_texts(tree)
+    deks = {line_key(line) for line in lines[:HEAD_LINES]
+            if len(words(line)) >= DEK_WORDS and " ".join(line.split()) not in links}
+    return trim_edges(lines, inside, keep=list_items(fast_text) | deks)
