@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 
 from evnews.claims import lexicon as lx
+from evnews.claims.mentions import find_regions
 from evnews.claims.numbers import NumberMention
 
 _HYBRID = re.compile(lx.HYBRID_CUES, re.I)
@@ -144,6 +145,19 @@ _OF_EV_MARKET_SALES = re.compile(
     r"(?:new\s+)?(?:EVs?|BEVs?|electric(?:[\s-](?:car|vehicle)s?)?|battery[\s-]electric(?:\s+(?:car|vehicle)s?)?|"
     r"zero-emission(?:\s+(?:car|vehicle)s?)?)\s+(?:sales|registrations|deliveries|market)\b"
 )
+# "57% of Japan's EV sales", "a third of Europe's electric car registrations": a place's sales are a
+# market, so the share is the company's market share (a company's possessive is its own sales mix).
+_OF_PLACE_SALES = re.compile(
+    r"^\s*of\s+(?:the\s+)?(?P<place>[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)['’]s\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:sales|registrations|deliveries|market)\b"
+)
+
+
+def _of_a_place(after: str) -> bool:
+    m = _OF_PLACE_SALES.match(after)
+    return m is not None and any(r.name not in ("global", "home") for r in find_regions(m.group("place")))
+
+
 _SHARE_RISES_TO = re.compile(
     r"\bshare\b[^.;]{0,50}\b(?:to|reach(?:es|ing)?|hit(?:s|ting)?|at|of|be|exceed(?:s|ing)?|top(?:s|ping)?)\s*$", re.I
 )
@@ -231,7 +245,7 @@ def _frame_percent(n: NumberMention, w: Window) -> Frame | None:
         return None  # "a tenth of global car sales", "one in three new cars sold in Norway": the whole market
     if _SEGMENT_SUBJECT.search(w.lead[-90:]):
         return None  # "the kei segment makes up a third of new car sales": the market's make-up, no company's
-    if lx.MARKET_SHARE_RE.search(w.clause) or _OF_A_MARKET.match(w.after) or _OF_EV_MARKET_SALES.match(w.after):
+    if lx.MARKET_SHARE_RE.search(w.clause) or _OF_A_MARKET.match(w.after) or _OF_EV_MARKET_SALES.match(w.after) or _of_a_place(w.after):
         ev_market = powertrain(w.clause) not in (None, "combustion") or lx.EV_PRODUCT_NAMES_RE.search(w.clause)
         return Frame("market_share", "percent") if ev_market else None
     if lx.LINEUP_RE.search(w.after[:60]):

@@ -45,7 +45,9 @@ _FRACTIONS = {
     "four fifths": 80.0, "a tenth": 10.0, "one tenth": 10.0, "one-tenth": 10.0,
 }  # fmt: skip
 
-_DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+# Thousands grouped by commas ("320,000") or, as South African, French and SI style writes them, by a
+# (thin or no-break) space ("450 000"): a space group counts only when exactly three digits follow.
+_DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:[ \u00a0\u202f]\d{3}(?![\d,.]\d))+(?![\w%])|\d+(?:\.\d+)?"
 _WORD = "|".join(sorted(list(_SMALL) + list(_TENS), key=len, reverse=True))
 _WORD_NUM = rf"(?:{_WORD})(?:[\s-](?:{'|'.join(k for k in _SMALL if _SMALL[k] < 10)}))?"
 _SCALE = r"(?:hundred|lakh|crore|thousand|million|billion|trillion|mn|mln|bn|trn|tn|m|k|b)"
@@ -73,6 +75,9 @@ _QUALIFIER_BEFORE = (
     ("approx", r"(?:about|around|nearly|almost|some|roughly|approximately|approx\.?|close\s+to|an\s+estimated|"
                r"circa|~|just\s+under|estimated|an\s+expected)"),
 )  # fmt: skip
+# Plant output written without a space ("135GWh"): the number is a quantity of it, read as "135 GWh" is.
+# Other glued units ("58kWh", "150km") stay part of a word: a car's pack or range is never a claim.
+_GLUED_UNIT = re.compile(r"(?:GWh|gigawatt)", re.I)
 # "300,000th", "1 millionth", "one-millionth": the suffix that makes a count an ordinal.
 _ORDINAL_AFTER = re.compile(r"(?:th|st|nd|rd)\b|[\s-]?(?P<scale>thousand|million|billion)th\b", re.I)
 _QUALIFIER_RES = tuple((q, re.compile(rf"\b{p}\s*(?:the\s+|a\s+|an\s+)?$|~\s*$", re.I)) for q, p in _QUALIFIER_BEFORE)
@@ -115,7 +120,7 @@ def _word_value(text: str) -> float | None:
 def _parse_value(raw: str) -> float | None:
     raw = raw.strip()
     if raw[:1].isdigit():
-        return float(raw.replace(",", ""))
+        return float(re.sub(r"[,\s]", "", raw))
     return _word_value(raw)
 
 
@@ -169,6 +174,8 @@ def find_numbers(sentence: str) -> list[NumberMention]:
     for m in NUMBER_RE.finditer(sentence):
         if m.group("fraction"):
             key = m.group("fraction").lower()
+            if key == "all" and re.search(r"\bof\s+$", sentence[max(0, m.start() - 4) : m.start()], re.I):
+                continue  # "42% of all the cars": the whole the share is taken of, not a second share
             qualifier = "approx" if key.split()[0] in ("nearly", "almost", "virtually") else _qualifier(sentence, m.start(), False)
             out.append(NumberMention(m.start(), m.end(), m.group(0), _FRACTIONS[key], "percent", qualifier, is_fraction=True))
             continue
@@ -178,14 +185,14 @@ def find_numbers(sentence: str) -> list[NumberMention]:
                                      _qualifier(sentence, m.start(), False), is_fraction=True))  # fmt: skip
             continue
         raw = m.group("num")
-        if raw is None:
-            continue
+        if raw is None or re.match(r"0\d", raw):
+            continue  # "R450 000": the tail of a figure whose head is glued to a sign this module does not know
         ordinal = _ordinal(sentence, m)
         if ordinal is not None:
             out.append(ordinal)
             continue
-        if sentence[m.end() : m.end() + 1].isalpha():
-            continue  # part of a word ("58kWh", "4x4")
+        if sentence[m.end() : m.end() + 1].isalpha() and not _GLUED_UNIT.match(sentence, m.end()):
+            continue  # part of a word ("4x4", "N7")
         first = re.split(r"\s?[-–]\s?(?=\d)", raw)[0] if m.group("hi") else raw
         value = _parse_value(first)
         if value is None:

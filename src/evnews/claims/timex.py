@@ -51,6 +51,11 @@ _PATTERNS: tuple[tuple[str, str, bool, tuple[str, ...]], ...] = (
     (r"between\s+(?:fiscal\s+(?:year\s+)?|FY\s?)?20\d\d\s+and\s+(?P<f>fiscal\s+(?:year\s+)?|FY\s?)?(?P<y>20\d\d)", "absolute", False, ("between",)),
     (r"(?:the\s+)?(?:business|financial)\s+year\s+(?:starting|beginning|from)\s+(?:in\s+)?(?:" + _MONTH + r"\s+)?(?P<y>20\d\d)", "absolute", True, ("year",)),
     (r"(?:the\s+)?(?:(?:business|financial|fiscal)\s+)?year\s+(?:ending|to|through)\s+(?:in\s+)?(?:" + _MONTH + r"\s+)?(?P<y>20\d\d)", "fy_ending", True, ("year",)),
+    # "the fiscal year that ended in March", "the year to March": the fiscal year whose end month is named,
+    # counted back from the text's date like any month, then named (as Japanese firms do) by its first year.
+    (r"(?:the\s+)?(?:(?:business|financial|fiscal)\s+)?year\s+(?:that\s+|which\s+)?(?:ended|ending|closed|to|through)\s+(?:in\s+|at\s+the\s+end\s+of\s+)?(?P<fm>" + _MONTH + r")(?!\s+\d)", "fy_month", True, ("year",)),
+    # "the 2028 financial year", "its 2022 fiscal year"
+    (r"\b(?P<y>20\d\d)[\s-]+(?:business|financial|fiscal)\s+year\b", "absolute", True, ("year",)),
     (r"\bFY\s?'?(?P<y>20\d\d|\d\d)\b", "absolute", True, ("fy",)),
     (r"\bfiscal(?:[\s-]+year)?\s+(?P<y>20\d\d)\b", "absolute", True, ("fiscal",)),
     (r"\b(?:the\s+)?(?:end|middle|start|beginning|summer|spring|autumn|fall|winter|first\s+half|second\s+half)\s+of\s+(?:" + _MONTH + r"\s+)?(?P<y>20\d\d)\b", "absolute", False, ("20", "19")),
@@ -81,7 +86,7 @@ _PATTERNS: tuple[tuple[str, str, bool, tuple[str, ...]], ...] = (
     (r"\blast\s+(?P<f>fiscal\s+)?year\b|\ba\s+year\s+ago\b", "last", False, ("last", "year", "ago")),
     (r"\blast\s+(?P<season>spring|summer|autumn|fall|winter)\b", "last_season", False, ("last",)),
     (r"\blast\s+(?:month|week)\b|\bearlier\s+this\s+(?:month|week)\b", "this", False, ("last", "earlier")),
-    (r"\b(?:at\s+)?(?:around\s+|about\s+)?the\s+same\s+time\b|\bby\s+the\s+same\s+(?:point|date|time)\b|\bover\s+the\s+same\s+period\b|\bthe\s+same\s+year\b|\bthat\s+year\b|\bin\s+the\s+same\s+period\b", "same", False, ("same", "that", "year")),
+    (r"\b(?:at\s+)?(?:around\s+|about\s+)?the\s+same\s+time\b|\bby\s+the\s+same\s+(?:point|date|time)\b|\b(?:over|in|during|for)\s+the\s+same\s+(?:\w+\s+)?(?:period|months|weeks|quarters?)\b|\bthe\s+same\s+year\b|\bthat\s+year\b|\bin\s+the\s+same\s+period\b", "same", False, ("same", "that", "year")),
     (r"\b(?:by\s+)?the\s+end\s+of\s+the\s+plan\b|\bby\s+the\s+plan'?s\s+end\b", "plan_end", False, ("plan",)),
     (r"\beventually\b|\bin\s+the\s+long\s+(?:run|term)\b|\bone\s+day\b|\bultimately\b", "open", False, ("eventually", "long", "one", "day", "ultimately")),
     (r"\blast\s+(?P<m>" + _MONTH + r")(?!\s+\d)", "last_month", False, ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")),
@@ -147,6 +152,8 @@ def find_times(sentence: str) -> list[TimeMention]:
                     kind_here, year = "absolute", year - 1
             elif groups.get("n"):
                 year = _NUMBER_WORDS.get(groups["n"].lower()) or int(groups["n"])
+            elif groups.get("fm"):
+                month = _MONTHS.index(_month_key(groups["fm"])) + 1
             elif groups.get("m"):
                 month = _MONTHS.index(_month_key(groups["m"])) + 1
             elif groups.get("months"):
@@ -224,6 +231,8 @@ def resolve(time: TimeMention, anchor: dt.date, *, previous: int | None, plan_en
         return year if (time.month or 0) < anchor.month else year - 1
     if time.kind == "month":
         return year if (time.month or 0) <= anchor.month else year - 1
+    if time.kind == "fy_month":  # the fiscal year that ended in March 2024 is fiscal 2023
+        return (year if (time.month or 0) <= anchor.month else year - 1) - 1
     if time.kind == "same":
         return previous
     if time.kind == "plan_end":
