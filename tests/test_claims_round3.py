@@ -76,3 +76,41 @@ def test_a_share_of_a_places_sales_is_a_market_share() -> None:
     }
     # a company's possessive stays the company's own sales mix
     assert keys("EVs made up 12% of Nissan's sales in 2022.") == {("Nissan", "ev_sales_share", 12, "actual", 2022)}
+
+
+# ---- who ----
+
+
+def test_the_two_companies_named_before_are_the_alliance() -> None:
+    text = "Luca de Meo, who chairs Renault and sits on the board of Nissan, said the two companies would sell 400,000 EVs by 2027."
+    assert keys(text) == {("Alliance", "ev_sales_volume", 400000, "target", 2027)}
+    # Other pairs have no joint name: the plural is never the Alliance there.
+    got = keys("Toyota and BYD signed a deal. The two firms will sell 50,000 EVs in 2026.")
+    assert got and all(k[0] in ("Toyota", "BYD") for k in got)
+
+
+def test_a_company_inside_an_appositive_is_not_the_subject() -> None:
+    text = "Renault, Nissan's French ally, plans to sell 300,000 EVs in Europe by 2026."
+    assert keys(text) == {("Renault", "ev_sales_volume", 300000, "target", 2026)}
+
+
+# ---- when ----
+
+
+def test_a_month_under_a_plan_verb_is_the_next_one() -> None:
+    assert keys("Nissan's new battery line in Tochigi is due to start production by the end of April.", "2026-02-10") == {
+        ("Nissan", "production_start", None, "target", 2026)
+    }
+    assert keys("Nissan's battery plant in Tochigi started production in November.", "2026-02-10") == {
+        ("Nissan", "production_start", None, "actual", 2025)
+    }
+
+
+def test_an_aside_showing_a_plant_does_not_date_its_start() -> None:
+    text = "Nissan's pilot line in Oppama, opened to journalists last May, is due to be running in fiscal 2027."
+    assert keys(text, "2025-10-01") == {("Nissan", "production_start", None, "target", 2027)}
+
+
+def test_output_starting_is_a_production_start() -> None:
+    text = "Nissan will build a battery plant in Tochigi, with output starting in 2027."
+    assert ("Nissan", "production_start", None, "target", 2027) in keys(text)

@@ -33,6 +33,13 @@ _SENTENCE_FINAL_TIME = re.compile(
 )
 _SEGMENT_END = re.compile(r"[,;](?!\d)")
 RELATIVE_CLAUSE = re.compile(r",\s+(?:where|which|who|whose|(?:in|of|under|for|with)\s+which)\b[^,]*,")
+# "Honda, Nissan's would-be merger partner, is taking ...": a noun phrase set off by commas after a name
+# describes it; a company named inside is not the subject. No verb may stand in it (that would be a clause).
+APPOSITIVE = re.compile(
+    r"(?<=[A-Za-z]),\s+(?:[A-Z][\w-]*['’]s|its|their|a|an|the)\s+(?:(?!(?:is|are|was|were|has|have|had|will|would|said|says|"
+    r"plans?|aims?|and|but)\s)[\w'’-]+\s+){0,5}?(?:partner|rival|parent|affiliate|subsidiary|unit|owner|supplier|competitor|"
+    r"ally|shareholder|peer|counterpart|sister\s+company|arm)\b[^,;]{0,30},"
+)
 _HYPOTHETICAL = re.compile(r"\b(?:would|could|might|may)\b", re.I)
 _CLAUSE_BREAK = re.compile(r",\s+(?:and|but|while|whereas|although|though)\s+|;\s+")
 _CONTINUATION = re.compile(
@@ -101,6 +108,8 @@ def resolve_reference(mention: Mention, ctx: Context) -> str | None:
     """The company "the Japanese carmaker", "the Yokohama-based company" or "the company" means."""
     if mention.name:
         return mention.name
+    if mention.descriptor == "plural":
+        return _joint_company(ctx.seen_companies[-6:]) or ctx.last_subject or ctx.focus
     if mention.descriptor.startswith("hq:"):
         return lx.HEADQUARTERS.get(mention.descriptor[3:])
     if mention.descriptor.startswith("nat:"):
@@ -112,6 +121,16 @@ def resolve_reference(mention: Mention, ctx: Context) -> str | None:
     return ctx.last_subject or ctx.focus
 
 
+_ALLIANCE_MEMBERS = frozenset({"Renault", "Nissan", "Mitsubishi", "Alliance"})
+
+
+def _joint_company(names: list[str]) -> str | None:
+    """What "the two companies" means: the Alliance when two of its members (or the Alliance itself)
+    were named just before; the vocabulary has no name for other pairs."""
+    members = {n for n in names if n in _ALLIANCE_MEMBERS}
+    return "Alliance" if len(members) >= 2 or "Alliance" in members else None
+
+
 def company_for(
     pos: int, sentence: str, companies: list[Mention], products: list[Mention], ctx: Context, previous: str | None
 ) -> str | None:
@@ -121,9 +140,16 @@ def company_for(
     # "Mitsubishi Motors, in which Nissan holds a 24% stake, plans ...": skip names inside an aside
     # unless the number is in that aside too.
     asides = [(m.start(), m.end()) for m in RELATIVE_CLAUSE.finditer(sentence) if not m.start() <= pos < m.end()]
+    asides += [(m.start(), m.end()) for m in APPOSITIVE.finditer(sentence) if not m.start() <= pos < m.end()]
+    companies_all = companies
     companies = [c for c in companies if not any(s <= c.start < e for s, e in asides)]
     in_clause = [c for c in companies if start <= c.start < end]
     before = [c for c in in_clause if c.start < pos]
+    if before and before[-1].descriptor == "plural":
+        # "Ghosn, who runs both Nissan and Renault, said the two companies will ...": the names count
+        # even inside the aside that introduced them.
+        named = [c.name for c in companies_all if c.name and c.start < pos]
+        return _joint_company(ctx.seen_companies[-6:] + named) or resolve_reference(before[-1], ctx)
     if before:
         return resolve_reference(before[-1], ctx)
     after = [c for c in in_clause if c.start > pos and c.name]

@@ -21,7 +21,7 @@ _PRODUCTION = re.compile(
     r"\b(?:production|output)\s+(?:of\s+[^;]{0,80}?\s+)?(?:would|will|could|may|might|should|is\s+(?:set|due|expected|scheduled|slated|planned)\s+to|"
     r"is\s+to|to)?\s*(?:also\s+|now\s+|only\s+)?(?:not\s+)?(?:begin|start|commence|get\s+under\s*way|kick\s+off|"
     r"began|started|commenced|begins|starts|got\s+under\s*way|kicked\s+off)\b|"
-    r"\bproduction\s+starting\b|\bgo(?:es)?\s+into\s+production\b|\benter(?:s)?\s+production\b|"
+    r"\b(?:production|output)\s+(?:starting|beginning|commencing)\b|\bgo(?:es)?\s+into\s+production\b|\benter(?:s)?\s+production\b|"
     r"\b(?:will|would)\s+(?:also\s+)?(?:build|be\s+built|produce|be\s+produced|assemble)\b|"
     r"\bmov(?:e|ed|ing)\s+(?:its\s+)?production\s+to\b|\bproduction\s+(?:\w+\s+){0,3}moved\s+to\b|"
     r"\b(?:pilot|trial|test)\s+(?:production\s+)?(?:line|plant|facility)\b|\bto\s+start\s+building\b|\bbegan\s+building\b|\bstart\s+building\b|"
@@ -36,6 +36,7 @@ _SHOWN_TO = re.compile(
     r"visitors|public|investors|analysts|guests)\b",
     re.I,
 )
+_SHOWN_ASIDE = re.compile(r",\s+(?:first\s+)?(?:shown|opened|displayed|presented)\s+to\s+[^,;]{0,60},")
 _TECHNOLOGY_SUBJECT = re.compile(
     r"all-solid-state|solid-state\s+batter|ASSB|Pro\s?PILOT|Pro\s?Pilot|autonom\w*\s+driving|self-driving|"
     r"vehicle-to-grid|V2G|wireless\s+charging|lidar|sodium-ion|LFP\s+batter|battery[\s-]swapp\w*|steer-by-wire|"
@@ -178,8 +179,13 @@ def find_date_cues(
     cues: list[DateCue] = []
     for start, end in clause_spans:
         clause = sentence[start:end]
-        for m in _PRODUCTION.finditer("" if _SHOWN_TO.search(clause) else clause):
-            time = _time_after(times, start + m.start(), start + m.end(), end, or_before=False)
+        shown = _SHOWN_TO.search(clause)
+        aside = _SHOWN_ASIDE.search(clause)
+        # "A pilot line, shown to reporters last April, is due to be running by March": the showing is an
+        # aside; the start is the time outside it. A line "opened to reporters in April" has no start date.
+        usable = [t for t in times if not (aside and start + aside.start() <= t.start < start + aside.end())]
+        for m in _PRODUCTION.finditer("" if shown and not aside else clause):
+            time = _time_after(usable, start + m.start(), start + m.end(), end, or_before=False)
             if time is not None:
                 product = _nearest_product(products, start + m.start(), start, end)
                 cues.append(DateCue("production_start", start + m.start(), start + m.end(), time, product))

@@ -98,8 +98,18 @@ def find_companies(sentence: str) -> list[Mention]:
             descriptor = "generic"
         out.append(Mention(m.start(), m.end(), "", m.group(0), descriptor=descriptor))
         spans.append((m.start(), m.end()))
+    for m in _PLURAL_REFERENCE.finditer(sentence):
+        if _spans_free(spans, m.start(), m.end()):
+            out.append(Mention(m.start(), m.end(), "", m.group(0), descriptor="plural"))
     out.sort(key=lambda c: c.start)
     return out
+
+
+# "the two companies", "the three carmakers", "the partners": several companies named before, together.
+_PLURAL_REFERENCE = re.compile(
+    r"\b(?:[Tt]he|[Bb]oth|[Aa]ll)\s+(?:(?:two|three|four)\s+)?(?:partner\s+)?(?:companies|carmakers|automakers|car\s*makers|"
+    r"auto\s*makers|firms|partners|manufacturers)\b"
+)
 
 
 def find_products(sentence: str) -> list[Mention]:

@@ -42,6 +42,7 @@ class TimeMention:
     month: int | None = None  # for a month named without a year
     background: bool = False  # dates an announcement or a past launch, not the claim
     announcement: bool = False  # dates the announcement a statement reports
+    future: bool = False  # a month named under a modal or plan verb ("is due to open by March"): the next one
 
 
 # (pattern, kind, fiscal, triggers). Earlier patterns win where spans overlap. A pattern is tried only
@@ -166,7 +167,21 @@ def find_times(sentence: str) -> list[TimeMention]:
             found.append(TimeMention(m.start(), m.end(), m.group(0).strip(), kind_here, year, is_fiscal, month))
             taken.append((m.start(), m.end()))
     found.sort(key=lambda t: t.start)
-    return [_mark_background(sentence, t) for t in found]
+    return [_mark_future(sentence, _mark_background(sentence, t)) for t in found]
+
+
+# A verb of plan or schedule before a month: the month is still ahead of the text's date.
+_FUTURE_BEFORE = re.compile(
+    r"\b(?:will|shall|'ll|(?:is|are)\s+(?:due|set|scheduled|slated|expected|planned|to)|due\s+to|to\s+be|plans?\s+to|aims?\s+to|"
+    r"expects?|intends?\s+to)\b[^.;]{0,60}$",
+    re.I,
+)
+
+
+def _mark_future(sentence: str, time: TimeMention) -> TimeMention:
+    if time.kind == "month" and not time.background and _FUTURE_BEFORE.search(sentence[max(0, time.start - 90) : time.start]):
+        return replace(time, future=True)
+    return time
 
 
 def _month_key(text: str) -> str:
@@ -229,6 +244,8 @@ def resolve(time: TimeMention, anchor: dt.date, *, previous: int | None, plan_en
         return year if (time.month or 0) < anchor.month - 2 else year - 1
     if time.kind == "last_month":  # "last March" said in March 2019 is March 2018
         return year if (time.month or 0) < anchor.month else year - 1
+    if time.kind == "month" and time.future:  # "is due to open by the end of March", said in January
+        return year if (time.month or 0) >= anchor.month else year + 1
     if time.kind == "month":
         return year if (time.month or 0) <= anchor.month else year - 1
     if time.kind == "fy_month":  # the fiscal year that ended in March 2024 is fiscal 2023
