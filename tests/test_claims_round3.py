@@ -114,3 +114,25 @@ def test_an_aside_showing_a_plant_does_not_date_its_start() -> None:
 def test_output_starting_is_a_production_start() -> None:
     text = "Nissan will build a battery plant in Tochigi, with output starting in 2027."
     assert ("Nissan", "production_start", None, "target", 2027) in keys(text)
+
+
+def test_at_the_time_counts_from_the_announcement_named_before() -> None:
+    text = (
+        "The new plant is part of Drive 2035, a strategy Nissan set out in early October. "
+        "At the time, it said it would spend 1.5 trillion yen over the next four years on batteries."
+    )
+    assert ("Nissan", "investment", 1.5e12, "target", 2027) in keys(text, "2024-03-01")
+    text = "Nissan presented its new strategy in June. That strategy is backed by $9 billion of spending over six years."
+    assert keys(text, "2025-02-01") == {("Nissan", "investment", 9e9, "target", 2030)}
+
+
+def test_a_conversion_after_a_comma_is_not_a_second_claim() -> None:
+    text = "Nissan will invest 300 billion yen, about $2 billion, in two battery plants by 2028."
+    assert keys(text) == {("Nissan", "investment", 3e11, "target", 2028)}
+
+
+def test_a_time_in_a_relative_clause_after_another_figure_is_that_figures() -> None:
+    text = "Nissan has spent about $900 million on the line, helped by a $300 million grant that the state approved in 2019."
+    assert ("Nissan", "investment", 9e8, "actual", 2023) in keys(text)
+    # a list of figures still shares the deadline after it
+    assert keys("Nissan will launch 12 EVs, 8 of them crossovers, by 2029.") == {("Nissan", "ev_model_launches", 12, "target", 2029)}

@@ -76,6 +76,10 @@ class Context:
     scope_region: tuple[int, str, str] | None = None
     # (paragraph, region) of the last plant site named ("a plant in Sunderland"): where the paragraph is
     site_region: tuple[int, str] | None = None
+    # (sentence index, year) of the last dated announcement ("a plan it laid out in late November")
+    recent_announcement: tuple[int, int] | None = None
+    # the year of that announcement while a sentence points back at it ("At the time, ...", "That plan ...")
+    pointer_anchor: int | None = None
 
     def site_here(self, paragraph: int, metric: str, regions: list[Mention], sentence: str) -> str | None:
         """The region of the site the passage is about, for a figure tied to a place (money, plants,
@@ -205,16 +209,32 @@ def anchor_year(times: list[TimeMention], pos: int, ctx: Context) -> dt.date | N
         year = resolve(t, ctx.anchor, previous=ctx.last_horizon, plan_end=ctx.plan_end)
         if year is not None:
             return dt.date(year, 12, 31)
+    if ctx.pointer_anchor is not None:
+        return dt.date(ctx.pointer_anchor, 12, 31)
     if ctx.lead_in_anchor is not None:
         return dt.date(ctx.lead_in_anchor, 12, 31)
     return ctx.anchor
 
 
-def pick_time(times: list[TimeMention], pos: int, sentence: str) -> TimeMention | None:
-    """The time a number at `pos` refers to: the first after it in its clause, else the nearest before."""
+_RELATIVE_PRONOUN = re.compile(r"\b(?:that|which|who)\b")
+
+
+def _qualifies_later(sentence: str, pos: int, later: int | None, time: TimeMention) -> bool:
+    if later is None or not pos < later < time.start:
+        return False
+    between = sentence[pos:later]
+    return re.search(r",\s", between) is not None and _RELATIVE_PRONOUN.search(sentence, later, time.start) is not None
+
+
+def pick_time(times: list[TimeMention], pos: int, sentence: str, later: int | None = None) -> TimeMention | None:
+    """The time a number at `pos` refers to: the first after it in its clause, else the nearest before.
+
+    `later` is the start of the next figure of the sentence: a time in a relative clause after that
+    figure is its own ("put $1.7bn into the site, helped by a $1.4bn loan that it took out in 2010").
+    """
     start, end = clause_of(clauses(sentence), pos)
     usable = [t for t in times if not t.background]
-    after = [t for t in usable if pos <= t.start < end]
+    after = [t for t in usable if pos <= t.start < end and not _qualifies_later(sentence, pos, later, t)]
     if after:
         return after[0]
     before = [t for t in usable if start <= t.end <= pos]

@@ -26,7 +26,7 @@ from evnews.claims.frames import frame_number, only_electric_share
 from evnews.claims.dated import date_claims
 from evnews.claims.mentions import Mention, Parsed, find_companies, find_products, find_regions, find_sites
 from evnews.claims.merge import merge_repeats
-from evnews.claims.numbers import find_numbers
+from evnews.claims.numbers import NumberMention, find_numbers, is_year
 from evnews.claims.sentences import Sentence, split_body
 from evnews.claims.timex import TimeMention, find_times, resolve
 from evnews.models import Claim
@@ -59,6 +59,10 @@ _OPERATING = re.compile(
     r"\b(?:started|began|begun|opened|operat\w+|running|runs|produc(?:es|ed|ing)|output|has\s+(?:a\s+|an\s+)?(?:annual\s+)?capacity|"
     r"reached|came\s+on\s+(?:stream|line)|online|in\s+operation)\b",
     re.I,
+)
+_STATEMENT_POINTER = re.compile(
+    r"^\s*(?:At\s+(?:the|that)\s+time|Back\s+then|At\s+that\s+point|Then|(?:That|This|The|Its)\s+(?:[\w-]+\s+)?"
+    r"(?:plan|pledge|programme|program|strategy|roadmap|package|announcement|commitment))\b"
 )
 _PRODUCT_METRICS = frozenset({"cumulative_sales", "market_share", "adas_sales_volume", "adas_model_launches", "battery_cost"})
 
@@ -123,6 +127,7 @@ class _Reader:
         if not (lx.CANCELLED_RE.search(text) or lx.SUPERSEDED_SENTENCE_RE.search(text)):
             masked = lc.masked_spans(text)
             times = [t for t in find_times(text) if not lc.inside(t.start, masked)]
+            self._point_back(s, times)
             self._note_plan_deadline(text, times)
             parsed = Parsed(s, companies, products, regions, times, masked)
             self._number_claims(parsed)
@@ -130,6 +135,19 @@ class _Reader:
         self._remember(s, companies, products, regions)
         if original != text:  # evidence is the sentence as written, dateline included
             self.claims[first_new:] = [replace(c, evidence=original) for c in self.claims[first_new:]]
+
+    def _point_back(self, s: Sentence, times: list[TimeMention]) -> None:
+        """"At the time, Nissan said it would invest ... over five years", "That plan is backed by ... over
+        five years": relative times count from the announcement the sentences before dated."""
+        self.ctx.pointer_anchor = None
+        recent = self.ctx.recent_announcement
+        if recent and recent[0] >= s.index - 3 and _STATEMENT_POINTER.match(s.text) and not any(t.announcement for t in times):
+            self.ctx.pointer_anchor = recent[1]
+        anchor = self.ctx.anchor
+        for t in times:
+            year = resolve(t, anchor, previous=None, plan_end=None) if t.announcement and anchor else None
+            if year is not None:
+                self.ctx.recent_announcement = (s.index, year)
 
     def _number_claims(self, p: Parsed) -> None:
         s, text, companies, products, regions, times = p.sentence, p.text, p.companies, p.products, p.regions, p.times
@@ -158,7 +176,7 @@ class _Reader:
             metric = frame.metric
             if frame.child_of_previous and parent is not None and not metric:
                 metric = parent.metric
-            time = at.pick_time(times, n.start, text)
+            time = at.pick_time(times, n.start, text, _next_figure(numbers, n))
             year, fiscal, found = at.horizon_for(time, times, n.start, self.ctx)
             previous_company = sentence_claims[-1].company if sentence_claims else None
             company = at.company_for(n.start, text, companies, products, self.ctx, previous_company)
@@ -289,6 +307,11 @@ class _Reader:
         for claim in date_claims(p, self.ctx, self.previous_text, said):
             self.claims.append(claim)
             self.ctx.last_horizon = claim.horizon_year
+
+
+def _next_figure(numbers: list[NumberMention], n: NumberMention) -> int | None:
+    """Where the next figure of the sentence that is not a year starts."""
+    return next((o.start for o in numbers if o.start > n.start and not is_year(o)), None)
 
 
 def _brand_in_clause(text: str, pos: int, companies: list[Mention]) -> str | None:

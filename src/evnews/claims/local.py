@@ -133,11 +133,21 @@ def excluded(sentence: str, n: NumberMention, numbers: list[NumberMention], mask
         r"\(\s*(?:about|around|roughly|some|approximately|~|or)?\s*$|,\s*or\s+(?:about|around|roughly|some|approximately|~)?\s*$", before
     ):
         return any(o.unit and o.unit != "percent" and o.end <= n.start for o in numbers)  # a bracketed conversion
+    if n.unit and n.unit != "percent" and _right_after_money(sentence, n, numbers):
+        return True  # "2 trillion yen, about $17.6 billion, over five years": the same money in another currency
     if re.search(r"\b(?:those|these|the\s+same)\s+$|(?<!on\stop\s)\b(?:of|from|among)\s+(?:the|those|these)\s+$", before):
         return True  # "those 3 new EVs", "Sixteen of the 30 models": points back at a number stated before
     if n.value == 1 and n.is_word and re.match(r"^\s+of\b", sentence[n.end :]):
         return True  # "one of the first carmakers"
     return is_former(sentence, n, numbers)
+
+
+_CONVERSION_GAP = re.compile(r"\s*,\s*(?:about|around|roughly|some|approximately|~|or|equal\s+to|worth)\s*", re.I)
+
+
+def _right_after_money(sentence: str, n: NumberMention, numbers: list[NumberMention]) -> bool:
+    money = [o for o in numbers if o.end <= n.start and o.unit and o.unit not in ("percent", n.unit)]
+    return bool(money) and _CONVERSION_GAP.fullmatch(sentence[money[-1].end : n.start]) is not None
 
 
 _LIST_GAP = re.compile(r"^[\w\s'’-]{0,40}?(?:\band|\bor|,)\s*(?:the\s+|some\s+|about\s+|around\s+)?$")

@@ -91,7 +91,7 @@ _PATTERNS: tuple[tuple[str, str, bool, tuple[str, ...]], ...] = (
     (r"\b(?:by\s+)?the\s+end\s+of\s+the\s+plan\b|\bby\s+the\s+plan'?s\s+end\b", "plan_end", False, ("plan",)),
     (r"\beventually\b|\bin\s+the\s+long\s+(?:run|term)\b|\bone\s+day\b|\bultimately\b", "open", False, ("eventually", "long", "one", "day", "ultimately")),
     (r"\blast\s+(?P<m>" + _MONTH + r")(?!\s+\d)", "last_month", False, ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")),
-    (r"\b(?:in|by|since|until|the\s+end\s+of|end\s+of)\s+(?P<m>" + _MONTH + r")(?!\s+\d)", "month", False, ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")),
+    (r"\b(?:in|by|since|until|the\s+end\s+of|end\s+of)\s+(?:(?:late|early|mid)[\s-]+)?(?P<m>" + _MONTH + r")(?!\s+\d)", "month", False, ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")),
 )  # fmt: skip
 _COMPILED = tuple((re.compile(p, re.I if k not in ("month", "last_month") else 0), k, f, t) for p, k, f, t in _PATTERNS)
 
@@ -103,7 +103,10 @@ _BACKGROUND_BEFORE = re.compile(
     r"\b(?:announced|said|promised|pledged|stated|confirmed|reported|published|set\s+out|laid\s+out|unveiled|revealed|"
     r"presented|talked\s+about|declared|told\s+\w+|debuted|released)\s+"
     r"(?:(?!(?:it|that|they|he|she|we|will|would|to|plans?|aims?|an?|one|two|three|four|five|six|seven|eight|nine|ten|"
-    r"eleven|twelve|fifteen|twenty|thirty|forty|fifty)\b)[A-Za-z'’-]+\s+){0,4}$",
+    r"eleven|twelve|fifteen|twenty|thirty|forty|fifty)\b)[A-Za-z'’-]+\s+){0,4}$|"
+    # "set out its own plan in November", "drew up the strategy in 2017": the date of a plan's announcement
+    r"\b(?:set\s+out|laid\s+out|unveiled|announced|presented|published|dr[ae]w\w*\s+up|outlined)\s+(?:its|the|an?|their|his|her)\s+"
+    r"(?:[\w-]+\s+){0,3}?(?:plan|strategy|roadmap|programme|program|targets?|goals?)\s+$",
     re.I,
 )
 # A time at the head of a clause whose verb is an announcement: "Last year, X announced ...".
