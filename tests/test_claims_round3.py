@@ -136,3 +136,27 @@ def test_a_time_in_a_relative_clause_after_another_figure_is_that_figures() -> N
     assert ("Nissan", "investment", 9e8, "actual", 2023) in keys(text)
     # a list of figures still shares the deadline after it
     assert keys("Nissan will launch 12 EVs, 8 of them crossovers, by 2029.") == {("Nissan", "ev_model_launches", 12, "target", 2029)}
+
+
+# ---- kind and former figures ----
+
+
+def test_second_hand_reports_and_unconfirmed_plans_are_rumours() -> None:
+    text = "Several German newspapers have reported that Nissan will launch an electric Micra van in 2027."
+    assert {k[3] for k in keys(text)} == {"rumor"}
+    text = "Nissan will start building electric pickups in Smyrna in 2028, according to a memo seen by two trade sites."
+    assert {k[3] for k in keys(text)} == {"rumor"}
+    # the company's own figures are no rumour
+    text = "Nissan sold 9,000 Ariyas in Canada in 2022, according to its annual sales reports."
+    assert keys(text, "2023-03-01") == {("Nissan", "ev_sales_volume", 9000, "actual", 2022)}
+
+
+def test_a_start_that_was_originally_due_or_compared_with_is_former() -> None:
+    assert keys("The Tochigi line was originally due to start production in 2024.", "2025-06-01") == set()
+    text = "Nissan now plans 80GWh of capacity by 2030, well above the 60GWh it promised in 2022."
+    assert keys(text) == {("Nissan", "battery_capacity", 80, "target", 2030)}
+
+
+def test_a_production_start_pushed_back_is_read_at_its_new_date() -> None:
+    text = "Production of the electric vans at Nissan's Barcelona plant has been pushed back to early 2027, according to insiders."
+    assert keys(text) == {("Nissan", "production_start", None, "rumor", 2027)}

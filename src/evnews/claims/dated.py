@@ -35,6 +35,9 @@ def date_claims(p: Parsed, ctx: at.Context, previous_text: str, said: list[Claim
         year, fiscal, _ = at.horizon_for(cue.time, times, cue.start, ctx)
         if year is None or _said_already(cue, said):
             continue
+        clause_start, _ = at.clause_of(spans, cue.start)
+        if lx.SUPERSEDED_CLAUSE_RE.search(text, clause_start, cue.end):
+            continue  # "was originally due to start production in 2024": a former date
         company = _company(cue, p, ctx, previous)
         kind = at.kind_for(cue.start if cue.where is None else cue.where, text, s.paragraph, ctx, year)
         if cue.metric in _SINGLE_MODEL_METRICS and kind != "rumor":

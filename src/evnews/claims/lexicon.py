@@ -236,7 +236,13 @@ COMBUSTION_CUES = r"combustion|petrol|gasoline|diesel|\bICE\b"
 
 # Kinds.
 RUMOR_CUES = (
-    r"is\s+considering|are\s+considering|was\s+considering|according\s+to\s+(?:\w+\s+){0,3}(?:sources|people|insiders|reports?)|"
+    # "according to people familiar", "according to media reports"; not the company's own ("its sales reports")
+    r"is\s+considering|are\s+considering|was\s+considering|according\s+to\s+(?:(?!its\b|their\b|official\b|company\b|sales\b|"
+    r"annual\b|quarterly\b|financial\b|earnings\b)\w+\s+){0,3}(?:sources|people|insiders|reports?)|"
+    # unpublished papers passed on by others: "according to a letter described by two trade publications"
+    r"according\s+to\s+(?:an?|the)\s+(?:\w+\s+)?(?:letter|memo|document|email|presentation|filing\s+seen)\b|"
+    r"(?:magazines?|newspapers?|outlets?|publications?|websites?|blogs?|media|press)\s+(?:have|has|had)\s+reported|"
+    r"(?:has|have|had)(?:n['’]t|\s+not)\s+(?:yet\s+)?confirmed|(?:declined|refused)\s+to\s+confirm|did(?:n['’]t|\s+not)\s+confirm|"
     r"people\s+(?:familiar|with\s+knowledge)|sources\s+(?:familiar|said|say|close)|reportedly|is\s+said\s+to|are\s+said\s+to|"
     # unpublished papers and second-hand reports ("supplier schedules reported by the trade press", "a leaked memo")
     r"(?:supplier|suppliers['’]|dealer|internal|leaked|confidential)\s+(?:schedules?|documents?|memos?|sources|plans?|briefings?|"
@@ -291,7 +297,8 @@ SUPERSEDED_SENTENCE_RE = re.compile(
 # A clause that states a former plan: "had originally planned to launch eight EVs by 2022".
 SUPERSEDED_CLAUSE_RE = re.compile(
     r"\bhad\s+(?:originally\s+|initially\s+|previously\s+|once\s+)?(?:planned|targeted|aimed|promised|pledged|forecast)\b|"
-    r"\b(?:originally|initially|previously|formerly)\s+(?:planned|targeted|aimed|promised|pledged|set|called\s+for)\b|"
+    r"\b(?:originally|initially|previously|formerly)\s+(?:planned|targeted|aimed|promised|pledged|set|called\s+for|"
+    r"(?:due|scheduled|slated|expected|meant|supposed)\s+to)\b|"
     r"\b(?:earlier|previous|former|original|old|prior)\s+(?:target|goal|plan|aim|forecast|pledge)\s+(?:of|was|had\s+been)\b",
     re.I,
 )

@@ -142,6 +142,10 @@ def excluded(sentence: str, n: NumberMention, numbers: list[NumberMention], mask
     return is_former(sentence, n, numbers)
 
 
+_COMPARED_TO_KNOWN = re.compile(
+    r"(?:\b(?:more|less|fewer|higher|lower|bigger|smaller|larger|greater)\s+than|\babove|\bbelow|\bbeyond|\bshort\s+of)\s+"
+    r"(?:the|its|their|Nissan['’]s)\s+$", re.I
+)
 _CONVERSION_GAP = re.compile(r"\s*,\s*(?:about|around|roughly|some|approximately|~|or|equal\s+to|worth)\s*", re.I)
 
 
@@ -158,6 +162,8 @@ def is_former(sentence: str, n: NumberMention, numbers: list[NumberMention]) -> 
     figures listed with it ("replace the 23 electrified models and 15 EVs")."""
     if lx.SUPERSEDED_BEFORE_RE.search(sentence[max(0, n.start - 40) : n.start]):
         return True
+    if _COMPARED_TO_KNOWN.search(sentence, max(0, n.start - 40), n.start):
+        return True  # "slightly more than the 130GWh it set out in 2021": a figure stated elsewhere, compared with
     if lx.FORMER_PLAN_AFTER_RE.match(sentence, n.end):
         return True
     earlier = [o for o in numbers if o.end <= n.start]
