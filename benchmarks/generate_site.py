@@ -64,25 +64,46 @@ FIRMS = ("Meridian Research", "Halcyon Capital", "Northgate Securities", "Sakura
          "Kestrel Partners", "Orion Mobility", "Tidewater Economics")  # fmt: skip
 WORDS_NUM = {2: "two", 3: "three", 4: "four", 5: "five", 6: "six", 7: "seven", 8: "eight", 9: "nine", 10: "ten"}
 
+# Word pools for the prose between claims: large enough that two unrelated
+# stories rarely share a run of four words (real news shares almost none, and
+# a shared phrase pool would make every page a near-duplicate candidate).
+ADJ = ("rural", "coastal", "northern", "busy", "quiet", "crowded", "older", "younger", "wealthy", "modest", "skeptical",
+       "eager", "local", "regional", "foreign", "domestic", "cautious", "bold", "weary", "hopeful", "new", "former",
+       "veteran", "small", "large", "mid-sized", "suburban", "urban", "industrial", "early", "late", "frequent")  # fmt: skip
+NOUN = ("buyers", "fleet managers", "suppliers", "engineers", "councils", "lenders", "landlords", "commuters",
+        "taxi drivers", "insurers", "regulators", "economists", "unions", "retailers", "couriers", "farmers", "students",
+        "investors", "planners", "mechanics", "installers", "utilities", "startups", "families", "pensioners",
+        "delivery firms", "car clubs", "leasing companies", "importers", "city officials")  # fmt: skip
+VERB = ("are weighing", "keep asking about", "have started comparing", "remain wary of", "are warming to",
+        "openly question", "quietly welcome", "are lobbying over", "complain about", "have been testing",
+        "are budgeting for", "are still debating", "rarely mention", "now expect", "are queuing for", "shrug at")  # fmt: skip
+THING = ("home wallboxes", "used batteries", "rapid chargers", "lease rates", "resale values", "grid upgrades",
+         "software updates", "heat pumps", "winter range", "parking rules", "tax credits", "insurance premiums",
+         "battery warranties", "kerbside chargers", "solar tariffs", "repair costs", "fleet deals", "road pricing")  # fmt: skip
+TOWN = ("Leeds", "Osaka", "Lyon", "Denver", "Pune", "Gdansk", "Porto", "Nagoya", "Austin", "Bristol", "Turin", "Sendai",
+        "Tampere", "Graz", "Busan", "Perth", "Halifax", "Malmo", "Bilbao", "Utrecht", "Cork", "Brno", "Kobe", "Tucson")  # fmt: skip
+TAIL = ("a survey found", "according to local reports", "figures from the trade body show", "dealers say",
+        "one installer said", "a council spokesperson said", "the regional paper reported", "an industry group said")  # fmt: skip
+
 # Claim templates: each a list of alternative openings, then a body.
 TARGETS = (
-    "{co} {plans} to launch {n} new fully electric models {by} {fy}{year}.",
-    "{co} {expects} EVs to account for {pct}% of its sales in {region} {by} {fy}{year}.",
-    "The company {plans} to sell {vol} electric vehicles a year {by} {year}, {co} said in {where}.",
-    "{co} {plans} to invest {money} in electrification over the {span} years to {year}.",
-    "Production of the {model} {due} at the {plant} plant in {year}.",
-    "{co} {expects} electrified models, hybrids included, to make up {pct}% of global sales {by} {fy}{year}.",
-    "{By_cap} {year}, {co} {plans} to offer {n} battery-electric models in {region}.",
+    "{co} {plans} to launch {n} new {evs} {by} {fy}{year}, {tail}.",
+    "{co} {expects} {evs} to account for {pct}% of its {region} sales {by} {fy}{year}.",
+    "In {where}, {co} said it {plans} to sell {vol} {evs} a year {by} {year}.",
+    "{co} {plans} to invest {money} in {tech} over the {span} years to {year}.",
+    "Production of the {model} {due} at {plant} in {year}, {tail}.",
+    "{co} {expects} electrified models to make up {pct}% of {scope} sales {by} {fy}{year}.",
+    "{By_cap} {year}, {co} {plans} to offer {n} {evs} in {region}.",
 )
 ACTUALS = (
-    "{co} has sold more than {vol} electric vehicles in {region} since {since}.",
-    "Last year {co} delivered {vol} battery-electric cars worldwide, up {pct}% on the year before.",
-    "Cumulative sales of the {model} {passed} {vol} units in {past}, {co} said.",
-    "EVs made up {pct}% of {co}'s sales in {region} in {past}, according to {firm}.",
+    "{co} {sold} {more} {vol} {evs} in {region} since {since}.",
+    "In {past} {co} {sold} {vol} {evs} {scope}, up {pct}% on {prior}.",
+    "Cumulative sales of the {model} {passed} {vol} units in {past}, {tail}.",
+    "{evs_cap} made up {pct}% of {co}'s {region} sales in {past}, according to {firm}.",
 )
 RUMOURS = (
-    "According to people familiar with the plans, {co} is weighing a further {n} EV launches for {region} by {year}.",
-    "Supplier schedules seen by {firm} suggest {co} could start building the {model} at {plant} in {year}, a year later than planned.",
+    "According to {sources}, {co} is weighing {n} more {evs} for {region} by {year}.",
+    "Supplier schedules seen by {firm} suggest {co} could start building the {model} at {plant} in {year}.",
 )
 CONTEXT = (
     "{name}, an analyst at {firm}, {said} that {opinion}.",
@@ -93,8 +114,19 @@ CONTEXT = (
     "The {model} {review}, and {co} {hopes} it will {goal}.",
     "Rivals are not standing still: {co} {rival} in {region}.",
     "{co}'s shares {shares} on the news in {city} trading.",
-)
+) + ("{Prose_cap}.",) * 14
 FILL = {
+    "evs": ("electric vehicles", "EVs", "battery-electric cars", "electric cars", "zero-emission models",
+            "fully electric models", "electric SUVs", "electric vans", "battery-powered cars"),  # fmt: skip
+    "tail": ("the company said", "a spokesperson confirmed", "executives said", "its chief executive said",
+             "according to a filing", "the plan shows", "officials said", "it said on Monday", "the statement added"),  # fmt: skip
+    "sold": ("has sold", "has delivered", "has shipped", "has registered", "sold", "delivered"),
+    "more": ("more than", "over", "nearly", "almost", "about", "some"),
+    "prior": ("the year before", "a year earlier", "the previous year", "last year's total", "its earlier figure"),
+    "scope": ("global", "worldwide", "its", "group", "domestic", "overseas"),
+    "tech": ("electrification", "batteries", "new EV platforms", "charging", "solid-state cells", "software"),
+    "sources": ("people familiar with the plans", "two people briefed on the matter", "trade press reports",
+                "supplier documents", "three sources"),  # fmt: skip
     "plans": ("plans", "intends", "aims", "has pledged", "wants", "is preparing"),
     "expects": ("expects", "forecasts", "is targeting a mix in which", "projects that it wants"),
     "by": ("by", "by the end of", "no later than", "in"),
@@ -179,8 +211,12 @@ class _Filler:
         }  # fmt: skip
         for slot, choices in FILL.items():
             values[slot] = r.choice(choices)
+        values["prose"] = (f"{r.choice(ADJ)} {r.choice(NOUN)} in {r.choice(TOWN)} {r.choice(VERB)} {r.choice(ADJ)} "
+                           f"{r.choice(THING)}, {r.choice(TAIL)}")  # fmt: skip
         values["By_cap"] = values["by"][0].upper() + values["by"][1:]
+        values["evs_cap"] = values["evs"][0].upper() + values["evs"][1:]
         values["Opinion_cap"] = values["opinion"][0].upper() + values["opinion"][1:]
+        values["Prose_cap"] = values["prose"][0].upper() + values["prose"][1:]
         return template.format(**values)
 
 
@@ -214,7 +250,7 @@ def original(seed: int, index: int) -> Story:
     fill = _Filler(rng, published.year)
     paragraphs = []
     for _ in range(rng.randint(7, 14)):
-        pool = rng.choices((TARGETS, ACTUALS, RUMOURS, CONTEXT), weights=(22, 12, 3, 63), k=rng.randint(2, 4))
+        pool = rng.choices((TARGETS, ACTUALS, RUMOURS, CONTEXT), weights=(18, 10, 2, 70), k=rng.randint(2, 4))
         paragraphs.append(" ".join(fill.sentence(rng.choice(kind)) for kind in pool))
     headline = fill.sentence(rng.choice(TARGETS + ACTUALS)).rstrip(".")
     author = f"{rng.choice(FIRST)} {rng.choice(LAST)}"

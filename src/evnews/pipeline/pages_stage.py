@@ -146,8 +146,9 @@ def _finish_batch(
         if outcome.claims is not None:
             for url in (page.url, *plan.aliases.get(page.url, [])):
                 claims[url] = outcome.claims
-    with ctx.timed("load_claims"):
-        store_precomputed_claims(ctx, claims)
+    if claims:
+        with ctx.timed("load_claims"):
+            store_precomputed_claims(ctx, claims)
 
 
 class _Prefetcher:
