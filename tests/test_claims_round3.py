@@ -160,3 +160,15 @@ def test_a_start_that_was_originally_due_or_compared_with_is_former() -> None:
 def test_a_production_start_pushed_back_is_read_at_its_new_date() -> None:
     text = "Production of the electric vans at Nissan's Barcelona plant has been pushed back to early 2027, according to insiders."
     assert keys(text) == {("Nissan", "production_start", None, "rumor", 2027)}
+
+
+def test_a_research_body_or_government_forecast_is_no_company_claim() -> None:
+    text = "The Battery Institute, an industry body, has estimated that Spain will need about 50GWh of cells a year by 2035."
+    assert keys(text) == set()
+    # a carmaker named before the figure is still its subject
+    assert keys("The ministry said Nissan will sell 30,000 EVs in 2027.") == {("Nissan", "ev_sales_volume", 30000, "target", 2027)}
+
+
+def test_a_loan_or_grant_is_no_investment() -> None:
+    text = "Nissan will build the battery line in Smyrna with a $500 million loan from the state by 2026."
+    assert {k[1] for k in keys(text)} <= {"production_start"}

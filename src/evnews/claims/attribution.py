@@ -170,9 +170,16 @@ def company_for(
     return ctx.last_subject or ctx.focus
 
 
+@functools.lru_cache(maxsize=256)
+def is_rumor(sentence: str) -> bool:
+    """Does the sentence hedge what it reports ("according to people familiar", "reportedly")? Asked once
+    per figure and date of a sentence, so the answer is kept."""
+    return _RUMOR.search(sentence) is not None
+
+
 def kind_for(pos: int, sentence: str, paragraph: int, ctx: Context, horizon: int | None) -> str:
     """target, actual or rumor: the hedge of the sentence, else the cue nearest before the number."""
-    if _RUMOR.search(sentence):
+    if is_rumor(sentence):
         return "rumor"
     if ctx.rumor_paragraph == paragraph and _HYPOTHETICAL.search(sentence):
         return "rumor"

@@ -32,7 +32,6 @@ from evnews.claims.timex import TimeMention, find_times, resolve
 from evnews.models import Claim
 
 _ANAPHOR = re.compile(r"\b(?:the|these|those)\s+(?:cars?|vehicles?|models?|units)\b|\bit\b", re.I)
-_RUMOR = re.compile(lx.RUMOR_CUES, re.I)
 _VERB = re.compile(r"\b(?:has|have|had|is|are|was|were|will|would|said|says|grown|sold|announced|reported)\b", re.I)
 _PRONOUN_SUBJECT = re.compile(r"^\W*(?:[\w-]+,\s+)?(?:they|their|he|she|we|our)\b", re.I)
 # A sentence about a whole market ("India's electric car market is small: 82,000 were sold"): with no
@@ -63,6 +62,12 @@ _OPERATING = re.compile(
 _STATEMENT_POINTER = re.compile(
     r"^\s*(?:At\s+(?:the|that)\s+time|Back\s+then|At\s+that\s+point|Then|(?:That|This|The|Its)\s+(?:[\w-]+\s+)?"
     r"(?:plan|pledge|programme|program|strategy|roadmap|package|announcement|commitment))\b"
+)
+_THIRD_PARTY_SUBJECT = re.compile(
+    r"^\W*(?:[\w'’-]+\s+){0,4}?(?:Institution|Institute|[Gg]overnment|[Mm]inistry|[Aa]gency|[Rr]egulators?|[Cc]ommission|"
+    r"[Cc]ouncil|[Aa]uthorit(?:y|ies)|[Aa]nalysts|[Rr]esearchers|[Ff]orecasters|[Tt]hink[\s-]tank|[Uu]niversity|[Cc]onsultancy)\b"
+    r"(?:,[^,]{0,40},)?\s+(?:has|have|had|is|are|was|were|will|would|says|said|wants|expects|estimates?|estimated|forecasts?|"
+    r"predicts?|predicted|projects?|projected|believes?|thinks?)\b"
 )
 _PRODUCT_METRICS = frozenset({"cumulative_sales", "market_share", "adas_sales_volume", "adas_model_launches", "battery_cost"})
 
@@ -122,7 +127,7 @@ class _Reader:
         text = s.text
         companies, products = find_companies(text), find_products(text)
         regions = lc.home_regions(find_regions(text), companies, self.ctx)
-        if _RUMOR.search(text):
+        if at.is_rumor(text):
             self.ctx.rumor_paragraph = s.paragraph
         if not (lx.CANCELLED_RE.search(text) or lx.SUPERSEDED_SENTENCE_RE.search(text)):
             masked = lc.masked_spans(text)
@@ -155,6 +160,11 @@ class _Reader:
         if not (companies or products or pointer) and _MARKET_SUBJECT.search(text) and not _COMPANY_PRONOUN.search(text):
             return
         numbers = find_numbers(text)
+        third_party = _THIRD_PARTY_SUBJECT.match(text)
+        if third_party:
+            # "The Faraday Institution has estimated that the UK will need 140GWh": a forecast or goal of a
+            # body that makes no cars; its figures are nobody's claim unless a carmaker is named before them.
+            numbers = [n for n in numbers if any(c.start < n.start and c.name for c in companies)]
         time_spans = [(t.start, t.end) for t in times]
         sentence_claims: list[Claim] = []
         estimates: list[Claim] = []

@@ -318,7 +318,7 @@ NON_CLAIM_UNITS_RE = re.compile(
 MONEY_NON_CLAIM_RE = re.compile(
     r"\b(?:profit|loss|losses|revenue|sales\s+of|margin|earnings|income|cost\s+cuts?|costs|savings|price[sd]?|priced|starts?\s+at|"
     r"costing|valued?|valuation|market\s+value|capitali[sz]ation|fine[sd]?|tariffs?|dividend|buyback|debt|bonds?|"
-    r"share\s+price|shares|subsidy|subsidies|tax\s+credit|net\s+loss)\b",
+    r"share\s+price|shares|subsidy|subsidies|tax\s+credit|net\s+loss|loans?|grants?)\b",
     re.I,
 )
 INVESTMENT_CUES_RE = re.compile(
