@@ -32,6 +32,7 @@ _SENTENCE_FINAL_TIME = re.compile(
     r",\s*(?:(?:by|before|within|in|at|until)\s+)?(?:the\s+(?:end|start|middle|close)\s+of\s+)?$", re.I
 )
 _SEGMENT_END = re.compile(r"[,;](?!\d)")
+_BLANKED_ASIDE = re.compile(r",\s{4,},")
 RELATIVE_CLAUSE = re.compile(r",\s+(?:where|which|who|whose|(?:in|of|under|for|with)\s+which)\b[^,]*,")
 # "Honda, Nissan's would-be merger partner, is taking ...": a noun phrase set off by commas after a name
 # describes it; a company named inside is not the subject. No verb may stand in it (that would be a clause).
@@ -294,12 +295,16 @@ def region_for(
 ) -> str:
     """First region after the number before the next comma, else the nearest before in its clause."""
     start, end = clause_of(clauses(sentence), pos)
-    brk = _SEGMENT_END.search(sentence, pos)
+    # a relative clause, or one the caller has already blanked (", which ... ," -> ",    ,")
+    asides = [(m.start(), m.end()) for m in RELATIVE_CLAUSE.finditer(sentence)]
+    asides += [(m.start(), m.end()) for m in _BLANKED_ASIDE.finditer(sentence)]
+    # "bring its e-POWER system, in which an engine charges the battery, to U.S. showrooms": an aside
+    # set off by commas does not end the number's segment.
+    brk = next((b for b in _SEGMENT_END.finditer(sentence, pos) if not any(s <= b.start() < e for s, e in asides)), None)
     stop = min(brk.start(), end) if brk else end
     after = [r for r in regions if pos <= r.start < stop]
     if after:
         return after[0].name
-    asides = [(m.start(), m.end()) for m in RELATIVE_CLAUSE.finditer(sentence)]
     before = [r for r in regions if start <= r.start < pos and not any(s <= r.start < e for s, e in asides)]
     if before:
         return before[-1].name

@@ -69,6 +69,8 @@ _THIRD_PARTY_SUBJECT = re.compile(
     r"(?:,[^,]{0,40},)?\s+(?:has|have|had|is|are|was|were|will|would|says|said|wants|expects|estimates?|estimated|forecasts?|"
     r"predicts?|predicted|projects?|projected|believes?|thinks?)\b"
 )
+# "Sunderland will make three electric models": models built at a plant are that plant's.
+_BUILT = re.compile(r"\b(?:build|builds|built|building|make|makes|made|making|produce[sd]?|producing|assembl\w+|manufactur\w+)\b", re.I)
 _PRODUCT_METRICS = frozenset({"cumulative_sales", "market_share", "adas_sales_volume", "adas_model_launches", "battery_cost"})
 
 
@@ -216,8 +218,10 @@ class _Reader:
             if kind == "actual" and year is None and self.ctx.anchor is not None:
                 year = self._statement_year(times, text, n.start)  # as of the statement: its date, else the article's
             region = at.region_for(
-                n.start, lc.blank_relative_clauses(text), regions, s.paragraph, self.ctx, lc.site_region(text, n.start), company
-            )
+                n.start, lc.blank_relative_clauses(text), regions, s.paragraph, self.ctx,
+                lc.site_region(text, n.start) if metric in at.SITE_METRICS or _BUILT.search(window.clause) else "global",
+                company,
+            )  # a plant town names where money, capacity or built models go, not where a plan was shown
             if region == "global":
                 region = self.ctx.site_here(s.paragraph, metric, regions, text) or region
             if metric not in _PRODUCT_METRICS:

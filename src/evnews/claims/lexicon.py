@@ -168,7 +168,7 @@ REGION_PATTERNS: tuple[tuple[str, str], ...] = (
     # US states where carmakers build or sell: a plant or a market there is in the US.
     (r"Tennessee|Mississippi|Kentucky|Michigan|Ohio|Texas|California|South\s+Carolina|Alabama|Indiana|Nevada|Arizona|"
      r"Illinois|New\s+York\s+State|Florida", "us"),
-    (r"(?:the\s+)?United\s+States|U\.S\.|\bUS\b|USA|America(?!n)", "us"),
+    (r"(?:the\s+)?United\s+States|U\.S\.(?!\$)|\bUS\b(?!\$)|USA|America(?!n)", "us"),  # "US$9.5 billion" is a currency
     (r"(?:the\s+)?United\s+Kingdom|\bUK\b|U\.K\.|Britain|England|Scotland|Wales", "uk"),
     (r"Europe|EU\b|European\s+" + _MARKET_NOUN.replace("range|", "range|Union|"), "europe"),
     (r"Japan|Japanese\s+" + _MARKET_NOUN, "japan"),
@@ -193,6 +193,7 @@ HOME_REGION: dict[str, str] = {
 # Plant towns: a production start there is in the town's region.
 PLANT_SITES: dict[str, str] = {
     "sunderland": "uk",
+    "wearside": "uk",
     "smyrna": "us",
     "tennessee": "us",
     "canton": "us",

@@ -72,6 +72,12 @@ _POLICY_AFTER = re.compile(
 )
 
 
+# "The Ariya arrives from Japan", "imported from China": where a car comes from, not where it is sold.
+_ORIGIN_BEFORE = re.compile(
+    r"\b(?:arriv\w*|import\w*|ship\w*|export\w*|sourced|comes?|coming|came|brought\s+in)\s+(?:[\w-]+\s+){0,2}?from\s+(?:the\s+)?$", re.I
+)
+
+
 def _row(match: re.Match[str]) -> int:
     return int((match.lastgroup or "g0")[1:])
 
@@ -125,7 +131,7 @@ def find_regions(sentence: str) -> list[Mention]:
     out: list[Mention] = []
     for m in _REGION_RE.finditer(sentence):
         rest = sentence[m.end() :]
-        if _is_nationality(rest) or _POLICY_AFTER.match(rest):
+        if _is_nationality(rest) or _POLICY_AFTER.match(rest) or _ORIGIN_BEFORE.search(sentence, max(0, m.start() - 50), m.start()):
             continue
         name = lx.REGION_PATTERNS[_row(m)][1]
         scope = "scope" if _SCOPE_BEFORE.search(sentence[max(0, m.start() - 30) : m.start()]) or name == "global" else ""
