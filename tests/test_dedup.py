@@ -14,7 +14,7 @@ import pytest
 import trafilatura
 
 from evnews.dedup import assign_groups, canonical_url, normalise_text, reindex, text_hash
-from evnews.dedup.sketch import BANDS, THRESHOLD, candidate_probability, jaccard
+from evnews.dedup.sketch import BANDS, THRESHOLD, candidate_probability, jaccard, jaccard_many
 from evnews.dedup.text import shingle_hashes
 from evnews.models import Article
 from evnews.store.db import connect, transaction
@@ -285,3 +285,10 @@ def test_reindex_after_a_change_of_sketch_parameters(con: duckdb.DuckDBPyConnect
     assert con.execute("SELECT count(*) FROM dedup_bands").fetchone() == (BANDS,)
     (decision,) = _assign(con, [_article("https://reprint.example/x", _edited_copy(_seed("001")))])
     assert decision.reason == "near_copy"
+
+
+def test_batched_jaccard_equals_pairwise() -> None:
+    texts = [_seed(n) for n in ("000", "001", "002", "003", "004")] + [_edited_copy(_seed("001")), ""]
+    sets = [shingle_hashes(normalise_text(t)) for t in texts]
+    for a in sets:
+        assert jaccard_many(a, sets).tolist() == pytest.approx([jaccard(a, b) for b in sets])

@@ -30,7 +30,7 @@ from evnews.dedup.index import (
     stored_matches,
     write_pages,
 )
-from evnews.dedup.sketch import MIN_SHINGLES, SAME_URL_MIN_SIMILARITY, THRESHOLD, jaccard
+from evnews.dedup.sketch import MIN_SHINGLES, SAME_URL_MIN_SIMILARITY, THRESHOLD, jaccard, jaccard_many
 from evnews.models import Article
 
 REASONS: tuple[str, ...] = ("first", "canonical_url", "text_hash", "near_copy")
@@ -83,12 +83,12 @@ class _BatchState:
     def best_match(self, page: PageSketch) -> tuple[str, float] | None:
         if page.keys is None:
             return None
-        seen = {pos for band, key in enumerate(page.keys.tolist()) for pos in self.buckets.get((band, key), ())}
-        scored = [(jaccard(page.shingles, self.indexed[pos][0].shingles), pos) for pos in seen]
-        if not scored:
+        seen = sorted({pos for band, key in enumerate(page.keys.tolist()) for pos in self.buckets.get((band, key), ())})
+        if not seen:
             return None
-        similarity, pos = max(scored, key=lambda s: (s[0], -s[1]))
-        return self.indexed[pos][1], similarity
+        similarities = jaccard_many(page.shingles, [self.indexed[pos][0].shingles for pos in seen])
+        top = int(np.argmax(similarities))  # the first (earliest placed) of equals
+        return self.indexed[seen[top]][1], float(similarities[top])
 
 
 def _plainly_different(a: npt.NDArray[np.uint32], b: npt.NDArray[np.uint32] | None) -> bool:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+from collections import defaultdict
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -22,7 +23,7 @@ import numpy.typing as npt
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from evnews.dedup.sketch import BANDS, MIN_SHINGLES, SKETCH_VERSION, band_keys, jaccard, signature
+from evnews.dedup.sketch import BANDS, MIN_SHINGLES, SKETCH_VERSION, band_keys, jaccard_many, signature
 from evnews.dedup.text import normal_hash, normalise_text, shingle_hashes
 from evnews.dedup.urls import canonical_url
 from evnews.models import Article
@@ -129,16 +130,17 @@ def stored_matches(con: duckdb.DuckDBPyConnection, pages: Sequence[PageSketch]) 
     if pairs.num_rows == 0:
         return {}
     docs = fetch_docs(con, pc.unique(pairs.column("doc_id")))
-    best: dict[int, tuple[float, dt.datetime, str]] = {}
+    by_page: dict[int, list[int]] = defaultdict(list)
     for idx, doc_id in zip(pairs.column("idx").to_pylist(), pairs.column("doc_id").to_pylist()):
-        if doc_id not in docs:  # indexed with other parameters: its band keys are not comparable
-            continue
-        shingles, group, indexed_at = docs[doc_id]
-        similarity = jaccard(pages[idx].shingles, shingles)
-        current = best.get(idx)
+        if doc_id in docs:  # else indexed with other parameters: its band keys are not comparable
+            by_page[idx].append(doc_id)
+    best: dict[int, tuple[float, dt.datetime, str]] = {}
+    for idx, doc_ids in by_page.items():
+        similarities = jaccard_many(pages[idx].shingles, [docs[d][0] for d in doc_ids])
         # the most similar page wins; on a tie, the one indexed first (its group is older)
-        if current is None or similarity > current[0] or (similarity == current[0] and indexed_at < current[1]):
-            best[idx] = (similarity, indexed_at, group)
+        top = max(range(len(doc_ids)), key=lambda i: (similarities[i], -docs[doc_ids[i]][2].timestamp()))
+        _, group, indexed_at = docs[doc_ids[top]]
+        best[idx] = (float(similarities[top]), indexed_at, group)
     return {idx: (group, similarity) for idx, (similarity, _, group) in best.items()}
 
 
