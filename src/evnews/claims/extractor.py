@@ -25,6 +25,7 @@ from evnews.claims.coordination import elliptic_share, split_regions
 from evnews.claims.frames import frame_number, only_electric_share
 from evnews.claims.dated import date_claims
 from evnews.claims.mentions import Mention, Parsed, find_companies, find_products, find_regions, find_sites
+from evnews.claims.market import place_by_context
 from evnews.claims.merge import merge_repeats
 from evnews.claims.numbers import NumberMention, find_numbers, is_year
 from evnews.claims.sentences import Sentence, split_body
@@ -354,4 +355,4 @@ def read_article(text: str, published: dt.date | None, title: str | None = None)
 
 def extract_claims_from(text: str, published: dt.date | None, title: str | None = None) -> list[Claim]:
     claims, sentences = read_article(text, published, title)
-    return merge_repeats(claims, sentences)
+    return merge_repeats(place_by_context(claims, sentences, title), sentences)

@@ -168,13 +168,14 @@ REGION_PATTERNS: tuple[tuple[str, str], ...] = (
     # US states where carmakers build or sell: a plant or a market there is in the US.
     (r"Tennessee|Mississippi|Kentucky|Michigan|Ohio|Texas|California|South\s+Carolina|Alabama|Indiana|Nevada|Arizona|"
      r"Illinois|New\s+York\s+State|Florida", "us"),
-    (r"(?:the\s+)?United\s+States|U\.S\.(?!\$)|\bUS\b(?!\$)|USA|America(?!n)", "us"),  # "US$9.5 billion" is a currency
-    (r"(?:the\s+)?United\s+Kingdom|\bUK\b|U\.K\.|Britain|England|Scotland|Wales", "uk"),
+    (r"(?:the\s+)?United\s+States|U\.S\.(?!\$)|\bUS\b(?!\$)|USA|America(?!n)|American\s+" + _MARKET_NOUN, "us"),  # "US$9.5 billion" is a currency
+    (r"(?:the\s+)?United\s+Kingdom|\bUK\b|U\.K\.|Britain|England|Scotland|Wales|British\s+" + _MARKET_NOUN, "uk"),
     (r"Europe|EU\b|European\s+" + _MARKET_NOUN.replace("range|", "range|Union|"), "europe"),
     (r"Japan|Japanese\s+" + _MARKET_NOUN, "japan"),
     (r"China|Chinese\s+" + _MARKET_NOUN, "china"),
     (r"India|Indian\s+" + _MARKET_NOUN, "india"),
-    (r"Norway|Germany|France|Italy|Spain|the\s+Netherlands|Sweden|Denmark|Belgium|Switzerland|Austria|Poland|Portugal|Ireland", "europe"),
+    (r"Norway|Germany|France|Italy|Spain|the\s+Netherlands|Sweden|Denmark|Belgium|Switzerland|Austria|Poland|Portugal|Ireland|"
+     r"(?:Norwegian|German|French|Italian|Spanish|Dutch|Swedish)\s+" + _MARKET_NOUN, "europe"),
     (r"South\s+Korea|Korea", "korea"),
     (r"Southeast\s+Asia|ASEAN", "asean"),
     (r"Middle\s+East", "middle_east"),
@@ -182,9 +183,20 @@ REGION_PATTERNS: tuple[tuple[str, str], ...] = (
     (r"Canada", "canada"),
     (r"Mexico", "mexico"),
     # "its home market" is the company's home; "the home market of Japan" names the country itself.
-    (r"(?:home\s+market|homeland|domestic\s+market|home\s+country)(?!\s+of\s+[A-Z])", "home"),
+    (r"(?:home\s+market|homeland|domestic\s+market|home\s+country)(?!\s+of\s+[A-Z])|"
+     r"(?:(?<=sold\s)|(?<=sells\s)|(?<=sales\s)|(?<=sell\s))at\s+home|domestic\s+sales|domestically", "home"),
     (r"worldwide|globally|global|all\s+over\s+the\s+world|around\s+the\s+world|across\s+the\s+world|world-?wide", "global"),
 )
+# Makers and products sold in one market only: what is said about them is that market's.
+MARKET_BOUND_MAKERS: tuple[tuple[str, str], ...] = (
+    (r"Dongfeng(?:\s+Nissan)?|Venucia", "china"),  # the Chinese joint venture and its brand
+)
+MARKET_BOUND_PRODUCTS: tuple[tuple[str, str], ...] = (
+    (r"[Kk]ei(?:[\s-](?:cars?|class|segment|EVs?|vehicles?|models?|minicars?))?", "japan"),  # Japan's tiny-car class
+    (r"Sakuras?|eK\s+X\s+EV", "japan"),
+    (r"N7", "china"),  # Dongfeng Nissan's sedan for China
+)
+MARKET_PRODUCTS: dict[str, str] = {"Sakura": "japan", "eK X EV": "japan", "N7": "china"}
 # A company's home market, by nationality.
 HOME_REGION: dict[str, str] = {
     "japanese": "japan", "chinese": "china", "american": "us", "french": "europe", "german": "europe", "korean": "korea",
