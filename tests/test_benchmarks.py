@@ -99,6 +99,7 @@ def test_overlapped_batches_store_the_claims_the_claims_stage_would(tmp_path: Pa
     generate_site(site, 60, seed=11, copy_share=0.25, alias_share=0.2)
     settings = FetchSettings(per_host_delay_s=0.0, per_host_concurrency=8, total_concurrency=8, allow_private_hosts=True)
     monkeypatch.setattr(pages_stage, "BATCH_SIZE", 25)  # three batches: the overlap is exercised
+    monkeypatch.setattr(pages_stage, "CLAIMS_FLUSH_PAGES", 30)  # claims written mid-run and at the end
     with serve_site(site) as base:
         feeds = [f"{base}/{rel}" for rel in feed_files(site)]
         overlapped = run_once(tmp_path / "a.duckdb", feeds, settings=settings)
@@ -163,3 +164,18 @@ def test_prefetch_thread_stops_when_the_run_gives_up_early() -> None:
         for _ in fetched:
             raise RuntimeError("load failed")
     assert not prefetch._thread.is_alive()
+
+
+def test_claims_for_pages_on_the_pool_equal_in_process_claims() -> None:
+    import datetime as dt
+
+    from evnews.claims import extract_claims
+    from evnews.pipeline.extract_pool import POOL_MIN_BATCH, claims_for_pages
+
+    stories = [story(7, i, 0.0) for i in range(POOL_MIN_BATCH + 6)]
+    rows = [{"body_text": "\n".join(s.paragraphs), "published": s.published.date(), "title": s.title} for s in stories]
+    rows.append({"body_text": None, "published": dt.date(2024, 1, 1), "title": None})
+    pooled = claims_for_pages(rows)
+    expected = [tuple(extract_claims(r["body_text"] or "", published=r["published"], title=r["title"])) for r in rows]
+    assert pooled == expected
+    assert sum(len(c or ()) for c in pooled) > 100

@@ -168,6 +168,27 @@ def extract_pages(
     return start_extraction(pages, feed_dates, feed_titles, with_claims=with_claims)()
 
 
+def _claims_of_page(page: tuple[str, dt.date | None, str | None]) -> tuple[Claim, ...] | None:
+    text, published, title = page
+    try:
+        return tuple(extract_claims(text, published=published, title=title))
+    except Exception:  # noqa: BLE001 - the caller extracts it again in-process to record the error
+        return None
+
+
+def claims_for_pages(pages: Sequence[Mapping[str, Any]]) -> list[tuple[Claim, ...] | None]:
+    """Claims of many stored pages (rows of `claims_pending`) on the warm worker pool, in order.
+
+    For the claims stage when many groups are pending at once (a new claims
+    extractor version re-reads every stored article). None for a page whose
+    extraction raised: extract it in-process to see and record the error.
+    """
+    jobs = [(p["body_text"] or "", p["published"], p["title"]) for p in pages]
+    if len(jobs) < POOL_MIN_BATCH or worker_count() == 1:
+        return [_claims_of_page(job) for job in jobs]
+    return list(_get_pool().map(_claims_of_page, jobs, chunksize=CHUNK_PAGES))
+
+
 def store_precomputed_claims(ctx: RunContext, claims_by_url: Mapping[str, tuple[Claim, ...]]) -> int:
     """Write the worker-read claims of every pending group whose first page is in `claims_by_url`.
 
@@ -209,6 +230,7 @@ __all__ = [
     "CLAIMS_VERSION",
     "ExtractOutcome",
     "POOL_MIN_BATCH",
+    "claims_for_pages",
     "extract_pages",
     "shutdown_pool",
     "start_extraction",

@@ -33,6 +33,7 @@ from evnews.store.db import open_warehouse, query, transaction
 from evnews.timeutil import to_utc_naive, utcnow
 
 BATCH_SIZE = 200
+CLAIMS_FLUSH_PAGES = 1000
 _DONE_STATES = ("fetched", "alias", "skipped")
 
 
@@ -120,14 +121,20 @@ def fetch_extract_load(ctx: RunContext, fetcher: Fetcher, plan: PagePlan) -> Non
     batches = [plan.to_fetch[i : i + BATCH_SIZE] for i in range(0, len(plan.to_fetch), BATCH_SIZE)]
     warm_pool(len(batches[0]) if batches else 0)
     in_flight: tuple[list[FetchedPage], Callable[[], list[ExtractOutcome]]] | None = None
+    claims: dict[str, tuple[Claim, ...]] = {}
     with _Prefetcher(ctx, fetcher, batches) as fetched:
         for pages in fetched:
             started = start_extraction(pages, plan.feed_dates, plan.feed_titles, with_claims=True)
             if in_flight is not None:
-                _finish_batch(ctx, plan, *in_flight)
+                claims.update(_finish_batch(ctx, plan, *in_flight))
             in_flight = (pages, started)
+            # Finding the pending groups scans the warehouse, so claims are written every
+            # CLAIMS_FLUSH_PAGES pages, not every batch (a crash leaves them to the claims stage).
+            if len(claims) >= CLAIMS_FLUSH_PAGES:
+                _store_claims(ctx, claims)
     if in_flight is not None:
-        _finish_batch(ctx, plan, *in_flight)
+        claims.update(_finish_batch(ctx, plan, *in_flight))
+    _store_claims(ctx, claims)
     if plan.stored_aliases:
         with ctx.timed("load_pages"):
             _load_stored_aliases(ctx, plan)
@@ -135,8 +142,8 @@ def fetch_extract_load(ctx: RunContext, fetcher: Fetcher, plan: PagePlan) -> Non
 
 def _finish_batch(
     ctx: RunContext, plan: PagePlan, pages: list[FetchedPage], outcomes_of: Callable[[], list[ExtractOutcome]]
-) -> None:
-    """Wait for a batch's extraction, load it, then store the claims the workers read."""
+) -> dict[str, tuple[Claim, ...]]:
+    """Wait for a batch's extraction and load it; returns the claims the workers read, by page URL."""
     with ctx.timed("extract_wait"):
         outcomes = outcomes_of()
     with ctx.timed("load_pages"):
@@ -146,9 +153,14 @@ def _finish_batch(
         if outcome.claims is not None:
             for url in (page.url, *plan.aliases.get(page.url, [])):
                 claims[url] = outcome.claims
+    return claims
+
+
+def _store_claims(ctx: RunContext, claims: dict[str, tuple[Claim, ...]]) -> None:
     if claims:
         with ctx.timed("load_claims"):
             store_precomputed_claims(ctx, claims)
+        claims.clear()
 
 
 class _Prefetcher:
