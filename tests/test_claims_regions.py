@@ -137,3 +137,17 @@ def test_a_sales_figure_for_the_same_period_continues_the_market_before() -> Non
     got = regions(text, "2024-03-01")
     assert ("ev_sales_volume", 4000.0, "china") in got
     assert ("ev_sales_volume", 140000.0, "global") in got
+
+
+def test_a_plant_production_moves_away_from_is_not_where_it_starts() -> None:
+    text = "Nissan began building the e-NV200 van in Barcelona this month, moving output for European buyers from Oppama, Japan."
+    starts = {c.region for c in claims(text, "2014-05-20") if c.metric == "production_start"}
+    assert starts == {"europe"}
+
+
+def test_under_a_deal_is_no_company_wide_plan() -> None:
+    text = (
+        "Nissan will build a battery plant in Sunderland.\n"
+        "Under the deal, Nissan will invest £300 million in the plant by 2026."
+    )
+    assert ("investment", 3e8, "uk") in regions(text)

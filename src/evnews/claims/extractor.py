@@ -72,6 +72,14 @@ _THIRD_PARTY_SUBJECT = re.compile(
 )
 # "Sunderland will make three electric models": models built at a plant are that plant's.
 _BUILT = re.compile(r"\b(?:build|builds|built|building|make|makes|made|making|produce[sd]?|producing|assembl\w+|manufactur\w+)\b", re.I)
+# "a survey of 2,000 drivers found", "a poll by ...": the figures are the respondents', not a carmaker's.
+_SURVEY = re.compile(r"\b(?:survey|poll|questionnaire|study)\b", re.I)
+# "Sales of electric cars in Europe rose to 2 million": a whole market's figure, when no carmaker owns it.
+_GENERIC_VEHICLES = re.compile(
+    r"\b(?:(?:battery[\s-])?electric|EV|BEV|plug-in|new[\s-]energy|zero-emission)\s+(?:cars?|vehicles?|models?|sales|registrations)\b|"
+    r"\b(?:EVs|BEVs|NEVs|PHEVs)\b|\bnew[\s-]car\s+(?:sales|registrations|market)\b",
+    re.I,
+)
 _PRODUCT_METRICS = frozenset({"cumulative_sales", "market_share", "adas_sales_volume", "adas_model_launches", "battery_cost"})
 
 
@@ -160,10 +168,12 @@ class _Reader:
     def _number_claims(self, p: Parsed) -> None:
         s, text, companies, products, regions, times = p.sentence, p.text, p.companies, p.products, p.regions, p.times
         pointer = self.ctx.last_product is not None and _PRODUCT_POINTER.search(text) is not None
-        if not (companies or products or pointer) and _MARKET_SUBJECT.search(text) and not _COMPANY_PRONOUN.search(text):
+        ownerless = not (companies or products or pointer) and not _COMPANY_PRONOUN.search(text)
+        if ownerless and _MARKET_SUBJECT.search(text):
             return
+        market_statistic = ownerless and _market_statistic(text, regions)
         numbers = find_numbers(text)
-        third_party = _THIRD_PARTY_SUBJECT.match(text)
+        third_party = _THIRD_PARTY_SUBJECT.match(text) or _SURVEY.search(text)
         if third_party:
             # "The Faraday Institution has estimated that the UK will need 140GWh": a forecast or goal of a
             # body that makes no cars; its figures are nobody's claim unless a carmaker is named before them.
@@ -204,18 +214,26 @@ class _Reader:
                     continue
                 metric = parent.metric
                 product = product or parent.product
-            if frame.unit == "vehicles" and metric in ("", "ev_sales_volume", "electrified_sales_volume"):
+            # "650,000 since 2010, including 42,000 last year": a part with its own period is that period's sales
+            part_of_total = frame.bare and metric == "cumulative_sales" and found
+            if frame.unit == "vehicles" and (metric in ("", "ev_sales_volume", "electrified_sales_volume") or part_of_total):
                 # "Including the Leaf, which sold 7,100, ... in the period": a period named elsewhere in the sentence
                 period = time if found else next((t for t in times if t.kind == "same" and not t.background), None)
-                metric = lc.volume_metric(metric, kind, window, product, company, found or period is not None, period)
+                metric = lc.volume_metric(
+                    "" if part_of_total else metric, kind, window, product, company, found or period is not None, period, n, numbers
+                ) or ("cumulative_sales" if part_of_total else "")
                 if not metric:
                     continue
             if not metric:
                 continue
+            if market_statistic and kind == "actual":
+                continue  # "Sales of electric cars in Europe rose to 2 million": the market's, nobody's claim
             if metric == "investment" and kind == "actual" and not _MONEY_SPENT.search(window.clause):
                 kind = "target"  # "announced a £1 billion project": money committed, not yet spent
             if metric == "battery_capacity" and kind == "actual" and not _OPERATING.search(window.clause):
                 kind = "target"  # "the project included a 9 GWh plant": capacity planned, not yet running
+            if metric == "cumulative_sales" and kind == "actual" and _period_of_other_figure(time, n, numbers, text):
+                year, fiscal = None, False  # "sold 42,000 last year, bringing the total to 650,000": the total is as of now
             if kind == "actual" and year is None and self.ctx.anchor is not None:
                 year = self._statement_year(times, text, n.start)  # as of the statement: its date, else the article's
             region = at.region_for(
@@ -327,6 +345,26 @@ class _Reader:
 def _next_figure(numbers: list[NumberMention], n: NumberMention) -> int | None:
     """Where the next figure of the sentence that is not a year starts."""
     return next((o.start for o in numbers if o.start > n.start and not is_year(o)), None)
+
+
+def _market_statistic(text: str, regions: list[Mention]) -> bool:
+    """A sentence about all electric cars of a place, with no carmaker, product or pronoun to own it."""
+    return bool(_GENERIC_VEHICLES.search(text)) and any(r.name != "home" for r in regions)
+
+
+def _period_of_other_figure(time: TimeMention | None, n: NumberMention, numbers: list[NumberMention], text: str) -> bool:
+    """A period ("last year", "in 2023") dates another figure when that one stands between it and this
+    one, or shares its comma-delimited segment and this one does not."""
+    if time is None or time.background or re.search(r"\b(?:end|by|since)\b", time.text, re.I):
+        return False
+    figures = [o for o in numbers if not is_year(o)]
+    low, high = sorted((time.start, n.start))
+    if any(low < o.start < high and o is not n for o in figures):
+        return True
+    start = max((m.end() for m in re.finditer(r"[,;]\s", text[: time.start])), default=0)
+    stop = text.find(",", time.end)
+    here = [o for o in figures if start <= o.start < (stop if stop >= 0 else len(text))]
+    return bool(here) and n not in here
 
 
 def _brand_in_clause(text: str, pos: int, companies: list[Mention]) -> str | None:

@@ -137,6 +137,8 @@ def excluded(sentence: str, n: NumberMention, numbers: list[NumberMention], mask
         return True  # "2 trillion yen, about $17.6 billion, over five years": the same money in another currency
     if re.search(r"\b(?:those|these|the\s+same)\s+$|(?<!on\stop\s)\b(?:of|from|among)\s+(?:the|those|these)\s+$", before):
         return True  # "those 3 new EVs", "Sixteen of the 30 models": points back at a number stated before
+    if re.search(r"\b(?:that|this|the)\s+$", before, re.I) and re.match(r"\s*(?:figure|number|total|tally|mark|level)\b", sentence[n.end :]):
+        return True  # "That 140,000 figure was ...": a figure stated before, said again
     if n.value == 1 and n.is_word and re.match(r"^\s+of\b", sentence[n.end :]):
         return True  # "one of the first carmakers"
     return is_former(sentence, n, numbers)
@@ -252,8 +254,37 @@ def _period_follows(w: Window, time: TimeMention | None) -> bool:
     return bool(re.fullmatch(r"[^,;]{0,50}?\b(?:in|during|for|over)\s+(?:the\s+)?", w.sentence[at_count : time.start]))
 
 
+def _cumulative_cue(w: Window, n: NumberMention | None, figures: list[NumberMention]) -> bool:
+    """A "since", "in total", "to date" that speaks of this figure: in its own segment, or in a segment
+    holding no other figure ("Since its launch in 2022, sales have reached 64,000"). In "has sold
+    650,000 since 2010, including 42,000 last year" the "since" is the 650,000's."""
+    if n is None:
+        return bool(lx.CUMULATIVE_RE.search(w.sentence))
+    for m in lx.CUMULATIVE_RE.finditer(w.sentence):
+        cuts = [b.end() for b in _SEGMENT_BREAK.finditer(w.sentence, 0, m.start())]
+        nxt = _SEGMENT_BREAK.search(w.sentence, m.end())
+        start, end = (cuts[-1] if cuts else 0), (nxt.start() if nxt else len(w.sentence))
+        holders = [f.start for f in figures if start <= f.start < end and not is_year(f)]
+        # a cue after a figure speaks of it ("passed 250,000 since launch"), one before of the next
+        owner = max((h for h in holders if h < m.start()), default=min(holders, default=None))
+        if owner is None or owner == n.start:
+            return True
+    return False
+
+
+def _own_text(w: Window, n: NumberMention | None, figures: list[NumberMention]) -> str:
+    """The words that speak of this figure: its segment, and its clause's lead when no other figure
+    stands in it ("Nissan has sold 650,000 since 2010, including 42,000 last year": not "has sold")."""
+    if n is None:
+        return w.clause
+    lead_start = n.start - len(w.lead)
+    others = [f for f in figures if lead_start <= f.start < n.start - len(w.before) and not is_year(f)]
+    return (w.before if others else w.lead) + " " + w.after
+
+
 def volume_metric(
-metric: str, kind: str, w: Window, product: str | None, company: str | None, found: bool, time: TimeMention | None
+metric: str, kind: str, w: Window, product: str | None, company: str | None, found: bool, time: TimeMention | None,
+    n: NumberMention | None = None, figures: list[NumberMention] | None = None,
 ) -> str:
     """Cumulative or per-period, and whether the vehicles counted are EVs at all."""
     segment = w.before + " " + w.after
@@ -262,7 +293,7 @@ metric: str, kind: str, w: Window, product: str | None, company: str | None, fou
         kind_of_car = "ev"
     if kind_of_car is None and company in lx.NEV_ONLY_COMPANIES:
         kind_of_car = "electrified"
-    cumulative = bool(lx.CUMULATIVE_RE.search(w.sentence)) or bool(re.search(r"\bcumulative\b", w.clause, re.I))
+    cumulative = _cumulative_cue(w, n, figures or []) or bool(re.search(r"\bcumulative\b", w.clause, re.I))
     if cumulative and kind == "actual" and _period_follows(w, time) and not lx.CUMULATIVE_RE.search(w.before + " " + w.after):
         cumulative = False  # "sold 54,000 Leafs in the year to March, its best year so far": the period wins
     if kind == "actual" and not cumulative and _PERIOD_WORDS.search(w.clause):
@@ -277,7 +308,7 @@ metric: str, kind: str, w: Window, product: str | None, company: str | None, fou
             and not re.search(r"\b(?:end|by)\b", time.text, re.I)
             and not re.search(r"\b(?:before|after|when|until|since|replaced)\b", between, re.I)
         )
-        cumulative = not periodic or bool(_CUMULATIVE_VERB.search(w.clause))
+        cumulative = not periodic or bool(_CUMULATIVE_VERB.search(_own_text(w, n, figures or [])))
     if kind_of_car is None or kind_of_car == "combustion":
         return ""
     if cumulative:

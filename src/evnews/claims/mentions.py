@@ -74,7 +74,11 @@ _POLICY_AFTER = re.compile(
 
 # "The Ariya arrives from Japan", "imported from China": where a car comes from, not where it is sold.
 _ORIGIN_BEFORE = re.compile(
-    r"\b(?:arriv\w*|import\w*|ship\w*|export\w*|sourced|comes?|coming|came|brought\s+in)\s+(?:[\w-]+\s+){0,2}?from\s+(?:the\s+)?$", re.I
+    r"\b(?:arriv\w*|import\w*|ship\w*|export\w*|sourced|comes?|coming|came|brought\s+in)\s+(?:[\w-]+\s+){0,2}?from\s+(?:the\s+)?$|"
+    # "moving production of the car for U.S. buyers from Oppama": where the work leaves, not where it goes
+    r"\b(?:mov|shift|transferr?|relocat)\w*\s+(?:production|output|assembly|manufacturing)\b[^,;]{0,50}?\bfrom\s+(?:the\s+|its\s+)?"
+    r"(?:[A-Z][\w-]+,\s+)?$",  # "... from Oppama, Japan": the country of the town too
+    re.I,
 )
 
 
@@ -131,7 +135,7 @@ def find_regions(sentence: str) -> list[Mention]:
     out: list[Mention] = []
     for m in _REGION_RE.finditer(sentence):
         rest = sentence[m.end() :]
-        if _is_nationality(rest) or _POLICY_AFTER.match(rest) or _ORIGIN_BEFORE.search(sentence, max(0, m.start() - 50), m.start()):
+        if _is_nationality(rest) or _POLICY_AFTER.match(rest) or _ORIGIN_BEFORE.search(sentence, max(0, m.start() - 90), m.start()):
             continue
         name = lx.REGION_PATTERNS[_row(m)][1]
         scope = "scope" if _SCOPE_BEFORE.search(sentence[max(0, m.start() - 30) : m.start()]) or name == "global" else ""
@@ -150,5 +154,9 @@ def _is_nationality(rest: str) -> bool:
 
 
 def find_sites(sentence: str) -> list[Mention]:
-    """Plant towns and their regions ("Sunderland" -> uk)."""
-    return [Mention(m.start(), m.end(), _SITE_REGIONS[_row(m)], m.group(0)) for m in _SITE_RE.finditer(sentence)]
+    """Plant towns and their regions ("Sunderland" -> uk); not a town work moves away from."""
+    return [
+        Mention(m.start(), m.end(), _SITE_REGIONS[_row(m)], m.group(0))
+        for m in _SITE_RE.finditer(sentence)
+        if not _ORIGIN_BEFORE.search(sentence, max(0, m.start() - 90), m.start())
+    ]

@@ -96,10 +96,13 @@ _PATTERNS: tuple[tuple[str, str, bool, tuple[str, ...]], ...] = (
 _COMPILED = tuple((re.compile(p, re.I if k not in ("month", "last_month") else 0), k, f, t) for p, k, f, t in _PATTERNS)
 
 # A verb right before a time that dates a past launch or the announcement itself.
-_BACKGROUND_BEFORE = re.compile(
+_LAUNCH_BEFORE = re.compile(
     # "to be launched within 18 months" is a plan: only a past launch dates background
     r"\b(?:since|(?<!be\s)launched|(?<!be\s)introduced|(?<!be\s)debuted|went\s+on\s+sale|(?:been|was|were)\s+on\s+sale|first\s+(?:went\s+on\s+sale|sold|delivered)|"
-    r"founded|established|came\s+out|was\s+launched|(?:its|the|original)\s+launch)\b[^,;]{0,45}$|"
+    r"founded|established|came\s+out|was\s+launched|(?:its|the|original)\s+launch)\b[^,;]{0,45}$",
+    re.I,
+)
+_BACKGROUND_BEFORE = re.compile(
     r"\b(?:announced|said|promised|pledged|stated|confirmed|reported|published|set\s+out|laid\s+out|unveiled|revealed|"
     r"presented|talked\s+about|declared|told\s+\w+|debuted|released)\s+"
     r"(?:(?!(?:it|that|they|he|she|we|will|would|to|plans?|aims?|an?|one|two|three|four|five|six|seven|eight|nine|ten|"
@@ -197,6 +200,8 @@ def _mark_background(sentence: str, time: TimeMention) -> TimeMention:
     after = sentence[time.end :]
     if _BACKGROUND_BEFORE.search(before[-90:]):  # a `$`-anchored pattern: search only the tail
         return replace(time, background=True, announcement=True)
+    if _LAUNCH_BEFORE.search(before[-90:]):  # "on sale since 2010": dates a launch, not a statement
+        return replace(time, background=True)
     clause_start = max(before.rfind(","), before.rfind(";"), -1)
     at_clause_head = not before[clause_start + 1 :].strip(" ,") or re.fullmatch(
         r"\s*(?:In|in|Back\s+in|back\s+in|By|At|Since|Earlier|earlier)?\s*", before[clause_start + 1 :]
