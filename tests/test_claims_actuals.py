@@ -69,3 +69,22 @@ def test_a_cue_after_a_figure_speaks_of_that_figure() -> None:
 def test_a_launch_year_does_not_anchor_last_year() -> None:
     text = "Nissan has sold 480,000 Leafs since the car's launch in 2010, and 31,000 of them last year."
     assert ("Nissan", "ev_sales_volume", "actual", 31000.0, 2023) in rows(text)
+
+
+def test_a_plants_running_rate_is_output_not_sales() -> None:
+    assert {r[1] for r in rows("The Smyrna plant assembles 1,500 Leafs a week.")} <= {"other"}
+
+
+def test_a_clause_about_a_market_gives_no_carmaker_figure() -> None:
+    text = "The UK market for electric cars grew to 310,000 units in 2023, and Nissan held 6% of it."
+    assert not any(r[3] == 310000.0 for r in rows(text))
+
+
+def test_the_level_a_figure_moved_from_is_no_claim() -> None:
+    text = "Nissan's electric car sales in China slipped to 21,000 in 2023 from 26,000 in 2022."
+    assert rows(text) == {("Nissan", "ev_sales_volume", "actual", 21000.0, 2023)}
+
+
+def test_sales_by_a_year_are_a_running_total() -> None:
+    text = "Nissan, which had sold 600,000 EVs by 2022, now plans 27 more electrified models."
+    assert ("Nissan", "cumulative_sales", "actual", 600000.0, 2022) in rows(text)

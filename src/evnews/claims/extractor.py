@@ -226,7 +226,7 @@ class _Reader:
                     continue
             if not metric:
                 continue
-            if market_statistic and kind == "actual":
+            if kind == "actual" and (market_statistic or _market_clause(window.clause)):
                 continue  # "Sales of electric cars in Europe rose to 2 million": the market's, nobody's claim
             if metric == "investment" and kind == "actual" and not _MONEY_SPENT.search(window.clause):
                 kind = "target"  # "announced a £1 billion project": money committed, not yet spent
@@ -350,6 +350,15 @@ def _next_figure(numbers: list[NumberMention], n: NumberMention) -> int | None:
 def _market_statistic(text: str, regions: list[Mention]) -> bool:
     """A sentence about all electric cars of a place, with no carmaker, product or pronoun to own it."""
     return bool(_GENERIC_VEHICLES.search(text)) and any(r.name != "home" for r in regions)
+
+
+def _market_clause(clause: str) -> bool:
+    """"The market for EVs in Japan grew to 90,000 units, and Nissan's share was 50%": a clause whose
+    subject is a market and that names no carmaker, product or pronoun ("the home market of Norway took
+    5,000 Ariyas" is the Ariya's)."""
+    if find_companies(clause) or find_products(clause) or _COMPANY_PRONOUN.search(clause):
+        return False
+    return bool(re.match(r"^\W*(?:the\s+)?(?:[\w'’-]+\s+){0,3}?(?:market|industry|segment)\b", clause, re.I))
 
 
 def _period_of_other_figure(time: TimeMention | None, n: NumberMention, numbers: list[NumberMention], text: str) -> bool:

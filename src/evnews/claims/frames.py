@@ -74,7 +74,9 @@ _PRODUCTION_COUNT_AFTER = re.compile(
 # Production counts so far ("has built more than 175,000 Leafs", "produced its 50,000th"): the
 # vocabulary's `other`, not sales. A future "will build a million EVs a year" is read as the sales aim it states.
 _BUILT = re.compile(
-    r"\b(?:built|produced|manufactured|assembled|made(?!\s+up)|rolled\s+(?:out|off))\b(?:\s+(?:a\s+total\s+of|some|about|around|more\s+than|over|nearly|almost|"
+    r"\b(?:built|produced|manufactured|assembled|made(?!\s+up)|rolled\s+(?:out|off)|"
+    # a rate the plant runs at now ("builds 2,000 a week") is output too
+    r"(?<!will\s)(?<!to\s)(?:builds|produces|manufactures|assembles|turns\s+out))\b(?:\s+(?:a\s+total\s+of|some|about|around|more\s+than|over|nearly|almost|"
     r"roughly|up\s+to|at\s+least|just\s+over|its|the))*\s*$",
     re.I,
 )

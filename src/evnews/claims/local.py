@@ -144,6 +144,12 @@ def excluded(sentence: str, n: NumberMention, numbers: list[NumberMention], mask
     return is_former(sentence, n, numbers)
 
 
+# "rose to 35,000 from 28,000", "fell 10% to 35,000 from 39,000 in 2022": the figure after "from" is the old level.
+_CHANGE_FROM = re.compile(
+    r"\b(?:rose|fell|grew|climbed|dropped|jumped|slipped|slid|increased|decreased|declined|edged\s+(?:up|down)|up|down)\b"
+    r"(?:[^,;.]|[,.](?=\d)){0,40}?\bto\s+(?:[^,;]|,(?=\d)){0,40}?\bfrom\s+(?:about\s+|around\s+|some\s+|just\s+)?$",
+    re.I,
+)
 _COMPARED_TO_KNOWN = re.compile(
     r"(?:\b(?:more|less|fewer|higher|lower|bigger|smaller|larger|greater)\s+than|\babove|\bbelow|\bbeyond|\bshort\s+of)\s+"
     r"(?:the|its|their|Nissan['’]s)\s+$", re.I
@@ -168,6 +174,8 @@ def is_former(sentence: str, n: NumberMention, numbers: list[NumberMention]) -> 
         return True  # "slightly more than the 130GWh it set out in 2021": a figure stated elsewhere, compared with
     if lx.FORMER_PLAN_AFTER_RE.match(sentence, n.end):
         return True
+    if _CHANGE_FROM.search(sentence, max(0, n.start - 80), n.start):
+        return True  # "fell to 35,000 last year from 44,000": the level it moved from
     earlier = [o for o in numbers if o.end <= n.start]
     if not earlier:
         return False
@@ -306,6 +314,7 @@ metric: str, kind: str, w: Window, product: str | None, company: str | None, fou
             and time is not None
             and time.kind in ("absolute", "last", "this", "same", "month", "fy_month")
             and not re.search(r"\b(?:end|by)\b", time.text, re.I)
+            and not re.search(r"\b(?:by|until|through)\s+(?:the\s+end\s+of\s+)?$", w.sentence[max(0, time.start - 25) : time.start], re.I)
             and not re.search(r"\b(?:before|after|when|until|since|replaced)\b", between, re.I)
         )
         cumulative = not periodic or bool(_CUMULATIVE_VERB.search(_own_text(w, n, figures or [])))
