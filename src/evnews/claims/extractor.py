@@ -19,6 +19,7 @@ import re
 from dataclasses import replace
 
 from evnews.claims import attribution as at
+from evnews.claims import background as bg
 from evnews.claims import lexicon as lx
 from evnews.claims import local as lc
 from evnews.claims.coordination import elliptic_share, split_regions
@@ -38,7 +39,6 @@ _PRONOUN_SUBJECT = re.compile(r"^\W*(?:[\w-]+,\s+)?(?:they|their|he|she|we|our)\
 # A sentence about a whole market ("India's electric car market is small: 82,000 were sold"): with no
 # company, product or pronoun for one, its figures are nobody's claim.
 _MARKET_SUBJECT = re.compile(r"\b(?:market|industry|segment)\b", re.I)
-_COMPANY_PRONOUN = re.compile(r"\b(?:it|its|they|their|we|our)\b", re.I)
 _POINTER_START = re.compile(r"^\s*(?:It|The\s+car|The\s+model|The\s+vehicle)\b")
 # "That gave the kei car 41% of the market": a singular vehicle noun points at the product named before.
 _PRODUCT_POINTER = re.compile(
@@ -72,14 +72,6 @@ _THIRD_PARTY_SUBJECT = re.compile(
 )
 # "Sunderland will make three electric models": models built at a plant are that plant's.
 _BUILT = re.compile(r"\b(?:build|builds|built|building|make|makes|made|making|produce[sd]?|producing|assembl\w+|manufactur\w+)\b", re.I)
-# "a survey of 2,000 drivers found", "a poll by ...": the figures are the respondents', not a carmaker's.
-_SURVEY = re.compile(r"\b(?:survey|poll|questionnaire|study)\b", re.I)
-# "Sales of electric cars in Europe rose to 2 million": a whole market's figure, when no carmaker owns it.
-_GENERIC_VEHICLES = re.compile(
-    r"\b(?:(?:battery[\s-])?electric|EV|BEV|plug-in|new[\s-]energy|zero-emission)\s+(?:cars?|vehicles?|models?|sales|registrations)\b|"
-    r"\b(?:EVs|BEVs|NEVs|PHEVs)\b|\bnew[\s-]car\s+(?:sales|registrations|market)\b",
-    re.I,
-)
 _PRODUCT_METRICS = frozenset({"cumulative_sales", "market_share", "adas_sales_volume", "adas_model_launches", "battery_cost"})
 
 
@@ -168,12 +160,12 @@ class _Reader:
     def _number_claims(self, p: Parsed) -> None:
         s, text, companies, products, regions, times = p.sentence, p.text, p.companies, p.products, p.regions, p.times
         pointer = self.ctx.last_product is not None and _PRODUCT_POINTER.search(text) is not None
-        ownerless = not (companies or products or pointer) and not _COMPANY_PRONOUN.search(text)
+        ownerless = not (companies or products or pointer) and not bg.COMPANY_PRONOUN.search(text)
         if ownerless and _MARKET_SUBJECT.search(text):
             return
-        market_statistic = ownerless and _market_statistic(text, regions)
+        market_statistic = ownerless and bg.market_statistic(text, regions)
         numbers = find_numbers(text)
-        third_party = _THIRD_PARTY_SUBJECT.match(text) or _SURVEY.search(text)
+        third_party = _THIRD_PARTY_SUBJECT.match(text) or bg.SURVEY.search(text)
         if third_party:
             # "The Faraday Institution has estimated that the UK will need 140GWh": a forecast or goal of a
             # body that makes no cars; its figures are nobody's claim unless a carmaker is named before them.
@@ -226,13 +218,13 @@ class _Reader:
                     continue
             if not metric:
                 continue
-            if kind == "actual" and (market_statistic or _market_clause(window.clause)):
+            if kind == "actual" and (market_statistic or bg.market_clause(window.clause)):
                 continue  # "Sales of electric cars in Europe rose to 2 million": the market's, nobody's claim
             if metric == "investment" and kind == "actual" and not _MONEY_SPENT.search(window.clause):
                 kind = "target"  # "announced a £1 billion project": money committed, not yet spent
             if metric == "battery_capacity" and kind == "actual" and not _OPERATING.search(window.clause):
                 kind = "target"  # "the project included a 9 GWh plant": capacity planned, not yet running
-            if metric == "cumulative_sales" and kind == "actual" and _period_of_other_figure(time, n, numbers, text):
+            if metric == "cumulative_sales" and kind == "actual" and bg.period_of_other_figure(time, n, numbers, text):
                 year, fiscal = None, False  # "sold 42,000 last year, bringing the total to 650,000": the total is as of now
             if kind == "actual" and year is None and self.ctx.anchor is not None:
                 year = self._statement_year(times, text, n.start)  # as of the statement: its date, else the article's
@@ -345,35 +337,6 @@ class _Reader:
 def _next_figure(numbers: list[NumberMention], n: NumberMention) -> int | None:
     """Where the next figure of the sentence that is not a year starts."""
     return next((o.start for o in numbers if o.start > n.start and not is_year(o)), None)
-
-
-def _market_statistic(text: str, regions: list[Mention]) -> bool:
-    """A sentence about all electric cars of a place, with no carmaker, product or pronoun to own it."""
-    return bool(_GENERIC_VEHICLES.search(text)) and any(r.name != "home" for r in regions)
-
-
-def _market_clause(clause: str) -> bool:
-    """"The market for EVs in Japan grew to 90,000 units, and Nissan's share was 50%": a clause whose
-    subject is a market and that names no carmaker, product or pronoun ("the home market of Norway took
-    5,000 Ariyas" is the Ariya's)."""
-    if find_companies(clause) or find_products(clause) or _COMPANY_PRONOUN.search(clause):
-        return False
-    return bool(re.match(r"^\W*(?:the\s+)?(?:[\w'’-]+\s+){0,3}?(?:market|industry|segment)\b", clause, re.I))
-
-
-def _period_of_other_figure(time: TimeMention | None, n: NumberMention, numbers: list[NumberMention], text: str) -> bool:
-    """A period ("last year", "in 2023") dates another figure when that one stands between it and this
-    one, or shares its comma-delimited segment and this one does not."""
-    if time is None or time.background or re.search(r"\b(?:end|by|since)\b", time.text, re.I):
-        return False
-    figures = [o for o in numbers if not is_year(o)]
-    low, high = sorted((time.start, n.start))
-    if any(low < o.start < high and o is not n for o in figures):
-        return True
-    start = max((m.end() for m in re.finditer(r"[,;]\s", text[: time.start])), default=0)
-    stop = text.find(",", time.end)
-    here = [o for o in figures if start <= o.start < (stop if stop >= 0 else len(text))]
-    return bool(here) and n not in here
 
 
 def _brand_in_clause(text: str, pos: int, companies: list[Mention]) -> str | None:

@@ -1,0 +1,53 @@
+"""Figures that are background, not a carmaker's result: a whole market's sales, a survey's answers,
+the period of another figure in the sentence.
+
+Pure functions of one sentence, used by the reader (extractor.py) for actual claims.
+"""
+
+from __future__ import annotations
+
+import re
+
+from evnews.claims.mentions import Mention, find_companies, find_products
+from evnews.claims.numbers import NumberMention, is_year
+from evnews.claims.timex import TimeMention
+
+# "its sales", "they sold": a pronoun that gives a figure an owner
+COMPANY_PRONOUN = re.compile(r"\b(?:it|its|they|their|we|our)\b", re.I)
+# "a survey of 2,000 drivers found", "a poll by ...": the figures are the respondents', not a carmaker's.
+SURVEY = re.compile(r"\b(?:survey|poll|questionnaire|study)\b", re.I)
+# "Sales of electric cars in Europe rose to 2 million": a whole market's figure, when no carmaker owns it.
+GENERIC_VEHICLES = re.compile(
+    r"\b(?:(?:battery[\s-])?electric|EV|BEV|plug-in|new[\s-]energy|zero-emission)\s+(?:cars?|vehicles?|models?|sales|registrations)\b|"
+    r"\b(?:EVs|BEVs|NEVs|PHEVs)\b|\bnew[\s-]car\s+(?:sales|registrations|market)\b",
+    re.I,
+)
+
+
+def market_statistic(text: str, regions: list[Mention]) -> bool:
+    """A sentence about all electric cars of a place, with no carmaker, product or pronoun to own it."""
+    return bool(GENERIC_VEHICLES.search(text)) and any(r.name != "home" for r in regions)
+
+
+def market_clause(clause: str) -> bool:
+    """"The market for EVs in Japan grew to 90,000 units, and Nissan's share was 50%": a clause whose
+    subject is a market and that names no carmaker, product or pronoun ("the home market of Norway took
+    5,000 Ariyas" is the Ariya's)."""
+    if find_companies(clause) or find_products(clause) or COMPANY_PRONOUN.search(clause):
+        return False
+    return bool(re.match(r"^\W*(?:the\s+)?(?:[\w'’-]+\s+){0,3}?(?:market|industry|segment)\b", clause, re.I))
+
+
+def period_of_other_figure(time: TimeMention | None, n: NumberMention, numbers: list[NumberMention], text: str) -> bool:
+    """A period ("last year", "in 2023") dates another figure when that one stands between it and this
+    one, or shares its comma-delimited segment and this one does not."""
+    if time is None or time.background or re.search(r"\b(?:end|by|since)\b", time.text, re.I):
+        return False
+    figures = [o for o in numbers if not is_year(o)]
+    low, high = sorted((time.start, n.start))
+    if any(low < o.start < high and o is not n for o in figures):
+        return True
+    start = max((m.end() for m in re.finditer(r"[,;]\s", text[: time.start])), default=0)
+    stop = text.find(",", time.end)
+    here = [o for o in figures if start <= o.start < (stop if stop >= 0 else len(text))]
+    return bool(here) and n not in here
