@@ -22,6 +22,24 @@ dropped and 1/3 a paragraph added.
     .venv/bin/python benchmarks/dedup_bench.py --sizes 2000 4000 --batch 500
     .venv/bin/python benchmarks/dedup_bench.py --similarity   # the table behind the parameters
 
+Measured 2026-11-21 on the project's 2-CPU machine while other engineers'
+jobs ran (load average 3-7), `.venv/bin/python benchmarks/dedup_bench.py`:
+
+| pages | dedup s | CPU s | time × 10k | CPU × 10k | CPU ms/page first→last tenth | peak RSS MB | DB MB | planted recall | pair precision | pair recall |
+|---|---|---|---|---|---|---|---|---|---|---|
+| 10,000 | 8.5 | 6.7 | 1.00 | 1.00 | 0.62→0.70 | 305 | 33 | 0.9987 | 1.0000 | 0.9983 |
+| 50,000 | 49.6 | 38.7 | 5.86 | 5.78 | 0.63→0.84 | 504 | 156 | 0.9986 | 1.0000 | 0.9984 |
+| 100,000 | 97.8 | 80.5 | 11.56 | 12.02 | 0.67→0.88 | 718 | 321 | 0.9989 | 1.0000 | 0.9986 |
+
+Across six runs the 100k/10k time ratio ranged 9.6-13.2 with the machine's
+load. What grows is the LSH candidates per page (pages of one outlet share
+its chrome, so a page meets more of them as the outlet's count grows) and
+the per-batch scan of the band table; the rest (normalising, shingling,
+MinHash: ~0.5 ms/page) is constant. Peak RSS tracks DuckDB's block cache up
+to its memory_limit (256MB: 304/478/545 MB, but the 100k index then no
+longer fits and is re-read from disk every batch, 13-17x). The missed
+planted copies are the ones edited below Jaccard 0.4 (see `--similarity`).
+
 `--similarity` prints the exact Jaccard of shingle sets, for 3-, 4- and
 5-word shingles, of true copies and of different stories: the dev corpus and
 seeds (`../shared`, or EVNEWS_SHARED), the 181 real pages of the extraction
