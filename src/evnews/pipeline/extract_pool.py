@@ -9,7 +9,7 @@ For the pipeline the workers also read the claims of each article they
 extract (`with_claims`): the text is already in their memory, and claim
 extraction costs about as much as text extraction, so doing it here puts it
 on both cores and overlaps it with fetching. The claims are only a head
-start: `store_precomputed_claims` writes them for the pages that carry their
+start: `claims_stage.store_worker_claims` writes them for the pages that carry their
 duplicate group, and the claims stage still picks up anything left pending.
 """
 
@@ -29,11 +29,7 @@ from evnews.claims import extract_claims
 from evnews.errors import EvnewsError
 from evnews.extract import EXTRACTOR_VERSION, extract_article
 from evnews.models import Article, Claim, FetchedPage
-from evnews.pipeline.claims_stage import claim_row, is_english
-from evnews.pipeline.context import RunContext
-from evnews.pipeline.loading import load_rows
-from evnews.store.db import connect, query, transaction
-from evnews.timeutil import utcnow
+from evnews.pipeline.language import is_english
 
 # Below this many pages a batch is extracted in the calling process.
 POOL_MIN_BATCH = 24
@@ -189,43 +185,6 @@ def claims_for_pages(pages: Sequence[Mapping[str, Any]]) -> list[tuple[Claim, ..
     return list(_get_pool().map(_claims_of_page, jobs, chunksize=CHUNK_PAGES))
 
 
-def store_precomputed_claims(ctx: RunContext, claims_by_url: Mapping[str, tuple[Claim, ...]]) -> int:
-    """Write the worker-read claims of every pending group whose first page is in `claims_by_url`.
-
-    Pending groups are exactly what the claims stage would process next
-    (query `claims_pending`); writing them here, with the stage's own rows and
-    queries, leaves it nothing to do for these pages. Returns the groups written.
-    """
-    if not claims_by_url:
-        return 0
-    # The run's first connection already applied migrations; re-creating the views costs ~60 ms a batch.
-    con = connect(ctx.db_path, migrate_schema=False)
-    try:
-        cur = con.execute(query("claims_pending"), [CLAIMS_VERSION])
-        names = [d[0] for d in cur.description]
-        ready = [p for p in (dict(zip(names, r, strict=True)) for r in cur.fetchall()) if p["url"] in claims_by_url]
-        if not ready:
-            return 0
-        now = utcnow()
-        claim_rows: dict[str, dict[str, Any]] = {}
-        for page in ready:
-            for claim in claims_by_url[page["url"]]:
-                row = claim_row(claim, page, now)
-                claim_rows.setdefault(row["claim_id"], row)
-        done = [{"url": p["url"], "extractor_version": CLAIMS_VERSION, "claims": len(claims_by_url[p["url"]]),
-                 "extracted_at": now} for p in ready]  # fmt: skip
-        with transaction(con):
-            con.execute(query("claims_delete_groups"), [sorted({p["dup_group"] for p in ready})])
-            load_rows(con, "claims_insert", list(claim_rows.values()))
-            load_rows(con, "claims_mark_done", done)
-    finally:
-        con.close()
-    ctx.counts["articles_not_english"] += sum(1 for p in ready if not is_english(p["language"]))
-    ctx.counts["claims"] += len(claim_rows)
-    ctx.counts["claim_groups_processed"] += len(ready)
-    return len(ready)
-
-
 __all__ = [
     "CLAIMS_VERSION",
     "ExtractOutcome",
@@ -234,7 +193,6 @@ __all__ = [
     "extract_pages",
     "shutdown_pool",
     "start_extraction",
-    "store_precomputed_claims",
     "warm_pool",
     "worker_count",
 ]

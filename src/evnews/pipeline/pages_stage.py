@@ -27,7 +27,8 @@ from evnews.dedup import assign_groups, canonical_url, text_hash
 from evnews.fetch import Fetcher, next_attempt_at
 from evnews.models import Article, Claim, FeedEntry, FetchedPage
 from evnews.pipeline.context import RunContext
-from evnews.pipeline.extract_pool import ExtractOutcome, start_extraction, store_precomputed_claims, warm_pool
+from evnews.pipeline.claims_stage import store_worker_claims
+from evnews.pipeline.extract_pool import ExtractOutcome, start_extraction, warm_pool
 from evnews.pipeline.loading import load_rows
 from evnews.store.db import open_warehouse, query, transaction
 from evnews.timeutil import to_utc_naive, utcnow
@@ -159,7 +160,7 @@ def _finish_batch(
 def _store_claims(ctx: RunContext, claims: dict[str, tuple[Claim, ...]]) -> None:
     if claims:
         with ctx.timed("load_claims"):
-            store_precomputed_claims(ctx, claims)
+            store_worker_claims(ctx, claims)
         claims.clear()
 
 
