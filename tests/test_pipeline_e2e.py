@@ -42,6 +42,8 @@ def dev_run(dev_site, tmp_path_factory):
     first = evnews("run", *args)
     assert first.returncode == 0, first.stderr
     after_first = table_counts(db)
+    snapshot = db.with_name("dev.snapshot.duckdb")
+    after_first["snapshot_mtime"] = snapshot.stat().st_mtime_ns
     second = evnews("run", *args)
     assert second.returncode == 0, second.stderr
     return base, db, after_first, args
@@ -97,13 +99,22 @@ def test_claims_and_checks_hold_rows_with_the_contract_columns(dev_run):
 
 def test_a_second_run_adds_nothing_and_fetches_no_page(dev_run):
     _, db, after_first, _ = dev_run
+    snapshot_mtime = after_first.pop("snapshot_mtime")
     assert table_counts(db) == after_first
     con = duckdb.connect(str(db), read_only=True)
     runs = con.execute("SELECT status, counts FROM runs ORDER BY started_at").fetchall()
     assert [r[0] for r in runs] == ["completed", "completed"]
-    second = json.loads(runs[1][1])
+    first, second = json.loads(runs[0][1]), json.loads(runs[1][1])
     assert second.get("pages_fetched", 0) == 0
     assert second.get("articles_new", 0) == 0
+    # Nothing changed, so the stored verdicts and the readers' snapshot stand...
+    assert second.get("compare_skipped_unchanged") == 1
+    assert db.with_name("dev.snapshot.duckdb").stat().st_mtime_ns == snapshot_mtime
+    assert "compare_skipped_unchanged" not in first
+    # ...and the run still reports them.
+    assert {k: v for k, v in second.items() if k.startswith("verdict_")} == {
+        k: v for k, v in first.items() if k.startswith("verdict_")
+    }
 
 
 def test_sql_and_report_commands_read_the_warehouse(dev_run):

@@ -223,7 +223,7 @@ def page_row(page: FetchedPage, plan: PagePlan, state: str, now: dt.datetime) ->
         "status": page.status,
         "content_type": page.content_type,
         "state": state,
-        "body": zlib.compress(page.body, 6) if page.body else None,
+        "body": zlib.compress(page.body, 1) if page.body else None,
         "body_bytes": len(page.body),
         "encoding": page.encoding,
         "fetched_at": to_utc_naive(page.fetched_at) if page.fetched_at else now,

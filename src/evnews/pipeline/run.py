@@ -9,10 +9,12 @@ run killed at any point is completed by the next one and nothing is doubled.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import json
 import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
+from functools import cache
 from pathlib import Path
 
 import duckdb
@@ -28,7 +30,9 @@ from evnews.pipeline.feeds_stage import check_feeds, pending_entries, read_feed_
 from evnews.pipeline.loading import load_rows
 from evnews.pipeline.pages_stage import canonical_links, fetch_extract_load, plan_pages
 from evnews.store.db import open_warehouse, query, transaction
+from evnews.store.reader import snapshot_path
 from evnews.store.snapshot import publish_snapshot
+from evnews.store.state import get_state, news_fingerprint, set_state
 from evnews.timeutil import utcnow
 
 # A run still marked running after this long was left by a dead process.
@@ -104,18 +108,56 @@ def ingest_stage(ctx: RunContext, feeds: Sequence[FeedSource], fetcher: Fetcher 
 
 
 def compare_stage(ctx: RunContext) -> None:
-    """Hold every stored claim against the target registry (recomputed in full)."""
+    """Hold every stored claim against the target registry.
+
+    Verdicts depend only on the stored news, the registry files and the rules,
+    so when none of them changed since the last comparison the stored verdicts
+    stand and the stage only counts them (a rerun with nothing new stays cheap).
+    """
     from evnews.compare import load_registry, run_compare
 
+    with open_warehouse(ctx.db_path) as con:
+        inputs = f"{registry_fingerprint(warehouse_dir())}|{news_fingerprint(con)}"
+        last = get_state(con, "compare_inputs")
+        if last and last[0] == inputs:
+            ctx.counts["compare_skipped_unchanged"] = 1
+            _count_verdicts(ctx, con)
+            return
     try:
         registry = load_registry(warehouse_dir())
     except ConfigError as exc:
         ctx.record_exception("compare", exc)
         raise
     with open_warehouse(ctx.db_path) as con:
-        verdicts = run_compare(con, registry)
-    for verdict, n in verdicts.items():
+        run_compare(con, registry)
+        set_state(con, "compare_inputs", f"{registry_fingerprint(warehouse_dir())}|{news_fingerprint(con)}")
+        _count_verdicts(ctx, con)
+
+
+def _count_verdicts(ctx: RunContext, con: duckdb.DuckDBPyConnection) -> None:
+    for verdict, n in con.execute(query("compare_verdict_counts")).fetchall():
         ctx.counts[f"verdict_{verdict}"] = n
+
+
+@cache
+def _compare_code_fingerprint() -> str:
+    """The verdict rules' own source: a new release of them re-judges every claim."""
+    import evnews.compare
+
+    digest = hashlib.sha256()
+    for file in sorted(Path(evnews.compare.__file__).parent.glob("*.py")):
+        digest.update(file.read_bytes())
+    return digest.hexdigest()[:12]
+
+
+def registry_fingerprint(directory: Path) -> str:
+    """Hash of the registry files (shipped and user overrides) and the rules' code."""
+    digest = hashlib.sha256(_compare_code_fingerprint().encode())
+    for file in [directory / "targets.csv", directory / "actuals.csv", *sorted((directory / "targets").glob("*.csv"))]:
+        if file.is_file():
+            digest.update(file.name.encode())
+            digest.update(file.read_bytes())
+    return digest.hexdigest()[:16]
 
 
 def run_once(
@@ -155,10 +197,24 @@ def run_once(
     return summary
 
 
+# A snapshot is refreshed when the news changed, and at least this often anyway
+# (so that `runs` and `feed_health` in it stay recent).
+SNAPSHOT_MAX_AGE = dt.timedelta(hours=1)
+
+
 def publish_for_readers(ctx: RunContext) -> None:
     """Refresh the analysts' read-only snapshot; a failure here loses no data."""
     try:
+        with open_warehouse(ctx.db_path) as con:
+            news = news_fingerprint(con)
+            last = get_state(con, "snapshot_news")
+        fresh = last and last[0] == news and utcnow() - last[1] < SNAPSHOT_MAX_AGE
+        if fresh and snapshot_path(ctx.db_path).exists():
+            ctx.counts["snapshot_skipped_unchanged"] = 1
+            return
         publish_snapshot(ctx.db_path)
+        with open_warehouse(ctx.db_path) as con:
+            set_state(con, "snapshot_news", news)
     except (OSError, duckdb.Error) as exc:
         ctx.record_error(
             "snapshot", f"could not publish the read-only snapshot: {exc}", kind="permanent",

@@ -14,6 +14,7 @@ parameters, never formats data into SQL.
 from __future__ import annotations
 
 import hashlib
+import os
 import re
 import time
 from collections.abc import Iterator
@@ -84,6 +85,8 @@ def connect(
                 ) from None
             time.sleep(delay)
             delay = min(delay * 2, 2.0)
+    # DuckDB's cache otherwise grows towards 80 % of RAM over months of runs.
+    con.execute("SET memory_limit = ?", [os.environ.get("EVNEWS_DUCKDB_MEMORY_LIMIT", "1GB")])
     if not read_only and migrate_schema:
         _migrate_once(con, path)
     return con

@@ -1,0 +1,2 @@
+-- Stored verdicts by kind, for a run's counts.
+SELECT verdict, count(*) FROM claim_verdicts GROUP BY verdict ORDER BY verdict;
