@@ -72,12 +72,23 @@ def _actual_rows(registry: TargetRegistry) -> list[dict[str, Any]]:
 
 
 def _stored_claims(con: duckdb.DuckDBPyConnection) -> Iterable[tuple[str, Claim, dt.date | None]]:
+    # In chunks: a warehouse of 20k articles holds ~200k claims, too many to hold as rows at once.
     cursor = con.execute(query("compare_claims"))
     names = [d[0] for d in cursor.description]
-    for record in cursor.fetchall():
-        row = dict(zip(names, record, strict=True))
-        claim = Claim(**{name: row[name] for name in _CLAIM_FIELDS})
-        yield row["claim_id"], claim, row["published"]
+    while records := cursor.fetchmany(10_000):
+        for record in records:
+            row = dict(zip(names, record, strict=True))
+            claim = Claim(**{name: row[name] for name in _CLAIM_FIELDS})
+            yield row["claim_id"], claim, row["published"]
+
+
+def _verdict_table(con: duckdb.DuckDBPyConnection, registry: TargetRegistry) -> pa.Table:
+    """Every stored claim's verdict, built column by column (a row dict per claim costs ~1 KB)."""
+    columns: dict[str, list[Any]] = {name: [] for name in _VERDICT_SCHEMA.names}
+    for claim_id, claim, day in _stored_claims(con):
+        for name, value in _verdict_row(claim_id, claim, day, registry).items():
+            columns[name].append(value)
+    return pa.Table.from_pydict(columns, schema=_VERDICT_SCHEMA)
 
 
 def _verdict_row(claim_id: str, claim: Claim, published: dt.date | None, registry: TargetRegistry) -> dict[str, Any]:
@@ -115,14 +126,12 @@ def run_compare(con: duckdb.DuckDBPyConnection, registry: TargetRegistry) -> dic
     verdicts keep their `checked_at`). Returns the number of claims per verdict.
     """
     targets = [dataclasses.asdict(t) for t in registry.targets.values()]
-    verdicts = [_verdict_row(cid, claim, day, registry) for cid, claim, day in _stored_claims(con)]
+    verdicts = _verdict_table(con, registry)
     with transaction(con):
         _run_with(con, "compare_replace_targets", {"new_targets": _arrow(targets, _TARGET_SCHEMA)})
         _run_with(con, "compare_replace_actuals", {"new_actuals": _arrow(_actual_rows(registry), _ACTUAL_SCHEMA)})
-        _run_with(
-            con, "compare_sync_verdicts", {"new_verdicts": _arrow(verdicts, _VERDICT_SCHEMA)}, checked_at=utcnow()
-        )
-    counts = Counter(row["verdict"] for row in verdicts)
+        _run_with(con, "compare_sync_verdicts", {"new_verdicts": verdicts}, checked_at=utcnow())
+    counts = Counter(verdicts.column("verdict").to_pylist())
     return {verdict: counts.get(verdict, 0) for verdict in VERDICTS}
 
 

@@ -86,7 +86,7 @@ def connect(
             time.sleep(delay)
             delay = min(delay * 2, 2.0)
     # DuckDB's cache otherwise grows towards 80 % of RAM over months of runs.
-    con.execute("SET memory_limit = ?", [os.environ.get("EVNEWS_DUCKDB_MEMORY_LIMIT", "1GB")])
+    con.execute("SET memory_limit = ?", [os.environ.get("EVNEWS_DUCKDB_MEMORY_LIMIT", "512MB")])
     if not read_only and migrate_schema:
         _migrate_once(con, path)
     return con
