@@ -35,8 +35,6 @@ from evnews.store.snapshot import publish_snapshot
 from evnews.store.state import get_state, news_fingerprint, set_state
 from evnews.timeutil import utcnow
 
-# A run still marked running after this long was left by a dead process.
-_ABANDONED_AFTER = dt.timedelta(hours=6)
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,7 +58,6 @@ def new_context(db_path: Path | str, settings: FetchSettings | None = None, run_
 def start_run(ctx: RunContext, flow: str) -> None:
     now = utcnow()
     with open_warehouse(ctx.db_path) as con, transaction(con):
-        con.execute(query("runs_mark_abandoned"), [now - _ABANDONED_AFTER])
         con.execute(query("runs_start"), [ctx.run_id, flow, now])
 
 
