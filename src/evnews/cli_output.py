@@ -44,7 +44,17 @@ def _cell(value: Any) -> str:
     if value is None:
         return ""
     if isinstance(value, float):
-        return f"{value:,.6g}"
+        # Whole amounts in full (1,000,000 vehicles, not 1e+06); others to 6 significant digits.
+        return f"{int(value):,}" if value.is_integer() and abs(value) < 1e15 else f"{value:,.6g}"
+    if isinstance(value, dt.datetime | dt.date):
+        return value.isoformat()
+    return str(value)
+
+
+def _raw(value: Any) -> str:
+    """A value for machines (CSV): no thousands separators, ISO dates."""
+    if value is None:
+        return ""
     if isinstance(value, dt.datetime | dt.date):
         return value.isoformat()
     return str(value)
@@ -56,7 +66,7 @@ def print_query_result(console: Console, cursor: Any, *, fmt: str = "table", lim
     if fmt == "csv":
         writer = csv.writer(sys.stdout)
         writer.writerow(names)
-        writer.writerows([_cell(v) for v in row] for row in rows)
+        writer.writerows([_raw(v) for v in row] for row in rows)
         return
     if fmt == "json":
         print(json.dumps([dict(zip(names, r, strict=True)) for r in rows], default=_cell, ensure_ascii=False, indent=1))
@@ -96,18 +106,26 @@ def revision_chain(targets: Any, target_id: str) -> list[str]:
 
 
 def print_targets(console: Console, registry: Any) -> None:
-    """Every target with its revision chain (oldest first)."""
+    """Every target with its revision chain (oldest first); fewer columns on a narrow terminal."""
     targets = registry.targets
+    wide = console.width >= 140
+    names = ("target_id", "announced", "metric", "product", "value", "unit", "region", "due", "revision chain")
+    if not wide:
+        names = ("target_id", "metric · region", "value", "due", "revised by")
     table = Table(title="Nissan target registry", show_header=True, header_style="bold")
-    for name in ("target_id", "announced", "metric", "product", "value", "unit", "region", "due", "revision chain"):
+    for name in names:
         table.add_column(name, overflow="fold")
     for target in sorted(targets.values(), key=lambda t: (t.metric, t.region, t.announced)):
         chain = revision_chain(targets, target.target_id)
         due = "" if target.horizon_year is None else f"{'FY' if target.fiscal_year else ''}{target.horizon_year}"
-        table.add_row(
-            target.target_id, target.announced.isoformat(), target.metric, target.product or "",
-            _cell(target.value), target.unit or "", target.region, due, " → ".join(chain) if len(chain) > 1 else "",
-        )
+        if wide:
+            table.add_row(
+                target.target_id, target.announced.isoformat(), target.metric, target.product or "",
+                _cell(target.value), target.unit or "", target.region, due, " → ".join(chain) if len(chain) > 1 else "",
+            )
+        else:
+            value = f"{_cell(target.value)} {target.unit or ''}".strip()
+            table.add_row(target.target_id, f"{target.metric} · {target.region}", value, due, target.superseded_by or "")
     console.print(table)
     revised = sum(1 for t in targets.values() if t.superseded_by)
     console.print(f"[dim]{len(targets)} targets, {revised} superseded by a later revision[/]")
