@@ -224,7 +224,8 @@ def test_serve_schedule_triggers_and_rows(prefect_server, dev_site, tmp_path: Pa
     assert runs_by.get("pipeline", 0) >= 2 and runs_by.get("compare_targets", 0) >= 1
     # Scheduled and ad hoc runs overlapped in time, but their writing never did.
     spans = con.execute("SELECT started_at, finished_at FROM runs ORDER BY started_at").fetchall()
-    assert all(end is not None for _, end in spans)
+    # Stopping serve may interrupt a scheduled run that had just begun: only the last one.
+    assert all(end is not None for _, end in spans[:-1])
     assert all(later[0] >= earlier[1] for earlier, later in zip(spans, spans[1:]))
     assert con.execute("SELECT count(*) - count(DISTINCT url) FROM articles").fetchone() == (0,)
     assert con.execute("SELECT count(*) - count(DISTINCT claim_id) FROM claims").fetchone() == (0,)
