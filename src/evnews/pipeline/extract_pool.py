@@ -56,10 +56,7 @@ def _claims_of(article: Article) -> tuple[Claim, ...] | None:
     # Same rule as the claims stage: the claim rules are written for English.
     if not is_english(article.language):
         return ()
-    try:
-        return tuple(extract_claims(article.body_text, published=article.published, title=article.title))
-    except Exception:  # noqa: BLE001 - the claims stage retries the page and records the error
-        return None
+    return _claims_of_page((article.body_text, article.published, article.title))
 
 
 def _extract_one(job: Job) -> ExtractOutcome:
