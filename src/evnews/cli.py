@@ -20,29 +20,18 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.console import Console
 
-from evnews.config import FetchSettings, default_db_path, load_sources
+from evnews.cli_common import DbOption, FeedOption, PrivateOption, SourcesOption, console, err_console, fail, resolve_sources
+from evnews.config import FetchSettings, default_db_path
 from evnews.cli_output import print_run_summary
 from evnews.errors import EvnewsError
 from evnews.orchestration import commands
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, help="Watch EV news and hold it against Nissan's targets.")
-console = Console()
-err_console = Console(stderr=True)
-
-DbOption = Annotated[Path | None, typer.Option("--db", help="DuckDB warehouse file [default: warehouse/evnews.duckdb]")]
 
 
 def _db(db: Path | None) -> Path:
     return db or default_db_path()
-
-
-def _fail(exc: EvnewsError, code: int = 2) -> typer.Exit:
-    err_console.print(f"[bold red]error:[/] {exc.message}")
-    if exc.hint:
-        err_console.print(f"[yellow]what to do:[/] {exc.hint}")
-    return typer.Exit(code)
 
 
 def _use_prefect(flag: bool | None) -> bool:
@@ -53,10 +42,10 @@ def _use_prefect(flag: bool | None) -> bool:
 
 @app.command()
 def run(
-    feed: Annotated[list[str] | None, typer.Option("--feed", help="Feed URL (repeatable); overrides the registry")] = None,
-    sources: Annotated[Path | None, typer.Option("--sources", help="Sources registry (TOML)")] = None,
+    feed: FeedOption = None,
+    sources: SourcesOption = None,
     db: DbOption = None,
-    allow_private_hosts: Annotated[bool, typer.Option("--allow-private-hosts", help="Allow loopback/private addresses")] = False,
+    allow_private_hosts: PrivateOption = False,
     prefect: Annotated[bool | None, typer.Option("--prefect/--no-prefect", help="Run as a Prefect flow [default: when PREFECT_API_URL is set]")] = None,
 ) -> None:
     """Run the pipeline once, in-process. Exits 0 when the run finished, even if single items failed.
@@ -74,14 +63,12 @@ def run(
         _run_demo(_db(db), print_report=False)
         return
     try:
-        registry = load_sources(sources) if sources else None
-        feeds = list(feed) if feed else list(registry.feeds if registry else [])
+        feeds, settings = resolve_sources(feed, sources, allow_private_hosts)
         if not feeds:
             raise EvnewsError("no feeds to check", hint="pass --feed URL or --sources FILE with [[feed]] tables")
-        settings = registry.fetch if registry else None
-        summary = run_once(_db(db), feeds, allow_private_hosts=allow_private_hosts, settings=settings, use_prefect=_use_prefect(prefect))
+        summary = run_once(_db(db), feeds, settings=settings, use_prefect=_use_prefect(prefect))
     except EvnewsError as exc:
-        raise _fail(exc) from None
+        raise fail(exc) from None
     print_run_summary(console, summary)
 
 
@@ -101,7 +88,7 @@ def _run_demo(db: Path, *, print_report: bool, port: int = 0, serve_only: bool =
             settings = FetchSettings(allow_private_hosts=True, per_host_delay_s=0.02)
             summary = run_once(db, feed_urls(base), settings=settings)
         except EvnewsError as exc:
-            raise _fail(exc) from None
+            raise fail(exc) from None
     print_run_summary(console, summary)
     if print_report:
         from evnews.report import render_terminal
@@ -128,7 +115,7 @@ def report(
             else:
                 render_terminal(con, console)
     except EvnewsError as exc:
-        raise _fail(exc) from None
+        raise fail(exc) from None
 
 
 @app.command()
@@ -151,7 +138,7 @@ def sql(
                 raise typer.Exit(1) from None
             print_query_result(console, cur, fmt=fmt, limit=limit)
     except EvnewsError as exc:
-        raise _fail(exc) from None
+        raise fail(exc) from None
 
 
 @app.command()
@@ -189,7 +176,7 @@ def targets() -> None:
     try:
         registry = load_registry(warehouse_dir())
     except EvnewsError as exc:
-        raise _fail(exc) from None
+        raise fail(exc) from None
     print_targets(console, registry)
 
 

@@ -11,40 +11,23 @@ import os
 os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
 os.environ.setdefault("DO_NOT_TRACK", "1")
 
-from dataclasses import replace
 from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.console import Console
 
-from evnews.config import FetchSettings, default_db_path, load_sources
+from evnews.cli_common import (
+    DbOption,
+    FeedOption,
+    PrivateOption,
+    SourcesOption,
+    console,
+    err_console,
+    resolve_feeds,
+)
+from evnews.cli_common import fail as _fail
+from evnews.config import default_db_path
 from evnews.errors import EvnewsError
-
-console = Console()
-err_console = Console(stderr=True)
-
-FeedOption = Annotated[list[str] | None, typer.Option("--feed", help="Feed URL (repeatable); overrides the registry")]
-SourcesOption = Annotated[Path | None, typer.Option("--sources", help="Sources registry (TOML) [default: the shipped one]")]
-DbOption = Annotated[Path | None, typer.Option("--db", help="DuckDB warehouse file [default: warehouse/evnews.duckdb]")]
-PrivateOption = Annotated[bool, typer.Option("--allow-private-hosts", help="Allow loopback/private addresses")]
-
-
-def _fail(exc: EvnewsError) -> typer.Exit:
-    err_console.print(f"[bold red]error:[/] {exc.message}")
-    if exc.hint:
-        err_console.print(f"[yellow]what to do:[/] {exc.hint}")
-    return typer.Exit(2)
-
-
-def resolve_feeds(feed: list[str] | None, sources: Path | None, allow_private_hosts: bool) -> tuple[list[str], FetchSettings]:
-    """Feed URLs from --feed, else the sources registry; fetch settings from the registry."""
-    registry = load_sources(sources) if sources or not feed else None
-    feeds = list(feed) if feed else [f.url for f in registry.feeds] if registry else []
-    settings = registry.fetch if registry else FetchSettings()
-    if allow_private_hosts:
-        settings = replace(settings, allow_private_hosts=True)
-    return feeds, settings
 
 
 def serve(
