@@ -113,8 +113,9 @@ def compare_stage(ctx: RunContext) -> None:
     """
     from evnews.compare import load_registry, run_compare
 
+    registry_files = registry_fingerprint(warehouse_dir())
     with open_warehouse(ctx.db_path) as con:
-        inputs = f"{registry_fingerprint(warehouse_dir())}|{news_fingerprint(con)}"
+        inputs = f"{registry_files}|{news_fingerprint(con)}"
         last = get_state(con, "compare_inputs")
         if last and last[0] == inputs:
             ctx.counts["compare_skipped_unchanged"] = 1
@@ -127,7 +128,7 @@ def compare_stage(ctx: RunContext) -> None:
         raise
     with open_warehouse(ctx.db_path) as con:
         run_compare(con, registry)
-        set_state(con, "compare_inputs", f"{registry_fingerprint(warehouse_dir())}|{news_fingerprint(con)}")
+        set_state(con, "compare_inputs", f"{registry_files}|{news_fingerprint(con)}")
         _count_verdicts(ctx, con)
 
 
