@@ -64,6 +64,21 @@ class TargetRegistry:
 
     targets: Mapping[str, Target] = field(default_factory=dict)
     actuals: Mapping[str, Actual] = field(default_factory=dict)
+    # (company, metric) -> targets: a claim is only ever held against targets of its own
+    # company and metric, and a scan of the whole registry per claim dominated comparison.
+    _by_subject: Mapping[tuple[str, str], tuple[Target, ...]] = field(
+        init=False, repr=False, compare=False, default_factory=dict
+    )
+
+    def __post_init__(self) -> None:
+        index: dict[tuple[str, str], list[Target]] = {}
+        for target in self.targets.values():
+            index.setdefault((_subject(target.company), target.metric), []).append(target)
+        object.__setattr__(self, "_by_subject", {key: tuple(ts) for key, ts in index.items()})
+
+    def about(self, company: str | None, metric: str) -> tuple[Target, ...]:
+        """Targets of this company (any case) and metric, in registry order."""
+        return self._by_subject.get((_subject(company), metric), ())
 
     def successor(self, target: Target) -> Target | None:
         return self.targets.get(target.superseded_by) if target.superseded_by else None
@@ -87,6 +102,10 @@ class TargetRegistry:
         if target is None or target.announced > day:
             return None
         return target
+
+
+def _subject(company: str | None) -> str:
+    return (company or "").strip().lower()
 
 
 class _Row:
