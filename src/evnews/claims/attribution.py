@@ -16,14 +16,15 @@ from dataclasses import dataclass, field
 
 from evnews.claims import lexicon as lx
 from evnews.claims.mentions import Mention
+from evnews.claims.prefilter import with_first_char_guard
 from evnews.claims.timex import TimeMention, resolve
 
-_RUMOR = re.compile(lx.RUMOR_CUES, re.I)
-_TARGET = re.compile(lx.TARGET_CUES + r"|\bpreparing\s+to\b|\bto\s+launch\b|\bto\s+start\b|"
+_RUMOR = with_first_char_guard(re.compile(lx.RUMOR_CUES, re.I))
+_TARGET = with_first_char_guard(re.compile(lx.TARGET_CUES + r"|\bpreparing\s+to\b|\bto\s+launch\b|\bto\s+start\b|"
     # a level the figure "could eventually reach": a hedged plan, not a result
     r"\b(?:could|might|may|should)\s+(?:(?:eventually|ultimately|soon|one\s+day)\s+)?(?:reach|hit|rise\s+to|grow\s+to|climb\s+to|top|exceed|total)\b|"
-    r"\bstill\s+(?:says|expects|plans|aims|maintains|insists|targets|intends)\b", re.I)
-_ACTUAL = re.compile(lx.ACTUAL_CUES, re.I)
+    r"\bstill\s+(?:says|expects|plans|aims|maintains|insists|targets|intends)\b", re.I))
+_ACTUAL = with_first_char_guard(re.compile(lx.ACTUAL_CUES, re.I))
 _MODAL_BEFORE = re.compile(r"\b(?:to|will|would|shall|should|must|could|might|may|can)\s+(?:(?:not|also|still|soon|then|only|be|eventually|ultimately|probably|likely|even|one\s+day)\s+)*$|'ll\s+$", re.I)
 # "In Europe, ...", "For China, ...", "Across Southeast Asia, ...": a scope for the whole sentence.
 _LEADING_SCOPE = re.compile(r"^\s*(?:In|For|Across|Within|Throughout|Outside|Elsewhere\s+in|Over\s+in)\s+[^,;]{2,40},")

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 
 from evnews.claims import lexicon as lx
+from evnews.claims.prefilter import with_first_char_guard
 from evnews.claims.sentences import Sentence
 from evnews.claims.timex import TimeMention
 
@@ -49,7 +50,7 @@ def _table_regex(patterns: list[str], *, caseless: set[int] | frozenset[int] = f
     ("Renault-Nissan alliance" before "Nissan", "North America" before "America").
     """
     rows = [f"(?P<g{i}>{'(?i:' + p + ')' if i in caseless else p})" for i, p in enumerate(patterns)]
-    return re.compile(rf"(?<![\w-])(?:{'|'.join(rows)}){tail}")
+    return with_first_char_guard(re.compile(rf"(?<![\w-])(?:{'|'.join(rows)}){tail}"))
 
 
 _COMPANY_RE = _table_regex([p for p, _ in lx.COMPANY_PATTERNS])

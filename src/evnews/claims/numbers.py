@@ -18,6 +18,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from evnews.claims.prefilter import with_first_char_guard
+
 _SMALL = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
     "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
@@ -57,7 +59,7 @@ _CUR_WORD = r"(?:yen|dollars?|USD|euros?|EUR|pounds?|GBP|yuan|renminbi|CNY|JPY|r
 _PERCENT = r"(?:%|\s?per\s?cent\b|\s?percent\b)"
 _FRACTION = "|".join(sorted((re.escape(k) for k in _FRACTIONS), key=len, reverse=True))
 
-NUMBER_RE = re.compile(
+NUMBER_RE = with_first_char_guard(re.compile(
     rf"(?P<fraction>\b(?:{_FRACTION})\b(?![\w-])(?!\s+(?:an?|the)\s+(?:year|month|decade|century|{_SCALE}\b)))"
     rf"|(?P<inone>\b(?P<in_a>one|two|three|four|nine)\s+(?:in|out\s+of)\s+(?P<in_b>two|three|four|five|ten)\b)"
     rf"|(?P<cur>{_CUR_SIGN})?(?P<num>(?<![\w.,-])(?:{_DIGITS})(?:\s?[-–]\s?(?P<hi>{_DIGITS}))?"
@@ -65,7 +67,7 @@ NUMBER_RE = re.compile(
     rf"(?:\s?(?P<scale>{_SCALE})\b)?(?P<plus>\+)?(?P<pct>{_PERCENT})?"
     rf"(?:\s(?P<curw>{_CUR_WORD})\b)?",
     re.I,
-)
+))
 _QUALIFIER_BEFORE = (
     ("at_least", r"(?:more\s+than|over|at\s+least|upwards\s+of|no\s+less\s+than|no\s+fewer\s+than|in\s+excess\s+of|"
                  r"above|exceeding|topped|passed|surpassed|exceeded|crossed|beyond|north\s+of|just\s+over|"

@@ -19,6 +19,8 @@ import datetime as dt
 import re
 from dataclasses import dataclass, replace
 
+from evnews.claims.prefilter import with_first_char_guard
+
 _MONTHS = (
     "january february march april may june july august september october november december".split()
 )
@@ -93,7 +95,9 @@ _PATTERNS: tuple[tuple[str, str, bool, tuple[str, ...]], ...] = (
     (r"\blast\s+(?P<m>" + _MONTH + r")(?!\s+\d)", "last_month", False, ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")),
     (r"\b(?:in|by|since|until|the\s+end\s+of|end\s+of)\s+(?:(?:late|early|mid)[\s-]+)?(?P<m>" + _MONTH + r")(?!\s+\d)", "month", False, ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")),
 )  # fmt: skip
-_COMPILED = tuple((re.compile(p, re.I if k not in ("month", "last_month") else 0), k, f, t) for p, k, f, t in _PATTERNS)
+_COMPILED = tuple(
+    (with_first_char_guard(re.compile(p, re.I if k not in ("month", "last_month") else 0)), k, f, t) for p, k, f, t in _PATTERNS
+)
 
 # A verb right before a time that dates a past launch or the announcement itself.
 _LAUNCH_BEFORE = re.compile(
