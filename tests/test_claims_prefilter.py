@@ -1,37 +1,84 @@
-"""The first-character guard changes how fast a regex is, never what it matches."""
+"""The prefilters (issue 9) change how fast a regex runs, never what it matches."""
 
 from __future__ import annotations
 
+import importlib
+import json
+import pkgutil
 import re
+import string
+from pathlib import Path
 
 import pytest
 
-from evnews.claims import attribution, mentions, numbers, timex
-from evnews.claims.prefilter import with_first_char_guard
+import evnews.claims
+from evnews.claims.prefilter import _FOLD, NeedlePattern, fold, split_alternatives, with_first_char_guard
 
-TEXTS = [
+HERE = Path(__file__).resolve().parent
+EDGE_TEXTS = [
     "Nissan plans to sell 1.5 million electrified cars a year by fiscal 2023, the Japanese carmaker said.",
     "the Renault-Nissan-Mitsubishi Alliance sold half a million EVs; INFINITI and Dongfeng Nissan followed.",
     "In the UK, sales in Sunderland rose 40% to £3bn, while U.S. buyers ordered 20-30% more Leafs.",
     "Rs 450 crore, US$9.5 billion, ¥2tn and three in four buyers; it is said to be weighing a 2025 launch.",
-    "ſources in İstanbul and Kelvin signs (\u212a) should not change anything: globally, WORLDWIDE.",
+    "ſources in İstanbul said it was Conſidering a \u212aei car: globally, WORLDWIDE, reportedly, RUMOURS.",
     "",
 ]
 
 
-def _matches(pattern: re.Pattern[str], text: str) -> list[tuple[tuple[int, int], str | None, tuple[str | None, ...]]]:
-    return [(m.span(), m.lastgroup, m.groups()) for m in pattern.finditer(text)]
+def _texts() -> list[str]:
+    """Edge cases and every sentence-sized piece of the held-out bodies (and the bodies whole)."""
+    texts = list(EDGE_TEXTS)
+    for path in sorted(HERE.glob("heldout*/gold/articles.jsonl")):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            body = json.loads(line)["body_text"]
+            texts.append(body)
+            texts.extend(re.split(r"(?<=[.!?])\s+", body))
+    return texts
 
 
-@pytest.mark.parametrize(
-    "pattern",
-    [mentions._COMPANY_RE, mentions._PRODUCT_RE, mentions._REGION_RE, mentions._SITE_RE, numbers.NUMBER_RE,
-     attribution._RUMOR, attribution._TARGET, *(c[0] for c in timex._COMPILED)],  # fmt: skip
-)
-def test_guarded_patterns_match_as_the_unguarded_ones(pattern: re.Pattern[str]) -> None:
-    original = re.compile(pattern.pattern.split(")(?:", 1)[1][:-1], pattern.flags) if pattern.pattern.startswith("(?=") else pattern
+TEXTS = _texts()
+
+
+def _plain(pattern: re.Pattern[str] | NeedlePattern) -> re.Pattern[str]:
+    """The pattern as written, without any prefilter."""
+    if isinstance(pattern, NeedlePattern):
+        return re.compile(f"{pattern.prefix}(?:{'|'.join(pattern.alternatives)}){pattern.suffix}", pattern.flags)
+    source = pattern.pattern.split(")(?:", 1)[1][:-1] if pattern.pattern.startswith("(?=") else pattern.pattern
+    return re.compile(source, pattern.flags)
+
+
+def _prefiltered() -> list[tuple[str, re.Pattern[str] | NeedlePattern]]:
+    found: list[tuple[str, re.Pattern[str] | NeedlePattern]] = []
+    for module_info in pkgutil.iter_modules(evnews.claims.__path__):
+        module = importlib.import_module(f"evnews.claims.{module_info.name}")
+        for name, value in vars(module).items():
+            candidates = value if isinstance(value, tuple) else (value,)
+            for item in candidates:
+                for each in item if isinstance(item, tuple) else (item,):
+                    if isinstance(each, NeedlePattern) or (isinstance(each, re.Pattern) and each.pattern.startswith("(?=")):
+                        found.append((f"{module_info.name}.{name}", each))
+    return found
+
+
+def _matches(pattern: re.Pattern[str] | NeedlePattern, text: str) -> list[tuple[tuple[int, int], str | None]]:
+    return [(m.span(), m.lastgroup) for m in pattern.finditer(text)]
+
+
+@pytest.mark.parametrize(("name", "pattern"), _prefiltered(), ids=lambda v: v if isinstance(v, str) else "")
+def test_prefiltered_patterns_match_as_written(name: str, pattern: re.Pattern[str] | NeedlePattern) -> None:
+    plain = _plain(pattern)
     for text in TEXTS:
-        assert _matches(pattern, text) == _matches(original, text)
+        assert _matches(pattern, text) == _matches(plain, text), (name, text)
+        middle = len(text) // 2
+        assert bool(pattern.search(text, middle)) == bool(plain.search(text, middle))
+        assert bool(pattern.match(text, middle)) == bool(plain.match(text, middle))
+    if isinstance(pattern, re.Pattern):
+        assert [m.groups() for m in pattern.finditer(TEXTS[0])] == [m.groups() for m in plain.finditer(TEXTS[0])]
+
+
+def test_some_patterns_of_every_kind_are_covered() -> None:
+    kinds = {type(pattern) for _, pattern in _prefiltered()}
+    assert kinds == {NeedlePattern, re.Pattern}
 
 
 @pytest.mark.parametrize(
@@ -51,3 +98,28 @@ def test_lookahead_holds_every_character_a_match_can_start_with(source: str, fla
 def test_patterns_that_may_start_anywhere_are_left_alone(source: str) -> None:
     pattern = re.compile(source)
     assert with_first_char_guard(pattern) is pattern
+
+
+def test_alternatives_split_at_the_top_level_only() -> None:
+    assert split_alternatives(r"a|b(c|d)|[|]x|\|y|[]|]z") == ["a", "b(c|d)", "[|]x", r"\|y", "[]|]z"]
+
+
+def test_needles_leave_out_alternatives_that_cannot_match() -> None:
+    cues = NeedlePattern.of(r"is\s+considering|reportedly|according\s+to\s+(?:sources|people)", re.I)
+    assert cues.pattern_for("Nissan sold 5,000 cars.") is None
+    assert cues.search("Nissan sold 5,000 cars.") is None
+    chosen = cues.pattern_for("It REPORTEDLY sold 5,000")
+    assert chosen is not None and "considering" not in chosen.pattern
+    assert cues.search("Nissan is  Considering it").span() == (7, 22)  # type: ignore[union-attr]
+
+
+def test_patterns_with_groups_are_refused() -> None:
+    with pytest.raises(ValueError):
+        NeedlePattern.of(r"(?P<a>x)|y")
+
+
+def test_folding_covers_every_character_a_caseless_regex_matches_to_ascii() -> None:
+    every = "".join(chr(c) for c in range(128, 0x110000) if not 0xD800 <= c < 0xE000)
+    to_ascii = {hit for letter in string.ascii_lowercase for hit in re.compile(letter, re.I).findall(every)}
+    assert to_ascii == {chr(c) for c in _FOLD}
+    assert all(fold(ch) in string.ascii_lowercase for ch in to_ascii)

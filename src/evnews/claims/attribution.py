@@ -16,10 +16,10 @@ from dataclasses import dataclass, field
 
 from evnews.claims import lexicon as lx
 from evnews.claims.mentions import Mention
-from evnews.claims.prefilter import with_first_char_guard
+from evnews.claims.prefilter import NeedlePattern, with_first_char_guard
 from evnews.claims.timex import TimeMention, resolve
 
-_RUMOR = with_first_char_guard(re.compile(lx.RUMOR_CUES, re.I))
+_RUMOR = NeedlePattern.of(lx.RUMOR_CUES, re.I)
 _TARGET = with_first_char_guard(re.compile(lx.TARGET_CUES + r"|\bpreparing\s+to\b|\bto\s+launch\b|\bto\s+start\b|"
     # a level the figure "could eventually reach": a hedged plan, not a result
     r"\b(?:could|might|may|should)\s+(?:(?:eventually|ultimately|soon|one\s+day)\s+)?(?:reach|hit|rise\s+to|grow\s+to|climb\s+to|top|exceed|total)\b|"

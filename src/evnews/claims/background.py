@@ -10,12 +10,13 @@ import re
 
 from evnews.claims.mentions import Mention, find_companies, find_products
 from evnews.claims.numbers import NumberMention, is_year
+from evnews.claims.prefilter import NeedlePattern, with_first_char_guard
 from evnews.claims.timex import TimeMention
 
 # "its sales", "they sold": a pronoun that gives a figure an owner
-COMPANY_PRONOUN = re.compile(r"\b(?:it|its|they|their|we|our)\b", re.I)
+COMPANY_PRONOUN = with_first_char_guard(re.compile(r"\b(?:it|its|they|their|we|our)\b", re.I))
 # "a survey of 2,000 drivers found", "a poll by ...": the figures are the respondents', not a carmaker's.
-SURVEY = re.compile(r"\b(?:survey|poll|questionnaire|study)\b", re.I)
+SURVEY = NeedlePattern.of(r"\b(?:survey|poll|questionnaire|study)\b", re.I)
 # "Sales of electric cars in Europe rose to 2 million": a whole market's figure, when no carmaker owns it.
 GENERIC_VEHICLES = re.compile(
     r"\b(?:(?:battery[\s-])?electric|EV|BEV|plug-in|new[\s-]energy|zero-emission)\s+(?:cars?|vehicles?|models?|sales|registrations)\b|"

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from evnews.claims import lexicon as lx
 from evnews.claims.mentions import Mention, find_companies
+from evnews.claims.prefilter import NeedlePattern, with_first_char_guard
 from evnews.claims.timex import TimeMention
 
 _PRODUCTION = re.compile(
@@ -35,11 +36,11 @@ _PRODUCTION = re.compile(
     re.I,
 )
 # A plant opened to visitors is shown, not started: "opened its pilot line to reporters in April".
-_SHOWN_TO = re.compile(
+_SHOWN_TO = with_first_char_guard(re.compile(
     r"\b(?:open\w*|show\w*|display\w*|present\w*)\b[^.;]{0,60}\bto\s+(?:the\s+)?(?:reporters|journalists|press|media|"
     r"visitors|public|investors|analysts|guests)\b",
     re.I,
-)
+))
 _SHOWN_ASIDE = re.compile(r",\s+(?:first\s+)?(?:shown|opened|displayed|presented)\s+to\s+[^,;]{0,60},")
 _TECHNOLOGY_SUBJECT = re.compile(
     r"all-solid-state|solid-state\s+batter|ASSB|Pro\s?PILOT|Pro\s?Pilot|autonom\w*\s+driving|self-driving|"
@@ -48,7 +49,7 @@ _TECHNOLOGY_SUBJECT = re.compile(
     r"(?P<phev>(?<=first\s)plug-in\s+hybrid|plug-in\s+hybrid(?=\s+to\s+(?:its|the|their)\s+(?:line-?up|range|portfolio)))",
     re.I,
 )
-_TECHNOLOGY_VERB = re.compile(
+_TECHNOLOGY_VERB = with_first_char_guard(re.compile(
     r"\b(?:launch\w*|arriv\w*|introduc\w*|enable|debut\w*|deploy\w*|roll\w*\s+out|electrif\w+|from|offer\w*|bring\w*|commerciali[sz]\w*|"
     r"available|mass-produc\w+|put\w*|fit\w*|install\w*|equip\w*|adopt\w*|to\s+market|on\s+the\s+market|in\s+showrooms|"
     r"due|add|adds|adding|come|comes|coming|follow|follows|"
@@ -56,7 +57,7 @@ _TECHNOLOGY_VERB = re.compile(
     r"in\s+(?:a|its|their)\s+(?:first\s+)?(?:production|series|mass-market)\s+(?:car|vehicle|model|EV)|"
     r"sell\w*\s+(?:an?\s+|its\s+first\s+)?(?:[\w-]+\s+)?(?:EV|car|vehicle|model)s?\s+with)\b",
     re.I,
-)
+))
 _FROM_BEFORE = re.compile(r"\b(?:from|starting(?:\s+in)?|beginning(?:\s+in)?|as\s+of)\s+(?:the\s+)?$", re.I)
 # A hybrid system brought to a market: "will bring its e-POWER hybrid system to market by fiscal 2026",
 # "e-POWER will arrive in the US in 2026". Only as the object of a launch verb: the name is common in
@@ -73,15 +74,15 @@ _HYBRID_SYSTEM_LAUNCH = re.compile(
 )
 # A brand going electric: "Its Infiniti brand will begin offering electrified powertrains from fiscal 2021",
 # "Lexus will go all-electric by 2035": the brand's electrification is a technology launch.
-_BRAND_ELECTRIFIES = re.compile(
+_BRAND_ELECTRIFIES = NeedlePattern.of(
     r"\belectrif(?:y|ies|ying)\b|\b(?:will|to|would|shall)\s+be\s+(?:fully\s+)?electrified\b|\belectrification\s+of\b|\b(?:go|goes|going|become|becomes|turn|turns)\s+(?:fully\s+|all[\s-])?electric\b|"
     r"\b(?:offer|offering|introduce|introducing|launch|launching|add|adding)\s+(?:its\s+first\s+)?electrified\s+"
     r"(?:powertrains?|drivetrains?|models|versions)\b|\b(?:all|fully|only)[\s-]electric\s+(?:brand|line-?up|range)\b|"
     r"\belectric-only\b|\bEV-only\b",
     re.I,
 )
-_CARBON = re.compile(r"carbon[\s-]neutral(?:ity)?|net[\s-]zero|climate[\s-]neutral(?:ity)?|carbon-free", re.I)
-_SINGLE_LAUNCH = re.compile(
+_CARBON = NeedlePattern.of(r"carbon[\s-]neutral(?:ity)?|net[\s-]zero|climate[\s-]neutral(?:ity)?|carbon-free", re.I)
+_SINGLE_LAUNCH = NeedlePattern.of(
     r"\b(?:goes|go|going)\s+on\s+sale\b|\bis\s+(?:also\s+)?coming\b|\bdue\s+(?:in|out|to\s+arrive)\b|\bdue\s*$|\bfollows\b|"
     r"\b(?:will|is\s+set\s+to|is\s+to|(?:plans?|planning|aims?|expects?|intends?)\s+to)\s+(?:be\s+)?"
     r"(?:launch\w*|arrive|go\s+on\s+sale|debut|hit\s+showrooms|introduce\w*|release\w*|roll\s+out|unveil\w*|start\s+selling)\b|"
@@ -96,7 +97,7 @@ _SINGLE_VEHICLE = re.compile(
     r"car|model|SUV|sedan|crossover|hatchback|pickup|van|kei\s+car)\b",
     re.I,
 )
-_EV_CONTEXT = re.compile(lx.EV_CUES, re.I)
+_EV_CONTEXT = NeedlePattern.of(lx.EV_CUES, re.I)
 # A named model's plug-in hybrid version: "a plug-in hybrid version of the Rogue", "the Outback PHEV".
 _NAMED_PHEV = re.compile(
     r"\b(?:plug-in\s+hybrid|PHEV)\s+(?:version|variant)\s+of\s+(?:the|its)\s+(?P<a>[A-Z][\w-]+)|"

@@ -27,8 +27,10 @@ from evnews.claims.frames import frame_number, only_electric_share
 from evnews.claims.dated import date_claims
 from evnews.claims.mentions import Mention, Parsed, find_companies, find_products, find_regions, find_sites
 from evnews.claims.market import place_by_context
+from evnews.claims.memo import forget_article
 from evnews.claims.merge import merge_repeats
 from evnews.claims.numbers import NumberMention, find_numbers, is_year
+from evnews.claims.prefilter import NeedlePattern, with_first_char_guard
 from evnews.claims.sentences import Sentence, split_body
 from evnews.claims.timex import TimeMention, find_times, resolve
 from evnews.models import Claim
@@ -38,12 +40,12 @@ _VERB = re.compile(r"\b(?:has|have|had|is|are|was|were|will|would|said|says|grow
 _PRONOUN_SUBJECT = re.compile(r"^\W*(?:[\w-]+,\s+)?(?:they|their|he|she|we|our)\b", re.I)
 # A sentence about a whole market ("India's electric car market is small: 82,000 were sold"): with no
 # company, product or pronoun for one, its figures are nobody's claim.
-_MARKET_SUBJECT = re.compile(r"\b(?:market|industry|segment)\b", re.I)
+_MARKET_SUBJECT = NeedlePattern.of(r"\b(?:market|industry|segment)\b", re.I)
 _POINTER_START = re.compile(r"^\s*(?:It|The\s+car|The\s+model|The\s+vehicle)\b")
 # "That gave the kei car 41% of the market": a singular vehicle noun points at the product named before.
-_PRODUCT_POINTER = re.compile(
+_PRODUCT_POINTER = with_first_char_guard(re.compile(
     r"\b(?:the|this|that)\s+(?:[\w-]+\s+)?(?:car|model|vehicle|crossover|hatchback|sedan|saloon|SUV|van|EV)\b(?![\w-])", re.I
-)
+))
 # A sentence that goes on about the result just stated: "That gave ...", "Even so, ...".
 _BACK_POINTER = re.compile(r"^\s*(?:That|This|Even\s+so|Even\s+then|Still|Yet)\b")
 # "Nissan said last March that 129,000 had been sold": an actual is as of the statement's date.
@@ -71,7 +73,9 @@ _THIRD_PARTY_SUBJECT = re.compile(
     r"predicts?|predicted|projects?|projected|believes?|thinks?)\b"
 )
 # "Sunderland will make three electric models": models built at a plant are that plant's.
-_BUILT = re.compile(r"\b(?:build|builds|built|building|make|makes|made|making|produce[sd]?|producing|assembl\w+|manufactur\w+)\b", re.I)
+_BUILT = with_first_char_guard(re.compile(r"\b(?:build|builds|built|building|make|makes|made|making|produce[sd]?|producing|assembl\w+|manufactur\w+)\b", re.I))
+_PLAN_WORD = with_first_char_guard(re.compile(r"\bplan\b", re.I))
+_NON_WORDS = re.compile(r"\W+")
 _PRODUCT_METRICS = frozenset({"cumulative_sales", "market_share", "adas_sales_volume", "adas_model_launches", "battery_cost"})
 
 
@@ -163,9 +167,9 @@ class _Reader:
         ownerless = not (companies or products or pointer) and not bg.COMPANY_PRONOUN.search(text)
         if ownerless and _MARKET_SUBJECT.search(text):
             return
-        market_statistic = ownerless and bg.market_statistic(text, regions)
         numbers = find_numbers(text)
-        third_party = _THIRD_PARTY_SUBJECT.match(text) or bg.SURVEY.search(text)
+        market_statistic = bool(numbers) and ownerless and bg.market_statistic(text, regions)
+        third_party = numbers and (_THIRD_PARTY_SUBJECT.match(text) or bg.SURVEY.search(text))
         if third_party:
             # "The Faraday Institution has estimated that the UK will need 140GWh": a forecast or goal of a
             # body that makes no cars; its figures are nobody's claim unless a carmaker is named before them.
@@ -307,12 +311,12 @@ class _Reader:
         """A plan named without its end year ("the plan called M.O.V.E. ... by 2022") ends at its first deadline;
         "the plan the company presented in May" dates the plan's start."""
         presented = [t for t in times if t.announcement and (t.month or t.kind == "absolute")]
-        if presented and self.ctx.anchor and re.search(r"\bplan\b", text, re.I):
+        if presented and self.ctx.anchor and _PLAN_WORD.search(text):
             t = presented[0]
             year = resolve(t, self.ctx.anchor, previous=None, plan_end=None)
             if year is not None:
                 self.ctx.plan_start = dt.date(year, t.month if t.kind == "month" and t.month else 6, 1)
-        if self.ctx.plan_end is None and re.search(r"\bplan\b", text, re.I):
+        if self.ctx.plan_end is None and _PLAN_WORD.search(text):
             years = [t.year for t in times if t.kind == "absolute" and not t.background and t.year]
             if years:
                 self.ctx.plan_end = max(years)
@@ -351,11 +355,12 @@ def _brand_in_clause(text: str, pos: int, companies: list[Mention]) -> str | Non
 
 def read_article(text: str, published: dt.date | None, title: str | None = None) -> tuple[list[Claim], list[Sentence]]:
     """All candidate claims of a body, before repeated statements are merged."""
+    forget_article()  # what the finders kept belongs to the article before
     reader = _Reader(text, published, title)
     seen: set[str] = set()
     sentences = split_body(text)
     for s in sentences:
-        key = re.sub(r"\W+", " ", s.text).strip().lower()
+        key = _NON_WORDS.sub(" ", s.text).strip().lower()
         if key in seen:
             continue  # a page that repeats its text (or a pull quote) says it once
         seen.add(key)

@@ -16,11 +16,12 @@ from dataclasses import dataclass
 from evnews.claims import lexicon as lx
 from evnews.claims.mentions import find_regions
 from evnews.claims.numbers import NumberMention
+from evnews.claims.prefilter import NeedlePattern, with_first_char_guard
 
-_HYBRID = re.compile(lx.HYBRID_CUES, re.I)
-_EV = re.compile(lx.EV_CUES, re.I)
+_HYBRID = NeedlePattern.of(lx.HYBRID_CUES, re.I)
+_EV = with_first_char_guard(re.compile(lx.EV_CUES, re.I))
 _EPOWER_ONLY = re.compile(r"e-?POWER|e-?Power|series\s+hybrids?", re.I)
-_COMBUSTION = re.compile(lx.COMBUSTION_CUES, re.I)
+_COMBUSTION = NeedlePattern.of(lx.COMBUSTION_CUES, re.I)
 _MODEL_NOUN = re.compile(
     r"\b(?:models?|nameplates|launches|debuts|types\s+of\s+vehicles|vehicle\s+types|EVs|BEVs|vehicles|cars|SUVs|crossovers)\b",
     re.I,
@@ -96,7 +97,7 @@ _ADAS_EQUIPPED = re.compile(
     re.I,
 )
 _PERIOD = re.compile(r"\b(?:a|per|each)\s+year\b|\bannual(?:ly)?\b|\byearly\b|\bper\s+annum\b", re.I)
-_ONLY_EV = re.compile(r"\b(?:sell|selling|sales\s+of)\s+only\s+(?:electric|battery[\s-]electric|EVs?|zero-emission)", re.I)
+_ONLY_EV = NeedlePattern.of(r"\b(?:sell|selling|sales\s+of)\s+only\s+(?:electric|battery[\s-]electric|EVs?|zero-emission)", re.I)
 # A milestone unit: "delivered its 300,000th Leaf" counts sales since launch; "built its
 # 50,000th" counts production, which the vocabulary has no metric for.
 _MILESTONE_SOLD = re.compile(

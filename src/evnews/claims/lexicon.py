@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+from evnews.claims.prefilter import NeedlePattern, with_first_char_guard
+
 # Company names as news text writes them -> canonical company (claims.md).
 # Longer, more specific names first: the first pattern that matches a span wins.
 COMPANY_PATTERNS: tuple[tuple[str, str], ...] = (
@@ -284,12 +286,12 @@ ACTUAL_CUES = (
 )
 
 # Sentences that describe a plan as dropped: nothing in them is a claim.
-CANCELLED_RE = re.compile(
+CANCELLED_RE = NeedlePattern.of(
     r"\b(?:scrapped|cancel+ed|axed|abandoned|shelved|dropped\s+(?:its|the)\s+plan|called\s+off|ditched|no\s+longer\s+plans?)\b",
     re.I,
 )
 # A figure the text presents as former: "up from 15", "instead of the earlier 75%".
-SUPERSEDED_BEFORE_RE = re.compile(
+SUPERSEDED_BEFORE_RE = NeedlePattern.of(
     r"(?:\b(?:up|down|raised|lowered|increased|cut|revised)\s+from|\binstead\s+of|\bcompared\s+with|\bcompared\s+to|"
     r"(?:^|[,;(]\s*)from|\bversus|\bvs\.?|\breplac(?:e|es|ed|ing)|\bsupersed(?:e|es|ed|ing)|\bin\s+place\s+of|\brather\s+than|"
     r"\bprevious(?:ly)?|\bformer(?:ly)?|\boriginal(?:ly)?|\bearlier)"
@@ -303,18 +305,18 @@ FORMER_PLAN_AFTER_RE = re.compile(
     r"(?:plan|target|goal|version|forecast|strategy|roadmap|programme|program|guidance)s?\b",
     re.I,
 )
-SUPERSEDED_SENTENCE_RE = re.compile(
+SUPERSEDED_SENTENCE_RE = with_first_char_guard(re.compile(
     r"\b(?:those|these|the)\s+(?:numbers|figures|targets)\s+(?:were|had\s+been)\b",
     re.I,
-)
+))
 # A clause that states a former plan: "had originally planned to launch eight EVs by 2022".
-SUPERSEDED_CLAUSE_RE = re.compile(
+SUPERSEDED_CLAUSE_RE = with_first_char_guard(re.compile(
     r"\bhad\s+(?:originally\s+|initially\s+|previously\s+|once\s+)?(?:planned|targeted|aimed|promised|pledged|forecast)\b|"
     r"\b(?:originally|initially|previously|formerly)\s+(?:planned|targeted|aimed|promised|pledged|set|called\s+for|"
     r"(?:due|scheduled|slated|expected|meant|supposed)\s+to)\b|"
     r"\b(?:earlier|previous|former|original|old|prior)\s+(?:target|goal|plan|aim|forecast|pledge)\s+(?:of|was|had\s+been)\b",
     re.I,
-)
+))
 
 # Nouns that make a number something other than an EV claim when they follow it.
 NON_CLAIM_UNITS_RE = re.compile(
@@ -328,12 +330,12 @@ NON_CLAIM_UNITS_RE = re.compile(
     re.I,
 )
 # Words around a money figure that make it profit, loss, cost-cutting or a price.
-MONEY_NON_CLAIM_RE = re.compile(
+MONEY_NON_CLAIM_RE = with_first_char_guard(re.compile(
     r"\b(?:profit|loss|losses|revenue|sales\s+of|margin|earnings|income|cost\s+cuts?|costs|savings|price[sd]?|priced|starts?\s+at|"
     r"costing|valued?|valuation|market\s+value|capitali[sz]ation|fine[sd]?|tariffs?|dividend|buyback|debt|bonds?|"
     r"share\s+price|shares|subsidy|subsidies|tax\s+credit|net\s+loss|loans?|grants?)\b",
     re.I,
-)
+))
 INVESTMENT_CUES_RE = re.compile(
     r"^\s*(?:battery\s+)?(?:plant|factory|gigafactory|facility|hub)\b|\b(?:invest(?:s|ed|ing|ment|ments)?|pledged?|commit(?:s|ted|ting|ment)?|spend(?:s|ing)?|spent|allocat(?:e|es|ed|ing)|"
     r"earmark(?:s|ed)?|fund(?:s|ed|ing)?|capital\s+expenditure|capex|pour(?:s|ed|ing)?|put\s+up|outlay|"
@@ -353,7 +355,7 @@ MARKET_SHARE_RE = re.compile(
     r"\bmarket\s+share\b|\bshare\s+of\s+(?:the\s+)?(?:[\w'’.-]+\s+){0,4}(?:market|segment)\b", re.I
 )
 CONNECTED_RE = re.compile(r"\bconnect(?:ed|ivity)\b", re.I)
-ADAS_RE = re.compile(r"Pro\s?PILOT|Pro\s?Pilot|driver[\s-]assist(?:ance)?|autonomous|self-driving|ADAS|autopilot", re.I)
+ADAS_RE = NeedlePattern.of(r"Pro\s?PILOT|Pro\s?Pilot|driver[\s-]assist(?:ance)?|autonomous|self-driving|ADAS|autopilot", re.I)
 CAPACITY_RE = re.compile(r"\bcapacity\b|\bproduction\b|\bgigafactor(?:y|ies)\b|\bsupply\b", re.I)
 CUMULATIVE_RE = re.compile(
     r"\bsince\b|\bcumulative(?:ly)?\b|\bin\s+total\b|\bmilestone\b|\bto\s+date\b|\bso\s+far\b|\ball\s+time\b|"

@@ -15,6 +15,7 @@ from evnews.claims import lexicon as lx
 from evnews.claims.frames import Frame, Window, frame_number, powertrain
 from evnews.claims.mentions import Mention, find_companies, find_products, find_regions, find_sites
 from evnews.claims.numbers import NumberMention, is_year
+from evnews.claims.prefilter import NeedlePattern, with_first_char_guard
 from evnews.claims.timex import TimeMention
 from evnews.models import Claim
 
@@ -33,7 +34,7 @@ _PERIOD_WORDS = re.compile(
     re.I,
 )
 # Someone else's estimate of the company's figure: "we model Nissan's EV mix at 12%", "analysts expect ...".
-ESTIMATE = re.compile(
+ESTIMATE = with_first_char_guard(re.compile(
     r"\b(?:we|analysts?|brokers?|brokerages?|economists|consensus|the\s+bank|strategists?|researchers?|consultants?|"
     r"consultancy|(?:an?|the|one)\s+(?:[\w-]+\s+)?(?:brokerage|consultancy|research\s+firm|analyst))"
     r"(?:\s+(?:at|from|with)(?:\s+[\w&.'’-]+){1,4}?)?\s+(?:now\s+|also\s+)?"
@@ -43,7 +44,7 @@ ESTIMATE = re.compile(
     r"\b(?:my|our)\s+(?:own\s+)?(?:[\w-]+\s+)?(?:count|estimate|guess|maths?|math|reckoning|calculation|tally|sums?)\b|"
     r"\bI(?:['’]d|\s+would)\s+be\s+surprised\b|\bI\s+(?:think|reckon|suspect|doubt|guess|estimate|expect)\b",
     re.I,
-)
+))
 # "YOKOHAMA, Japan, Nov 29 (AAW) - ", "LONDON, September 25, 2023 - ", "TOKYO (Reuters) - ",
 # "SUNDERLAND - ": where a story was filed, with or without its date and agency.
 DATELINE = re.compile(
@@ -145,15 +146,15 @@ def excluded(sentence: str, n: NumberMention, numbers: list[NumberMention], mask
 
 
 # "rose to 35,000 from 28,000", "fell 10% to 35,000 from 39,000 in 2022": the figure after "from" is the old level.
-_CHANGE_FROM = re.compile(
+_CHANGE_FROM = NeedlePattern.of(
     r"\b(?:rose|fell|grew|climbed|dropped|jumped|slipped|slid|increased|decreased|declined|edged\s+(?:up|down)|up|down)\b"
     r"(?:[^,;.]|[,.](?=\d)){0,40}?\bto\s+(?:[^,;]|,(?=\d)){0,40}?\bfrom\s+(?:about\s+|around\s+|some\s+|just\s+)?$",
     re.I,
 )
-_COMPARED_TO_KNOWN = re.compile(
+_COMPARED_TO_KNOWN = with_first_char_guard(re.compile(
     r"(?:\b(?:more|less|fewer|higher|lower|bigger|smaller|larger|greater)\s+than|\babove|\bbelow|\bbeyond|\bshort\s+of)\s+"
     r"(?:the|its|their|Nissan['’]s)\s+$", re.I
-)
+))
 _CONVERSION_GAP = re.compile(r"\s*,\s*(?:about|around|roughly|some|approximately|~|or|equal\s+to|worth)\s*", re.I)
 
 

@@ -12,7 +12,8 @@ import re
 from dataclasses import dataclass
 
 from evnews.claims import lexicon as lx
-from evnews.claims.prefilter import with_first_char_guard
+from evnews.claims.memo import per_article
+from evnews.claims.prefilter import NeedlePattern, with_first_char_guard
 from evnews.claims.sentences import Sentence
 from evnews.claims.timex import TimeMention
 
@@ -74,7 +75,7 @@ _POLICY_AFTER = re.compile(
 
 
 # "The Ariya arrives from Japan", "imported from China": where a car comes from, not where it is sold.
-_ORIGIN_BEFORE = re.compile(
+_ORIGIN_BEFORE = NeedlePattern.of(
     r"\b(?:arriv\w*|import\w*|ship\w*|export\w*|sourced|comes?|coming|came|brought\s+in)\s+(?:[\w-]+\s+){0,2}?from\s+(?:the\s+)?$|"
     # "moving production of the car for U.S. buyers from Oppama": where the work leaves, not where it goes
     r"\b(?:mov|shift|transferr?|relocat)\w*\s+(?:production|output|assembly|manufacturing)\b[^,;]{0,50}?\bfrom\s+(?:the\s+|its\s+)?"
@@ -91,6 +92,7 @@ def _spans_free(spans: list[tuple[int, int]], start: int, end: int) -> bool:
     return all(end <= s or start >= e for s, e in spans)
 
 
+@per_article
 def find_companies(sentence: str) -> list[Mention]:
     """Companies named, and references such as "the Japanese carmaker", "it", "its"."""
     out: list[Mention] = []
@@ -123,6 +125,7 @@ _PLURAL_REFERENCE = re.compile(
 )
 
 
+@per_article
 def find_products(sentence: str) -> list[Mention]:
     out: list[Mention] = []
     for m in _PRODUCT_RE.finditer(sentence):
@@ -131,6 +134,7 @@ def find_products(sentence: str) -> list[Mention]:
     return out
 
 
+@per_article
 def find_regions(sentence: str) -> list[Mention]:
     """Regions named; a country right before a company name ("China's BYD") is a nationality."""
     out: list[Mention] = []
@@ -154,6 +158,7 @@ def _is_nationality(rest: str) -> bool:
     return named is not None
 
 
+@per_article
 def find_sites(sentence: str) -> list[Mention]:
     """Plant towns and their regions ("Sunderland" -> uk); not a town work moves away from."""
     return [

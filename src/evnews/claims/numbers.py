@@ -18,7 +18,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from evnews.claims.prefilter import with_first_char_guard
+from evnews.claims.memo import per_article
+from evnews.claims.prefilter import fold, with_first_char_guard
 
 _SMALL = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
@@ -82,7 +83,9 @@ _QUALIFIER_BEFORE = (
 _GLUED_UNIT = re.compile(r"(?:GWh|gigawatt)", re.I)
 # "300,000th", "1 millionth", "one-millionth": the suffix that makes a count an ordinal.
 _ORDINAL_AFTER = re.compile(r"(?:th|st|nd|rd)\b|[\s-]?(?P<scale>thousand|million|billion)th\b", re.I)
-_QUALIFIER_RES = tuple((q, re.compile(rf"\b{p}\s*(?:the\s+|a\s+|an\s+)?$|~\s*$", re.I)) for q, p in _QUALIFIER_BEFORE)
+_QUALIFIER_RES = tuple(
+    (q, with_first_char_guard(re.compile(rf"\b{p}\s*(?:the\s+|a\s+|an\s+)?$|~\s*$", re.I))) for q, p in _QUALIFIER_BEFORE
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -170,9 +173,28 @@ def is_year(mention: NumberMention) -> bool:
     )
 
 
+# Every match of NUMBER_RE holds a digit or one of these as a whole word: a number or fraction word
+# ("eight", "half", "all", "two-thirds"), or the scale word after "a"/"an" ("a million"). Most
+# sentences hold neither and need no pass of the (costly) pattern.
+_NUMBER_WORDS = frozenset(
+    [*_SMALL, *_TENS, *_SCALES, "half", "quarter", "quarters", "third", "thirds", "fifth", "fifths", "tenth", "all"]
+)
+_ANY_DIGIT = re.compile(r"\d")
+_WORD_RUN = re.compile(r"\w+")
+
+
+def _may_hold_number(sentence: str) -> bool:
+    if _ANY_DIGIT.search(sentence):
+        return True
+    return not _NUMBER_WORDS.isdisjoint(_WORD_RUN.findall(fold(sentence)))
+
+
+@per_article
 def find_numbers(sentence: str) -> list[NumberMention]:
     """Every number of the sentence, left to right."""
     out: list[NumberMention] = []
+    if not _may_hold_number(sentence):
+        return out
     for m in NUMBER_RE.finditer(sentence):
         if m.group("fraction"):
             key = m.group("fraction").lower()

@@ -12,7 +12,10 @@ cannot start a match are rejected at once.
 
 from __future__ import annotations
 
+import functools
 import re
+import sys
+from collections.abc import Iterator
 from re import _constants as sre  # the parser's opcodes (CPython 3.11+)
 from re import _parser
 
@@ -41,6 +44,10 @@ class _FirstChars:
 
     def add(self, item: str, caseless: bool) -> None:
         (self.caseless if caseless else self.exact).add(item)
+
+    def update(self, other: _FirstChars) -> None:
+        self.exact |= other.exact
+        self.caseless |= other.caseless
 
     def lookahead(self) -> str:
         parts = []
@@ -98,18 +105,198 @@ def _collect(items: _parser.SubPattern | list, flags: int, out: _FirstChars) -> 
     return True
 
 
+def first_chars(source: str, flags: int) -> _FirstChars | None:
+    """The characters any match of a pattern starts with; None when it may start with anything or be empty."""
+    parsed = _parser.parse(source, flags)
+    first = _FirstChars()
+    try:
+        return None if _collect(parsed, parsed.state.flags, first) else first
+    except _Unbounded:
+        return None
+
+
 def with_first_char_guard(pattern: re.Pattern[str]) -> re.Pattern[str]:
     """The same pattern behind a lookahead for the characters a match can start with.
 
     Returns the pattern unchanged when it could start with anything or match empty."""
-    parsed = _parser.parse(pattern.pattern, pattern.flags)
-    first = _FirstChars()
-    try:
-        if _collect(parsed, parsed.state.flags, first):
-            return pattern
-    except _Unbounded:
+    first = first_chars(pattern.pattern, pattern.flags)
+    if first is None:
         return pattern
     try:
         return re.compile(first.lookahead() + f"(?:{pattern.pattern})", pattern.flags)
     except re.error:  # global inline flags ("(?i)...") must stay at the front: leave such a pattern as it is
         return pattern
+
+
+# ---- required words --------------------------------------------------------------------------
+# Non-ASCII characters that a case-insensitive regex matches to an ASCII letter (tests check the list
+# is complete): folding them first makes "the lower-cased text holds the word" follow from a match.
+_FOLD = str.maketrans({"\u0130": "i", "\u0131": "i", "\u212a": "k", "\u017f": "s"})
+Needle = tuple[str, bool]  # (text, caseless)
+
+
+def fold(text: str) -> str:
+    """The text lower-cased as a case-insensitive regex compares it."""
+    return text.lower() if text.isascii() else _fold_unicode(text)
+
+
+@functools.lru_cache(maxsize=64)  # several patterns ask about the same sentence in turn
+def _fold_unicode(text: str) -> str:
+    return text.translate(_FOLD).lower()
+
+
+def _best(candidates: list[frozenset[Needle]]) -> frozenset[Needle] | None:
+    """The most selective requirement: the longest shortest needle, then the fewest needles."""
+    if not candidates:
+        return None
+    return max(candidates, key=lambda needles: (min(len(text) for text, _ in needles), -len(needles)))
+
+
+def _required(items: _parser.SubPattern | list, flags: int) -> frozenset[Needle] | None:
+    """Strings one of which every match of a sequence contains, or None when there are none to name."""
+    candidates: list[frozenset[Needle]] = []
+    run: list[str] = []
+
+    def close_run() -> None:
+        if run:
+            candidates.append(frozenset({("".join(run), bool(flags & re.IGNORECASE))}))
+            run.clear()
+
+    for op, av in items:
+        caseless = bool(flags & re.IGNORECASE)
+        if op is sre.LITERAL and (not caseless or chr(av).isascii()):
+            run.append(chr(av).lower() if caseless else chr(av))
+            continue
+        close_run()
+        if op is sre.SUBPATTERN:
+            _group, add_flags, del_flags, body = av
+            inner = _required(body, (flags | add_flags) & ~del_flags)
+        elif op is sre.BRANCH:
+            each = [_required(alternative, flags) for alternative in av[1]]
+            inner = None if any(e is None for e in each) else frozenset().union(*each)  # type: ignore[arg-type]
+        elif op in _REPEATS and av[0] > 0:
+            inner = _required(av[2], flags)
+        else:
+            inner = None  # a class, an optional part, a lookaround: nothing it must contain
+        if inner:
+            candidates.append(inner)
+    close_run()
+    return _best(candidates)
+
+
+
+def split_alternatives(source: str) -> list[str]:
+    """The top-level alternatives of a pattern's source: "a|b(c|d)" -> ["a", "b(c|d)"]."""
+    parts: list[str] = []
+    depth, start, i, in_class = 0, 0, 0, False
+    while i < len(source):
+        char = source[i]
+        if char == "\\":
+            i += 2
+            continue
+        if in_class:
+            in_class = char != "]"
+        elif char == "[":
+            in_class = True
+            i += 1
+            if source[i : i + 1] == "^":
+                i += 1
+            if source[i : i + 1] == "]":
+                i += 1  # "[]...]", "[^]...]": a leading bracket is a literal
+            continue
+        elif char == "(":
+            depth += 1
+        elif char == ")":
+            depth -= 1
+        elif char == "|" and depth == 0:
+            parts.append(source[start:i])
+            start = i + 1
+        i += 1
+    parts.append(source[start:])
+    return parts
+
+
+class NeedlePattern:
+    """A regex made of alternatives that tries only those whose required words the text holds.
+
+    Each alternative is parsed for strings one of which any match of it contains ("considering",
+    "according" ...). An alternative none of whose strings occurs anywhere in a text cannot match
+    anywhere in it, so leaving it out changes no match, span or group that `search`, `match` or
+    `finditer` return: at every position the remaining alternatives are tried in their own order.
+    The regex of the alternatives that remain is compiled once per combination and kept.
+
+    `prefix` and `suffix` wrap the alternation (a table's "(?<![\w-])(?:" and ")(?![\w-])").
+    """
+
+    def __init__(self, alternatives: list[str], flags: int = 0, *, prefix: str = "", suffix: str = "") -> None:
+        self.alternatives = alternatives
+        self.flags = flags
+        self.prefix, self.suffix = prefix, suffix
+        self.starts = [first_chars(self._source([i]), flags) for i in range(len(alternatives))]
+        self.always = 0  # bit i: alternative i has no required string
+        exact: dict[str, int] = {}
+        caseless: dict[str, int] = {}
+        for index, alternative in enumerate(alternatives):
+            needles = _required(_parser.parse(alternative, flags), flags | re.UNICODE)
+            if not needles:
+                self.always |= 1 << index
+            for text, is_caseless in needles or ():
+                table = caseless if is_caseless else exact
+                table[text] = table.get(text, 0) | 1 << index
+        self.exact, self.caseless = tuple(exact.items()), tuple(caseless.items())
+        self._kept: dict[int, re.Pattern[str]] = {}
+        self.full = self._compile((1 << len(alternatives)) - 1)
+
+    @classmethod
+    def of(cls, pattern: str, flags: int = 0) -> NeedlePattern:
+        """For a pattern without groups: the groups of a left-out alternative would be missing from a match."""
+        if re.compile(pattern, flags).groups:
+            raise ValueError(f"a pattern with groups: {pattern[:60]!r}")
+        return cls(split_alternatives(pattern), flags)
+
+    def _source(self, chosen: list[int]) -> str:
+        return f"{self.prefix}(?:{'|'.join(self.alternatives[i] for i in chosen)}){self.suffix}"
+
+    def _compile(self, mask: int) -> re.Pattern[str]:
+        """The regex of the alternatives whose bits are set, behind the lookahead of their first characters."""
+        chosen = [i for i in range(len(self.alternatives)) if mask >> i & 1]
+        source = self._source(chosen)
+        first = _FirstChars()
+        for i in chosen:
+            start = self.starts[i]
+            if start is None:
+                return re.compile(source, self.flags)
+            first.update(start)
+        return re.compile(first.lookahead() + f"(?:{source})", self.flags)
+
+    def pattern_for(self, text: str) -> re.Pattern[str] | None:
+        """The regex of the alternatives that may match in `text`; None when none may."""
+        mask = self.always
+        for needle, bits in self.exact:
+            if needle in text:
+                mask |= bits
+        if self.caseless:
+            folded = fold(text)
+            for needle, bits in self.caseless:
+                if needle in folded:
+                    mask |= bits
+        if not mask:
+            return None
+        kept = self._kept.get(mask)
+        if kept is None:
+            if len(self._kept) > 512:
+                self._kept.clear()  # a bound on memory; combinations repeat, so this is rare
+            kept = self._kept[mask] = self._compile(mask)
+        return kept
+
+    def search(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
+        pattern = self.pattern_for(text)
+        return pattern.search(text, pos, endpos) if pattern else None
+
+    def match(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
+        pattern = self.pattern_for(text)
+        return pattern.match(text, pos, endpos) if pattern else None
+
+    def finditer(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> Iterator[re.Match[str]]:
+        pattern = self.pattern_for(text)
+        return pattern.finditer(text, pos, endpos) if pattern else iter(())

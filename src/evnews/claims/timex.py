@@ -19,6 +19,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, replace
 
+from evnews.claims.memo import per_article
 from evnews.claims.prefilter import with_first_char_guard
 
 _MONTHS = (
@@ -96,17 +97,19 @@ _PATTERNS: tuple[tuple[str, str, bool, tuple[str, ...]], ...] = (
     (r"\b(?:in|by|since|until|the\s+end\s+of|end\s+of)\s+(?:(?:late|early|mid)[\s-]+)?(?P<m>" + _MONTH + r")(?!\s+\d)", "month", False, ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")),
 )  # fmt: skip
 _COMPILED = tuple(
-    (with_first_char_guard(re.compile(p, re.I if k not in ("month", "last_month") else 0)), k, f, t) for p, k, f, t in _PATTERNS
+    (with_first_char_guard(re.compile(p, re.I if k not in ("month", "last_month") else 0)), k, f, frozenset(t))
+    for p, k, f, t in _PATTERNS
 )
+_TRIGGERS = frozenset(t for _, _, _, triggers in _COMPILED for t in triggers)
 
 # A verb right before a time that dates a past launch or the announcement itself.
-_LAUNCH_BEFORE = re.compile(
+_LAUNCH_BEFORE = with_first_char_guard(re.compile(
     # "to be launched within 18 months" is a plan: only a past launch dates background
     r"\b(?:since|(?<!be\s)launched|(?<!be\s)introduced|(?<!be\s)debuted|went\s+on\s+sale|(?:been|was|were)\s+on\s+sale|first\s+(?:went\s+on\s+sale|sold|delivered)|"
     r"founded|established|came\s+out|was\s+launched|(?:its|the|original)\s+launch)\b[^,;]{0,45}$",
     re.I,
-)
-_BACKGROUND_BEFORE = re.compile(
+))
+_BACKGROUND_BEFORE = with_first_char_guard(re.compile(
     r"\b(?:announced|said|promised|pledged|stated|confirmed|reported|published|set\s+out|laid\s+out|unveiled|revealed|"
     r"presented|talked\s+about|declared|told\s+\w+|debuted|released)\s+"
     r"(?:(?!(?:it|that|they|he|she|we|will|would|to|plans?|aims?|an?|one|two|three|four|five|six|seven|eight|nine|ten|"
@@ -115,7 +118,7 @@ _BACKGROUND_BEFORE = re.compile(
     r"\b(?:set\s+out|laid\s+out|unveiled|announced|presented|published|dr[ae]w\w*\s+up|outlined)\s+(?:its|the|an?|their|his|her)\s+"
     r"(?:[\w-]+\s+){0,3}?(?:plan|strategy|roadmap|programme|program|targets?|goals?)\s+$",
     re.I,
-)
+))
 # A time at the head of a clause whose verb is an announcement: "Last year, X announced ...".
 _ANNOUNCEMENT_AFTER = re.compile(
     r"^\s*,?\s*(?:the\s+)?[^;.\d]{0,70}?\b(?:announced|said|unveiled|pledged|promised|set\s+out|laid\s+out|declared|revealed)\b",
@@ -141,13 +144,17 @@ def _year_from(text: str) -> int:
     return 2000 + year if year < 100 else year
 
 
+@per_article
 def find_times(sentence: str) -> list[TimeMention]:
     """Time expressions of a sentence, left to right, without overlaps."""
     found: list[TimeMention] = []
     taken: list[tuple[int, int]] = []
     lowered = sentence.lower()
+    present = {t for t in _TRIGGERS if t in lowered}  # each trigger looked up once, not once per pattern
+    if not present:
+        return found
     for pattern, kind, fiscal, triggers in _COMPILED:
-        if not any(t in lowered for t in triggers):
+        if present.isdisjoint(triggers):
             continue
         for m in pattern.finditer(sentence):
             if any(m.start() < e and s < m.end() for s, e in taken):
