@@ -1,0 +1,115 @@
+"""Claim extraction cost per article, against trafilatura on the same pages (issue 9).
+
+Generates the synthetic site of `generate_site.py` (or reuses one under
+--workdir), extracts the body text of its first N pages once with
+`evnews.extract.extract_article`, then times, in CPU seconds
+(`time.process_time`, so other jobs on the machine count less):
+
+- trafilatura: `trafilatura.extract(html, favor_precision=True,
+  include_comments=False, include_tables=True)` of each page, the plain
+  library call the pipeline's extraction is built on;
+- claims: `evnews.claims.extract_claims(text, published=..., title=...)` of
+  each extracted body.
+
+Each is timed over all pages, --repeat times; the table shows the best and
+the median pass and the claims/trafilatura ratio of the best passes. Claims
+should cost a fraction of the extraction of the page they come from.
+
+    .venv/bin/python benchmarks/claims_bench.py                    # 300 pages, 3 passes
+    .venv/bin/python benchmarks/claims_bench.py --pages 1000 --repeat 5 --workdir /tmp/cb
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import statistics
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import trafilatura
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from generate_site import generate_site, page_url, slug, story  # noqa: E402
+
+from evnews.claims import extract_claims  # noqa: E402
+from evnews.extract import NoArticleText, extract_article  # noqa: E402
+
+LOOPBACK = "http://127.0.0.1:1"
+
+
+@dataclass(frozen=True)
+class Page:
+    html: bytes
+    text: str
+    published: dt.date | None
+    title: str
+
+
+def load_pages(root: Path, pages: int, seed: int) -> list[Page]:
+    """The first `pages` pages of the site (generated when missing) with their extracted bodies."""
+    if not (root / "manifest.json").exists() or len(list(root.glob("*/*.html"))) < pages:
+        generate_site(root, pages, seed=seed)
+    out: list[Page] = []
+    for index in range(pages):
+        s = story(seed, index, 0.1)
+        html = (root / s.outlet / f"{slug(s)}.html").read_bytes().replace(b"{{BASE}}", LOOPBACK.encode())
+        try:
+            article = extract_article(html, page_url(s).replace("{{BASE}}", LOOPBACK))
+        except NoArticleText:
+            continue
+        out.append(Page(html, article.body_text, article.published, article.title))
+    return out
+
+
+def cpu_passes(work: Callable[[], None], repeat: int) -> list[float]:
+    passes = []
+    for _ in range(repeat):
+        start = time.process_time()
+        work()
+        passes.append(time.process_time() - start)
+    return passes
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--pages", type=int, default=300, help="pages to extract and read [300]")
+    parser.add_argument("--repeat", type=int, default=3, help="timed passes over all pages [3]")
+    parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--workdir", type=Path, help="keep the generated site here (reused across runs)")
+    args = parser.parse_args(argv)
+
+    with tempfile.TemporaryDirectory(prefix="claims-bench-") as scratch:
+        root = args.workdir / f"site-{args.seed}" if args.workdir else Path(scratch) / "site"
+        pages = load_pages(root, args.pages, args.seed)
+    n = len(pages)
+    claims_found = [len(extract_claims(p.text, published=p.published, title=p.title)) for p in pages]
+
+    def run_trafilatura() -> None:
+        for p in pages:
+            trafilatura.extract(p.html, favor_precision=True, include_comments=False, include_tables=True)
+
+    def run_claims() -> None:
+        for p in pages:
+            extract_claims(p.text, published=p.published, title=p.title)
+
+    traf = cpu_passes(run_trafilatura, args.repeat)
+    claims = cpu_passes(run_claims, args.repeat)
+    chars = sum(len(p.text) for p in pages) / n
+    print(f"{n} pages of the generated site (seed {args.seed}), body {chars:,.0f} chars and "
+          f"{sum(claims_found) / n:.1f} claims per article on average; CPU time, {args.repeat} passes\n")  # fmt: skip
+    print("| step | best ms/page | median ms/page | × trafilatura (best) |")
+    print("|---|---|---|---|")
+    for name, passes in (("trafilatura.extract", traf), ("extract_claims", claims)):
+        best, median = 1000 * min(passes) / n, 1000 * statistics.median(passes) / n
+        print(f"| {name} | {best:.2f} | {median:.2f} | {min(passes) / min(traf):.2f} |")
+    print(f"\nclaims/trafilatura ratio: {min(claims) / min(traf):.2f}")
+
+
+if __name__ == "__main__":
+    main()
