@@ -64,3 +64,25 @@ def test_publishing_removes_copies_left_by_killed_runs(tmp_path: Path) -> None:
     publish_snapshot(db)
     assert not leftover.exists()
     assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".")) == []
+
+
+def test_the_snapshot_is_a_byte_copy_of_the_checkpointed_file(tmp_path: Path) -> None:
+    db = tmp_path / "w.duckdb"
+    add_run(db, "a")
+    snapshot = publish_snapshot(db)
+    assert snapshot.read_bytes() == db.read_bytes()
+    assert not db.with_name(db.name + ".wal").exists() or db.with_name(db.name + ".wal").stat().st_size == 0
+
+
+def test_when_the_wal_is_not_empty_duckdb_copies_the_database(tmp_path: Path, monkeypatch) -> None:
+    import evnews.store.snapshot as snapshot_module
+
+    db = tmp_path / "w.duckdb"
+    add_run(db, "a")
+    add_run(db, "b")
+    monkeypatch.setattr(snapshot_module, "_wal_is_empty", lambda _path: False)
+    snapshot = publish_snapshot(db)
+    assert snapshot.read_bytes() != db.read_bytes()  # rewritten by COPY FROM DATABASE, not copied
+    reader = duckdb.connect(str(snapshot), read_only=True)
+    assert run_ids(reader) == ["a", "b"]
+    reader.close()
