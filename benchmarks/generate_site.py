@@ -8,8 +8,10 @@ seed: page i depends only on (seed, i), so a 2,000-page site is the first
 What makes it look like news to the pipeline:
 - 12 outlets in four page layouts (blog, wire, business paper, aggregator),
   each with its own chrome: cookie banner, a long nav, inline CSS and a JS
-  config blob, sidebars whose headlines carry numbers, reader comments.
-  Pages come out at roughly 20-60 KB.
+  config blob, sidebars whose headlines carry numbers, reader comments,
+  and the weight of a real page's chrome (`page_chrome.py`: mega-menu,
+  wrappers, teaser cards, ads, footer, scripts). Pages come out at about
+  50-80 KB with ~725 elements, close to real news pages.
 - Article text composed from phrase pools with names, numbers and years in
   the slots: claim-bearing sentences (targets, actuals, rumours) about Nissan
   and other carmakers between sentences of context and opinion.
@@ -35,6 +37,9 @@ import sys
 import time
 from dataclasses import asdict, dataclass
 from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import page_chrome as chrome  # noqa: E402
 
 BASE = "{{BASE}}"
 LAYOUTS = ("blog", "wire", "paper", "aggregator")
@@ -360,12 +365,16 @@ def render_page(s: Story) -> str:
     fill = _Filler(rng, s.published.year)
     cookie = ('<div id="cookie-banner" class="cookie-notice"><p>We use cookies to run this site, measure traffic and '
               'personalise ads. Change your choices at any time.</p><button>Accept all</button></div>')  # fmt: skip
+    teasers = [_e(fill.sentence(rng.choice(SIDEBAR))) for _ in range(rng.randint(2, 16))]
+    main = (f"<main>{chrome.breadcrumbs(rng, BASE, s.outlet)}{chrome.ad_slot(rng, BASE, s.outlet)}{_article(s, layout)}"
+            f"{chrome.newsletter(rng, BASE, s.outlet)}{_headline_list(rng, fill, 'Related', rng.randint(3, 8))}"
+            f"{chrome.teaser_cards(rng, BASE, s.outlet, teasers, 'More from ' + _e(name))}{_comments(rng, fill)}</main>"
+            f"<aside>{chrome.ad_slot(rng, BASE, s.outlet)}{_headline_list(rng, fill, 'Trending', rng.randint(5, 12))}"
+            f"{chrome.ad_slot(rng, BASE, s.outlet)}{_headline_list(rng, fill, 'Most read', rng.randint(5, 10))}</aside>")
     body = (f'<body class="{layout}">{cookie}<header class="site-header"><a class="logo" href="{BASE}/{s.outlet}/">'
-            f"{_e(name)}</a>{_nav(rng, s.outlet)}</header><div class=\"wrap\"><main>{_article(s, layout)}"
-            f"{_headline_list(rng, fill, 'Related', rng.randint(3, 8))}{_comments(rng, fill)}</main>"
-            f"<aside>{_headline_list(rng, fill, 'Trending', rng.randint(5, 12))}"
-            f"{_headline_list(rng, fill, 'Most read', rng.randint(5, 10))}</aside></div>"
-            f'<footer class="site-footer"><p>&copy; {_e(name)}. All rights reserved.</p></footer></body>')  # fmt: skip
+            f"{_e(name)}</a>{_nav(rng, s.outlet)}{chrome.mega_menu(rng, BASE, s.outlet)}</header>"
+            f'<div class="wrap">{chrome.wrapped(rng, main)}</div>{chrome.footer(rng, BASE, s.outlet, _e(name))}'
+            f"{chrome.page_scripts(rng, s.outlet, teasers)}</body>")  # fmt: skip
     return f'<!DOCTYPE html>\n<html lang="en">{_head(s, name, layout, rng)}{body}</html>\n'
 
 
