@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 import evnews.claims
-from evnews.claims.prefilter import _FOLD, NeedlePattern, fold, split_alternatives, with_first_char_guard
+from evnews.claims.prefilter import _FOLD, UNGUARDED, NeedlePattern, fold, split_alternatives, with_first_char_guard
 
 HERE = Path(__file__).resolve().parent
 EDGE_TEXTS = [
@@ -43,8 +43,7 @@ def _plain(pattern: re.Pattern[str] | NeedlePattern) -> re.Pattern[str]:
     """The pattern as written, without any prefilter."""
     if isinstance(pattern, NeedlePattern):
         return re.compile(f"{pattern.prefix}(?:{'|'.join(pattern.alternatives)}){pattern.suffix}", pattern.flags)
-    source = pattern.pattern.split(")(?:", 1)[1][:-1] if pattern.pattern.startswith("(?=") else pattern.pattern
-    return re.compile(source, pattern.flags)
+    return UNGUARDED.get(pattern, pattern)
 
 
 def _prefiltered() -> list[tuple[str, re.Pattern[str] | NeedlePattern]]:
@@ -55,7 +54,7 @@ def _prefiltered() -> list[tuple[str, re.Pattern[str] | NeedlePattern]]:
             candidates = value if isinstance(value, tuple) else (value,)
             for item in candidates:
                 for each in item if isinstance(item, tuple) else (item,):
-                    if isinstance(each, NeedlePattern) or (isinstance(each, re.Pattern) and each.pattern.startswith("(?=")):
+                    if isinstance(each, NeedlePattern) or (isinstance(each, re.Pattern) and each in UNGUARDED):
                         found.append((f"{module_info.name}.{name}", each))
     return found
 

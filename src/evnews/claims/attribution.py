@@ -25,25 +25,25 @@ _TARGET = with_first_char_guard(re.compile(lx.TARGET_CUES + r"|\bpreparing\s+to\
     r"\b(?:could|might|may|should)\s+(?:(?:eventually|ultimately|soon|one\s+day)\s+)?(?:reach|hit|rise\s+to|grow\s+to|climb\s+to|top|exceed|total)\b|"
     r"\bstill\s+(?:says|expects|plans|aims|maintains|insists|targets|intends)\b", re.I))
 _ACTUAL = with_first_char_guard(re.compile(lx.ACTUAL_CUES, re.I))
-_MODAL_BEFORE = re.compile(r"\b(?:to|will|would|shall|should|must|could|might|may|can)\s+(?:(?:not|also|still|soon|then|only|be|eventually|ultimately|probably|likely|even|one\s+day)\s+)*$|'ll\s+$", re.I)
+_MODAL_BEFORE = with_first_char_guard(re.compile(r"\b(?:to|will|would|shall|should|must|could|might|may|can)\s+(?:(?:not|also|still|soon|then|only|be|eventually|ultimately|probably|likely|even|one\s+day)\s+)*$|'ll\s+$", re.I))
 # "In Europe, ...", "For China, ...", "Across Southeast Asia, ...": a scope for the whole sentence.
-_LEADING_SCOPE = re.compile(r"^\s*(?:In|For|Across|Within|Throughout|Outside|Elsewhere\s+in|Over\s+in)\s+[^,;]{2,40},")
+_LEADING_SCOPE = with_first_char_guard(re.compile(r"^\s*(?:In|For|Across|Within|Throughout|Outside|Elsewhere\s+in|Over\s+in)\s+[^,;]{2,40},"))
 # A comma right before a time, with its preposition: ", by the end of fiscal 2023."
-_SENTENCE_FINAL_TIME = re.compile(
+_SENTENCE_FINAL_TIME = with_first_char_guard(re.compile(
     r",\s*(?:(?:by|before|within|in|at|until)\s+)?(?:the\s+(?:end|start|middle|close)\s+of\s+)?$", re.I
-)
-_SEGMENT_END = re.compile(r"[,;](?!\d)")
-_BLANKED_ASIDE = re.compile(r",\s{4,},")
-RELATIVE_CLAUSE = re.compile(r",\s+(?:where|which|who|whose|(?:in|of|under|for|with)\s+which)\b[^,]*,")
+))
+_SEGMENT_END = with_first_char_guard(re.compile(r"[,;](?!\d)"))
+_BLANKED_ASIDE = with_first_char_guard(re.compile(r",\s{4,},"))
+RELATIVE_CLAUSE = with_first_char_guard(re.compile(r",\s+(?:where|which|who|whose|(?:in|of|under|for|with)\s+which)\b[^,]*,"))
 # "Honda, Nissan's would-be merger partner, is taking ...": a noun phrase set off by commas after a name
 # describes it; a company named inside is not the subject. No verb may stand in it (that would be a clause).
-APPOSITIVE = re.compile(
+APPOSITIVE = with_first_char_guard(re.compile(
     r"(?<=[A-Za-z]),\s+(?:[A-Z][\w-]*['’]s|its|their|a|an|the)\s+(?:(?!(?:is|are|was|were|has|have|had|will|would|said|says|"
     r"plans?|aims?|and|but)\s)[\w'’-]+\s+){0,5}?(?:partner|rival|parent|affiliate|subsidiary|unit|owner|supplier|competitor|"
     r"ally|shareholder|peer|counterpart|sister\s+company|arm)\b[^,;]{0,30},"
-)
-_HYPOTHETICAL = re.compile(r"\b(?:would|could|might|may)\b", re.I)
-_CLAUSE_BREAK = re.compile(r",\s+(?:and|but|while|whereas|although|though)\s+|;\s+")
+))
+_HYPOTHETICAL = with_first_char_guard(re.compile(r"\b(?:would|could|might|may)\b", re.I))
+_CLAUSE_BREAK = with_first_char_guard(re.compile(r",\s+(?:and|but|while|whereas|although|though)\s+|;\s+"))
 _CONTINUATION = re.compile(
     r"^\s*(?:Counting|Including|In\s+total|Together|Altogether|Of\s+(?:those|these|them|the)|[\w-]+\s+of\s+(?:the|those|these)\s+\d*)|"
     r"\btotal\s+number\b|\bin\s+total\b|\bover\s+the\s+same\s+period\b",
@@ -53,9 +53,9 @@ _CONTINUATION = re.compile(
 
 # Figures that belong to a place: "has invested £450m in building the car at the plant" is where the plant is.
 SITE_METRICS = frozenset({"investment", "battery_capacity", "production_start", "other"})
-_SITE_POINTER = re.compile(
+_SITE_POINTER = with_first_char_guard(re.compile(
     r"\b(?:the|that|this)\s+(?:same\s+)?(?:plant|site|factory|facility|hub|gigafactory|works)\b|\bthere\b", re.I
-)
+))
 
 
 @dataclass
@@ -225,7 +225,7 @@ def anchor_year(times: list[TimeMention], pos: int, ctx: Context) -> dt.date | N
     return ctx.anchor
 
 
-_RELATIVE_PRONOUN = re.compile(r"\b(?:that|which|who)\b")
+_RELATIVE_PRONOUN = with_first_char_guard(re.compile(r"\b(?:that|which|who)\b"))
 
 
 def _qualifies_later(sentence: str, pos: int, later: int | None, time: TimeMention) -> bool:

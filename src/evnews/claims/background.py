@@ -18,11 +18,11 @@ COMPANY_PRONOUN = with_first_char_guard(re.compile(r"\b(?:it|its|they|their|we|o
 # "a survey of 2,000 drivers found", "a poll by ...": the figures are the respondents', not a carmaker's.
 SURVEY = NeedlePattern.of(r"\b(?:survey|poll|questionnaire|study)\b", re.I)
 # "Sales of electric cars in Europe rose to 2 million": a whole market's figure, when no carmaker owns it.
-GENERIC_VEHICLES = re.compile(
+GENERIC_VEHICLES = with_first_char_guard(re.compile(
     r"\b(?:(?:battery[\s-])?electric|EV|BEV|plug-in|new[\s-]energy|zero-emission)\s+(?:cars?|vehicles?|models?|sales|registrations)\b|"
     r"\b(?:EVs|BEVs|NEVs|PHEVs)\b|\bnew[\s-]car\s+(?:sales|registrations|market)\b",
     re.I,
-)
+))
 
 
 def market_statistic(text: str, regions: list[Mention]) -> bool:

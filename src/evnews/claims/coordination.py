@@ -15,23 +15,24 @@ from dataclasses import replace
 from evnews.claims.frames import Frame, Window
 from evnews.claims.mentions import Mention, find_regions
 from evnews.claims.numbers import NumberMention
+from evnews.claims.prefilter import with_first_char_guard
 from evnews.claims.timex import find_times
 from evnews.models import Claim
 
 _QUALIFIER_WORDS = r"(?:(?:more\s+than|over|about|around|nearly|almost|at\s+least|up\s+to|some|roughly|just|only|a\s+further)\s+)?"
 # What may stand right before a share that repeats the frame of the share before it: a coordinating word,
 # a progression verb, a target noun with its verb, or a pointer ("it is").
-_COORDINATED_LEAD = re.compile(
+_COORDINATED_LEAD = with_first_char_guard(re.compile(
     r"(?:\b(?:and|or|then|while)|\b(?:rising|climbing|growing|increasing|going\s+up|moving\s+up|up)\s+to)\s+"
     + _QUALIFIER_WORDS + r"$",
     re.I,
-)
+))
 # ... and one that may restate the frame of the sentence before: "For the US, the goal is 20%", "in China it is 35%".
-_RESTATED_LEAD = re.compile(
+_RESTATED_LEAD = with_first_char_guard(re.compile(
     r"(?:\b(?:target|goal|aim|objective|ambition|ratio|figure|share|mix)\s+(?:is|was|will\s+be|would\s+be|of|at)|"
     r"\b(?:it|that|this)\s+(?:is|was|will\s+be|would\s+be|should\s+be))\s+" + _QUALIFIER_WORDS + r"$",
     re.I,
-)
+))
 # Left of a share's tail once its times and places are taken out: only prepositions and punctuation.
 _EMPTY_TAIL = re.compile(r"[\s.,;:]*(?:(?:by|in|for|from|within|before|the|end|of|at|there|fiscal|year|FY)\b[\s.,;:]*)*", re.I)
 
@@ -57,7 +58,7 @@ def elliptic_share(n: NumberMention, w: Window, in_sentence: Claim | None, befor
     return Frame(previous.metric, "percent")
 
 
-_REGION_JOIN = re.compile(r"\s*(?:,\s*(?:and\s+|&\s+)?|and\s+|&\s+|as\s+well\s+as\s+)(?:in\s+|the\s+)?")
+_REGION_JOIN = with_first_char_guard(re.compile(r"\s*(?:,\s*(?:and\s+|&\s+)?|and\s+|&\s+|as\s+well\s+as\s+)(?:in\s+|the\s+)?"))
 
 
 def region_group(regions: list[Mention], name: str, text: str) -> list[str]:

@@ -35,37 +35,37 @@ from evnews.claims.sentences import Sentence, split_body
 from evnews.claims.timex import TimeMention, find_times, resolve
 from evnews.models import Claim
 
-_ANAPHOR = re.compile(r"\b(?:the|these|those)\s+(?:cars?|vehicles?|models?|units)\b|\bit\b", re.I)
-_VERB = re.compile(r"\b(?:has|have|had|is|are|was|were|will|would|said|says|grown|sold|announced|reported)\b", re.I)
+_ANAPHOR = with_first_char_guard(re.compile(r"\b(?:the|these|those)\s+(?:cars?|vehicles?|models?|units)\b|\bit\b", re.I))
+_VERB = with_first_char_guard(re.compile(r"\b(?:has|have|had|is|are|was|were|will|would|said|says|grown|sold|announced|reported)\b", re.I))
 _PRONOUN_SUBJECT = re.compile(r"^\W*(?:[\w-]+,\s+)?(?:they|their|he|she|we|our)\b", re.I)
 # A sentence about a whole market ("India's electric car market is small: 82,000 were sold"): with no
 # company, product or pronoun for one, its figures are nobody's claim.
 _MARKET_SUBJECT = NeedlePattern.of(r"\b(?:market|industry|segment)\b", re.I)
-_POINTER_START = re.compile(r"^\s*(?:It|The\s+car|The\s+model|The\s+vehicle)\b")
+_POINTER_START = with_first_char_guard(re.compile(r"^\s*(?:It|The\s+car|The\s+model|The\s+vehicle)\b"))
 # "That gave the kei car 41% of the market": a singular vehicle noun points at the product named before.
 _PRODUCT_POINTER = with_first_char_guard(re.compile(
     r"\b(?:the|this|that)\s+(?:[\w-]+\s+)?(?:car|model|vehicle|crossover|hatchback|sedan|saloon|SUV|van|EV)\b(?![\w-])", re.I
 ))
 # A sentence that goes on about the result just stated: "That gave ...", "Even so, ...".
-_BACK_POINTER = re.compile(r"^\s*(?:That|This|Even\s+so|Even\s+then|Still|Yet)\b")
+_BACK_POINTER = with_first_char_guard(re.compile(r"^\s*(?:That|This|Even\s+so|Even\s+then|Still|Yet)\b"))
 # "Nissan said last March that 129,000 had been sold": an actual is as of the statement's date.
-_SAID_BEFORE = re.compile(
+_SAID_BEFORE = with_first_char_guard(re.compile(
     r"\b(?:said|announced|reported|stated|confirmed|disclosed|revealed|told\s+[\w ]{1,30}?)\s+(?:in\s+|on\s+)?$", re.I
-)
-_MONEY_SPENT = re.compile(
+))
+_MONEY_SPENT = with_first_char_guard(re.compile(
     r"\b(?:invested|spent|has\s+(?:put|poured|ploughed|plowed|pumped|sunk)|had\s+(?:put|poured|ploughed|pumped|sunk)|so\s+far|to\s+date)\b",
     re.I,
-)
+))
 # Words that say a plant is working: its capacity is a fact, not a plan.
-_OPERATING = re.compile(
+_OPERATING = with_first_char_guard(re.compile(
     r"\b(?:started|began|begun|opened|operat\w+|running|runs|produc(?:es|ed|ing)|output|has\s+(?:a\s+|an\s+)?(?:annual\s+)?capacity|"
     r"reached|came\s+on\s+(?:stream|line)|online|in\s+operation)\b",
     re.I,
-)
-_STATEMENT_POINTER = re.compile(
+))
+_STATEMENT_POINTER = with_first_char_guard(re.compile(
     r"^\s*(?:At\s+(?:the|that)\s+time|Back\s+then|At\s+that\s+point|Then|(?:That|This|The|Its)\s+(?:[\w-]+\s+)?"
     r"(?:plan|pledge|programme|program|strategy|roadmap|package|announcement|commitment))\b"
-)
+))
 _THIRD_PARTY_SUBJECT = re.compile(
     r"^\W*(?:[\w'’-]+\s+){0,4}?(?:Institution|Institute|[Gg]overnment|[Mm]inistry|[Aa]gency|[Rr]egulators?|[Cc]ommission|"
     r"[Cc]ouncil|[Aa]uthorit(?:y|ies)|[Aa]nalysts|[Rr]esearchers|[Ff]orecasters|[Tt]hink[\s-]tank|[Uu]niversity|[Cc]onsultancy)\b"

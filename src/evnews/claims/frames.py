@@ -20,21 +20,21 @@ from evnews.claims.prefilter import NeedlePattern, with_first_char_guard
 
 _HYBRID = NeedlePattern.of(lx.HYBRID_CUES, re.I)
 _EV = with_first_char_guard(re.compile(lx.EV_CUES, re.I))
-_EPOWER_ONLY = re.compile(r"e-?POWER|e-?Power|series\s+hybrids?", re.I)
+_EPOWER_ONLY = with_first_char_guard(re.compile(r"e-?POWER|e-?Power|series\s+hybrids?", re.I))
 _COMBUSTION = NeedlePattern.of(lx.COMBUSTION_CUES, re.I)
-_MODEL_NOUN = re.compile(
+_MODEL_NOUN = with_first_char_guard(re.compile(
     r"\b(?:models?|nameplates|launches|debuts|types\s+of\s+vehicles|vehicle\s+types|EVs|BEVs|vehicles|cars|SUVs|crossovers)\b",
     re.I,
-)
+))
 # The size of a range, not launches: "trim its line-up by a fifth, to fewer than 55 models".
-_LINEUP_SIZE = re.compile(
+_LINEUP_SIZE = with_first_char_guard(re.compile(
     r"\b(?:trim|cut|reduc|shrink|slim|streamlin|pare|prun|narrow)\w*\s+(?:(?:its|the|their)\s+)?(?:[\w-]+\s+)?"
     r"(?:line-?up|range|portfolio|model\s+range|offering)\b|"
     # "the global range will be trimmed by a fifth, from 69 models to fewer than 55"
     r"\b(?:line-?up|range|portfolio|offering)\s+(?:will|would|is\s+to|is\s+set\s+to|is\s+being|was|has\s+been)\s+(?:be\s+)?"
     r"(?:trimm|cut|reduc|shrunk|slimm|streamlin|pared|prun|narrow)\w*|\bfrom\s+\d+\s+(?:models\s+)?to\s+(?:\w+\s+){0,2}$", re.I
-)
-_STRICT_MODEL_NOUN = re.compile(r"\b(?:models?|nameplates|types\s+of\s+vehicles|vehicle\s+types)\b", re.I)
+))
+_STRICT_MODEL_NOUN = with_first_char_guard(re.compile(r"\b(?:models?|nameplates|types\s+of\s+vehicles|vehicle\s+types)\b", re.I))
 _VOLUME_NOUN = re.compile(
     r"^\s*-?\s*(?:(?:new|more|extra|additional|[\w,.-]+)\s+){0,4}(?:vehicles?|cars?|units|EVs|BEVs|Leafs|Ariyas|Sakuras|"
     r"hybrids|PHEVs|sales|sold|deliveries|registrations|electric\s+vehicles|customers|buyers|vans|trucks|pickups|SUVs|"
@@ -42,118 +42,118 @@ _VOLUME_NOUN = re.compile(
     r"of\s+(?:the|those|these)\s+(?:cars|vehicles|units|EVs|vans))\b",
     re.I,
 )
-_LAUNCH_VERB = re.compile(
+_LAUNCH_VERB = with_first_char_guard(re.compile(
     r"\b(?:launch\w*|introduc\w*|bring\s+out|bringing\s+out|offer\w*|deploy\w*|plans?|planned|roll\w*\s+out|unveil\w*|"
     r"releas\w*|add\w*|coming|due|arriv\w*|build\w*|debut\w*|confirmed|will|would|total|"
     r"include\w*|target\w*|aim\w*|goals?|ambition|pledg\w*|promis\w*|commit\w*|expect\w*|electrified|new|"
     r"ris(?:e|es|ing)\s+to|rose\s+to|grow\w*\s+to|climb\w*\s+to|bring\w*\s+the\s+total\s+to)\b",
     re.I,
-)
+))
 _NUMBER_WORDS = r"(?:\d[\d,]*|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty)"
-_CHILD = re.compile(rf"^\s*(?:of\s+(?:them|those|these|which|the\s+{_NUMBER_WORDS})\b)", re.I)
-_CHILD_BEFORE = re.compile(
+_CHILD = with_first_char_guard(re.compile(rf"^\s*(?:of\s+(?:them|those|these|which|the\s+{_NUMBER_WORDS})\b)", re.I))
+_CHILD_BEFORE = with_first_char_guard(re.compile(
     r"\b(?:of\s+(?:those|these|the)\s+(?:[\w-]+\s+){0,3}(?:models|vehicles|EVs|cars))\s*,?\s*$|\bincluding\s*$", re.I
-)
-_BODY_STYLE = re.compile(
+))
+_BODY_STYLE = with_first_char_guard(re.compile(
     r"^\s*of\s+(?:them|those|these|which)\s+(?:[\w-]+\s+){0,2}?(?:SUVs|crossovers|sedans|saloons|pickups|trucks|vans|"
     r"hatchbacks|coupes|kei\s+cars|city\s+cars|sports\s+cars)\b",
     re.I,
-)
-_NOT_BATTERY_OUTPUT = re.compile(r"\b(?:storage|grid|solar|wind|demand|consum\w+|electricity)\b", re.I)
-_GWH = re.compile(r"^\s*(?:GWh|gigawatt[\s-]hours?)\b", re.I)
-_PER_KWH = re.compile(r"(?:per|a|an)\s+kilowatt[\s-]hour|(?:per|a)\s+kWh|/kWh", re.I)
-_ORDERS = re.compile(r"\borders?\b|\breservations?\b|\bbookings?\b|\bpre-orders?\b|\bproduction\s+of\b", re.I)
+))
+_NOT_BATTERY_OUTPUT = with_first_char_guard(re.compile(r"\b(?:storage|grid|solar|wind|demand|consum\w+|electricity)\b", re.I))
+_GWH = with_first_char_guard(re.compile(r"^\s*(?:GWh|gigawatt[\s-]hours?)\b", re.I))
+_PER_KWH = with_first_char_guard(re.compile(r"(?:per|a|an)\s+kilowatt[\s-]hour|(?:per|a)\s+kWh|/kWh", re.I))
+_ORDERS = with_first_char_guard(re.compile(r"\borders?\b|\breservations?\b|\bbookings?\b|\bpre-orders?\b|\bproduction\s+of\b", re.I))
 # What a plant can make, not what was sold: "has capacity to build 50,000 a year", "wants to be able to
 # produce 600,000 EVs", "an annual capacity of 150,000 units". The vocabulary's `other`.
-_CAPACITY_BEFORE = re.compile(
+_CAPACITY_BEFORE = with_first_char_guard(re.compile(
     r"\b(?:capacity|able\s+to\s+(?:build|produce|make|assemble)|capable\s+of\s+(?:building|producing|making))\b[^.;]{0,40}$", re.I
-)
+))
 # Counts of units made: "1.5 million units of cumulative production", "output of 300,000 vehicles".
 _PRODUCTION_COUNT_AFTER = re.compile(
     r"^\s*(?:[\w-]+\s+){0,2}?(?:of\s+)?(?:cumulative\s+|total\s+)?(?:production|output)\b(?!\s+(?:start|begins|capacity))", re.I
 )
 # Production counts so far ("has built more than 175,000 Leafs", "produced its 50,000th"): the
 # vocabulary's `other`, not sales. A future "will build a million EVs a year" is read as the sales aim it states.
-_BUILT = re.compile(
+_BUILT = with_first_char_guard(re.compile(
     r"\b(?:built|produced|manufactured|assembled|made(?!\s+up)|rolled\s+(?:out|off)|"
     # a rate the plant runs at now ("builds 2,000 a week") is output too
     r"(?<!will\s)(?<!to\s)(?:builds|produces|manufactures|assembles|turns\s+out))\b(?:\s+(?:a\s+total\s+of|some|about|around|more\s+than|over|nearly|almost|"
     r"roughly|up\s+to|at\s+least|just\s+over|its|the))*\s*$",
     re.I,
-)
+))
 # "282,704 cars built in Sunderland", "1,000 vans made there": a count of units made.
 _BUILT_AFTER = re.compile(
     r"^\s*(?:[\w-]+\s+){0,2}?(?:cars|vehicles|units|EVs|vans|Leafs|models)\s+(?:built|produced|made|manufactured|assembled)\b", re.I
 )
 # "lift its annual sales by one million vehicles": an increase, whatever the powertrain.
-_RAISE_SALES_BY = re.compile(
+_RAISE_SALES_BY = with_first_char_guard(re.compile(
     r"\b(?:lift|raise|boost|increase|grow|expand|add|push\s+up)\w*\s+(?:(?:its|their|the|annual|global|yearly|total|overall|"
     r"vehicle|car|unit|worldwide)\s+)*(?:sales|volumes?|deliveries|output)\s+by\s+(?:about\s+|around\s+|some\s+|roughly\s+)?$",
     re.I,
-)
-_ADAS_EQUIPPED = re.compile(
+))
+_ADAS_EQUIPPED = with_first_char_guard(re.compile(
     r"equipped|with\s+Pro\s?PILOT|with\s+Pro\s?Pilot|featuring|fitted|(?:offered|available|standard|installed)\s+(?:on|in)\b|"
     r"\bcomes?\s+with\b",
     re.I,
-)
-_PERIOD = re.compile(r"\b(?:a|per|each)\s+year\b|\bannual(?:ly)?\b|\byearly\b|\bper\s+annum\b", re.I)
+))
+_PERIOD = with_first_char_guard(re.compile(r"\b(?:a|per|each)\s+year\b|\bannual(?:ly)?\b|\byearly\b|\bper\s+annum\b", re.I))
 _ONLY_EV = NeedlePattern.of(r"\b(?:sell|selling|sales\s+of)\s+only\s+(?:electric|battery[\s-]electric|EVs?|zero-emission)", re.I)
 # A milestone unit: "delivered its 300,000th Leaf" counts sales since launch; "built its
 # 50,000th" counts production, which the vocabulary has no metric for.
-_MILESTONE_SOLD = re.compile(
+_MILESTONE_SOLD = with_first_char_guard(re.compile(
     r"\b(?:sold|sells|selling|sell|delivered|delivers|delivering|deliver|handed\s+over|registered|shipped|bought|buyer|customer|owner)\b",
     re.I,
-)
-_MILESTONE_BUILT = re.compile(
+))
+_MILESTONE_BUILT = with_first_char_guard(re.compile(
     r"\b(?:built|builds|building|produced|produces|producing|made|manufactured|assembled|rolled|rolls|rolling)\b", re.I
-)
+))
 _VOLUME_METRICS = {"electrified": "electrified_sales_volume", "epower": "electrified_sales_volume", "ev": "ev_sales_volume"}
 # A count whose noun stands before it: "EV sales rose 20% to 52,000", "deliveries came in at 31,000".
-_VOLUME_NOUN_BEFORE = re.compile(
+_VOLUME_NOUN_BEFORE = with_first_char_guard(re.compile(
     r"\b(?:sales|deliveries|registrations|shipments)\b(?:(?!\b(?:and|but|while|whereas)\b)[^.;,])*?\b(?:were|was|are|is|stood|"
     r"came\s+in|come\s+in|totall?ed|amounted|reached|hit|rose|fell|grew|climbed|jumped|increased|decreased|dropped|slipped|"
     r"to|at|of)\s+(?:(?:about|around|nearly|some|roughly|just|over|under|more\s+than|less\s+than|almost)\s+)*$",
     re.I,
-)
+))
 # A share whose subject is a segment or a market, not a company's sales.
-_SEGMENT_SUBJECT = re.compile(
+_SEGMENT_SUBJECT = with_first_char_guard(re.compile(
     r"\b(?:segment|category|class|industry|market)\s+(?:(?:now|still|alone|already|only)\s+)?"
     r"(?:makes?\s+up|made\s+up|accounts?\s+for|accounted\s+for|represents?|represented|is|was|comprises?)\s+"
     r"(?:(?:only|just|about|around|roughly|nearly|almost|some|over|more\s+than|less\s+than)\s+)*$",
     re.I,
-)
-_REGULATION = re.compile(
+))
+_REGULATION = with_first_char_guard(re.compile(
     r"\b(?:mandate|regulations?|rules?|law|quota|legislation|requirements?|standards?)\b[^.;]{0,60}\b"
     r"(?:requir\w*|forc\w*|oblig\w*|must|sets?)\b[^.;]{0,20}$",
     re.I,
-)
+))
 # A share of everybody's sales: no possessive, a generic car noun ("of global car sales", "of new cars
 # sold", "new cars registered"), so a market statistic or a forecast for the industry.
-_MARKET_DENOMINATOR = re.compile(
+_MARKET_DENOMINATOR = with_first_char_guard(re.compile(
     r"^\s*(?:of\s+)?(?:all\s+)?(?:the\s+)?(?:(?:global|world(?:wide)?|total|overall|national|European|Chinese|US|UK|"
     r"Japanese|Indian)\s+)?(?:new[\s-]+)?(?:car|vehicle|auto|passenger[\s-]car)s?\s+(?:sales|sold|registered|registrations|bought|"
     r"market)\b",
     re.I,
-)
+))
 # "57% of the Japanese EV market", "41% of Europe's electric van segment".
-_OF_A_MARKET = re.compile(r"^\s*of\s+(?:the\s+)?(?:[\w'’.-]+\s+){0,4}(?:market|segment)\b", re.I)
+_OF_A_MARKET = with_first_char_guard(re.compile(r"^\s*of\s+(?:the\s+)?(?:[\w'’.-]+\s+){0,4}(?:market|segment)\b", re.I))
 # "of new models", "of all its new cars", "of new Nissan, Infiniti and Datsun models"
-_OF_NEW_VEHICLES = re.compile(
+_OF_NEW_VEHICLES = with_first_char_guard(re.compile(
     r"^\s*of\s+(?:all\s+)?(?:its\s+|the\s+)?(?:new\s+)?(?:[\w-]+(?:,\s*|\s+(?:and|&)\s+|\s+)){0,5}?(?:models|cars|vehicles)\b", re.I
-)
+))
 # "57% of Japanese EV sales", "a fifth of global battery-electric registrations": a company's share of
 # the electric car market (no possessive: "of its EV sales" is the company's own mix).
-_OF_EV_MARKET_SALES = re.compile(
+_OF_EV_MARKET_SALES = with_first_char_guard(re.compile(
     r"^\s*of\s+(?:all\s+)?(?:the\s+)?(?:(?:(?![\w.]*['’]s\b)[A-Z][\w.]*|global|world(?:wide)?|domestic|national|local|overall|total)\s+){0,2}"
     r"(?:new\s+)?(?:EVs?|BEVs?|electric(?:[\s-](?:car|vehicle)s?)?|battery[\s-]electric(?:\s+(?:car|vehicle)s?)?|"
     r"zero-emission(?:\s+(?:car|vehicle)s?)?)\s+(?:sales|registrations|deliveries|market)\b"
-)
+))
 # "57% of Japan's EV sales", "a third of Europe's electric car registrations": a place's sales are a
 # market, so the share is the company's market share (a company's possessive is its own sales mix).
-_OF_PLACE_SALES = re.compile(
+_OF_PLACE_SALES = with_first_char_guard(re.compile(
     r"^\s*of\s+(?:the\s+)?(?P<place>[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)['’]s\s+(?:[\w-]+\s+){0,3}?"
     r"(?:sales|registrations|deliveries|market)\b"
-)
+))
 
 
 def _of_a_place(after: str) -> bool:
@@ -161,10 +161,10 @@ def _of_a_place(after: str) -> bool:
     return m is not None and any(r.name not in ("global", "home") for r in find_regions(m.group("place")))
 
 
-_SHARE_RISES_TO = re.compile(
+_SHARE_RISES_TO = with_first_char_guard(re.compile(
     r"\bshare\b[^.;]{0,50}\b(?:to|reach(?:es|ing)?|hit(?:s|ting)?|at|of|be|exceed(?:s|ing)?|top(?:s|ping)?)\s*$", re.I
-)
-_SEGMENT_POINTER = re.compile(r"\b(?:the|that|this)\s+segment\b", re.I)
+))
+_SEGMENT_POINTER = with_first_char_guard(re.compile(r"\b(?:the|that|this)\s+segment\b", re.I))
 
 
 @dataclass(frozen=True, slots=True)

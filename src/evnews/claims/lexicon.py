@@ -109,11 +109,11 @@ HEADQUARTERS: dict[str, str] = {
     "detroit": "GM",
 }
 # "the Japanese carmaker", "the Yokohama-based company", "the automaker".
-DESCRIPTOR_RE = re.compile(
+DESCRIPTOR_RE = with_first_char_guard(re.compile(
     r"\b(?:the|its|The|Its)\s+(?:(?P<nat>Japanese|Chinese|American|U\.S\.|US|French|German|Korean|South\s+Korean|Indian|Vietnamese)\s+|"
     r"(?P<hq>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)-based\s+)?"
     r"(?:carmaker|automaker|car\s*maker|auto\s*maker|company|firm|manufacturer|group|brand)\b"
-)
+))
 # Companies that make only battery-electric cars: their "cars" are EVs.
 EV_ONLY_COMPANIES: frozenset[str] = frozenset({"Tesla", "Rivian", "Lucid"})
 # Companies that sell only battery-electric and plug-in hybrid cars ("new energy vehicles").
@@ -228,13 +228,13 @@ PLANT_SITES: dict[str, str] = {
 }
 
 # Plan names whose number is a name, not a deadline: "Ambition 2030", "M.O.V.E. to 2022".
-PLAN_NAME_RE = re.compile(
+PLAN_NAME_RE = with_first_char_guard(re.compile(
     # "M.O.V.E. to 2022", "Pace to 2025" (plans known by name), "the Renaulution to 2025 plan", "its Drive to
     # 2026 strategy" (any capitalised name followed by a plan word): a named plan and its end year.
     r"(?:(?P<name>M\.O\.V\.E\.?|Power|Pace|Transformation)\s+to\s+(?P<end>20\d\d))|"
     r"(?:[A-Z][A-Za-z.:]+\s+to\s+(?P<end2>20\d\d)(?=\s+(?:plan|strategy|programme|program|roadmap|business\s+plan|mid-term\s+plan)\b))|"
     r"(?:\b(?:Ambition|Vision|Strategy|Agenda|Plan|Roadmap|Concept|Horizon|Mission)\s+(?P<year>20\d\d)\b)"
-)
+))
 
 # ---- Cue words -------------------------------------------------------------
 
@@ -319,7 +319,7 @@ SUPERSEDED_CLAUSE_RE = with_first_char_guard(re.compile(
 ))
 
 # Nouns that make a number something other than an EV claim when they follow it.
-NON_CLAIM_UNITS_RE = re.compile(
+NON_CLAIM_UNITS_RE = with_first_char_guard(re.compile(
     r"^\s*(?:-|\s)?(?:(?:new|more|of\s+its)\s+)?(?:(?-i:[A-Z][A-Za-z.]+)\s+(?=(?:plants?|factories|sites|jobs|staff|employees|"
     r"workers|dealers?|dealerships?|stores)\b))?(?:jobs?|staff|employees|workers|people|positions|roles|plants?|factories|sites|"
     r"platforms?|days?|years?|months?|weeks?|hours?|minutes?|seconds?|km|kilomet(?:er|re)s?|miles?|mph|km/h|"
@@ -328,7 +328,7 @@ NON_CLAIM_UNITS_RE = re.compile(
     r"cells?\b|chargers?|charging\s+(?:points|stations)|stations|th\b|st\b|nd\b|rd\b|shares?\b|members|votes|pages|"
     r"free\s+articles|articles|comments|readers|subscribers|followers|yuan\s+(?:a|per)\s+(?:share|unit))",
     re.I,
-)
+))
 # Words around a money figure that make it profit, loss, cost-cutting or a price.
 MONEY_NON_CLAIM_RE = with_first_char_guard(re.compile(
     r"\b(?:profit|loss|losses|revenue|sales\s+of|margin|earnings|income|cost\s+cuts?|costs|savings|price[sd]?|priced|starts?\s+at|"
@@ -345,26 +345,26 @@ INVESTMENT_CUES_RE = re.compile(
     re.I,
 )
 # Shares: a percentage or fraction "of ... sales" (not of a line-up, a stake or a cost).
-SALES_NOUN_RE = re.compile(
+SALES_NOUN_RE = with_first_char_guard(re.compile(
     r"\b(?:sales(?:\s+mix)?|sells|sold|registrations|deliveries|volume|buyers|customers|(?:new[\s-])?car\s+buyers)\b", re.I
-)
-LINEUP_RE = re.compile(r"\b(?:line-?up|range\s+of\s+models|portfolio|model\s+range)\b", re.I)
-STAKE_RE = re.compile(r"\b(?:stake|holding|holds|owns|ownership|equity|shareholding|interest\s+in)\b", re.I)
-COST_RE = re.compile(r"\b(?:cost|costs|cut|cuts|reduce|reduction|lower|efficiency|complexity|emissions|CO2|margin)\b", re.I)
-MARKET_SHARE_RE = re.compile(
+))
+LINEUP_RE = with_first_char_guard(re.compile(r"\b(?:line-?up|range\s+of\s+models|portfolio|model\s+range)\b", re.I))
+STAKE_RE = with_first_char_guard(re.compile(r"\b(?:stake|holding|holds|owns|ownership|equity|shareholding|interest\s+in)\b", re.I))
+COST_RE = with_first_char_guard(re.compile(r"\b(?:cost|costs|cut|cuts|reduce|reduction|lower|efficiency|complexity|emissions|CO2|margin)\b", re.I))
+MARKET_SHARE_RE = with_first_char_guard(re.compile(
     r"\bmarket\s+share\b|\bshare\s+of\s+(?:the\s+)?(?:[\w'’.-]+\s+){0,4}(?:market|segment)\b", re.I
-)
-CONNECTED_RE = re.compile(r"\bconnect(?:ed|ivity)\b", re.I)
+))
+CONNECTED_RE = with_first_char_guard(re.compile(r"\bconnect(?:ed|ivity)\b", re.I))
 ADAS_RE = NeedlePattern.of(r"Pro\s?PILOT|Pro\s?Pilot|driver[\s-]assist(?:ance)?|autonomous|self-driving|ADAS|autopilot", re.I)
-CAPACITY_RE = re.compile(r"\bcapacity\b|\bproduction\b|\bgigafactor(?:y|ies)\b|\bsupply\b", re.I)
-CUMULATIVE_RE = re.compile(
+CAPACITY_RE = with_first_char_guard(re.compile(r"\bcapacity\b|\bproduction\b|\bgigafactor(?:y|ies)\b|\bsupply\b", re.I))
+CUMULATIVE_RE = with_first_char_guard(re.compile(
     r"\bsince\b|\bcumulative(?:ly)?\b|\bin\s+total\b|\bmilestone\b|\bto\s+date\b|\bso\s+far\b|\ball\s+time\b|"
     # a part of a total stated before ("About 320,000 of the million", "a third of the total")
     r"\bof\s+(?:the|that|this)\s+(?:million|total|tally|figure|sum)\b|\bthe\s+total\b",
     re.I,
-)
-INCREASE_RE = re.compile(r"\b(?:more|extra|additional|increase|increased|more\s+vehicles)\b", re.I)
+))
+INCREASE_RE = with_first_char_guard(re.compile(r"\b(?:more|extra|additional|increase|increased|more\s+vehicles)\b", re.I))
 # Any battery-electric product's name: "the Sakura's share of the market" is an EV market share.
-EV_PRODUCT_NAMES_RE = re.compile(
+EV_PRODUCT_NAMES_RE = with_first_char_guard(re.compile(
     r"(?<![\w-])(?:" + "|".join(p for p, name, _ in PRODUCT_PATTERNS if name in EV_PRODUCTS) + r")(?![\w-])"
-)
+))

@@ -13,26 +13,26 @@ from dataclasses import replace
 from evnews.claims import attribution as at
 from evnews.claims import lexicon as lx
 from evnews.claims.frames import Frame, Window, frame_number, powertrain
-from evnews.claims.mentions import Mention, find_companies, find_products, find_regions, find_sites
+from evnews.claims.mentions import Mention, company_names, find_companies, find_products, find_regions, find_sites
 from evnews.claims.numbers import NumberMention, is_year
 from evnews.claims.prefilter import NeedlePattern, with_first_char_guard
 from evnews.claims.timex import TimeMention
 from evnews.models import Claim
 
-_SEGMENT_BREAK = re.compile(r"[,;](?!\d)|[()\[\]]|\s[-–—]\s|—")
-_NAME_BEFORE = re.compile(r"(?<=\w\s)([A-Z][\w.-]*[A-Za-z])\s$")
+_SEGMENT_BREAK = with_first_char_guard(re.compile(r"[,;](?!\d)|[()\[\]]|\s[-–—]\s|—"))
+_NAME_BEFORE = with_first_char_guard(re.compile(r"(?<=\w\s)([A-Z][\w.-]*[A-Za-z])\s$"))
 _NOT_NAMES = frozenset("About Around Some Nearly Over More Only Just Almost Roughly Approximately Up In By To Of".split())
-_CUMULATIVE_VERB = re.compile(
+_CUMULATIVE_VERB = with_first_char_guard(re.compile(
     r"\b(?:has|have|had|having)\s+(?:now\s+|already\s+)?(?:sold|delivered|reached|bought|passed|topped|shipped)\b|"
     r"\b(?:passed|topped|surpassed|crossed|reached|reach|hit|passing|topping|surpassing|crossing|reaching|hitting)\b",
     re.I,
-)
+))
 _RELATIVE_CLAUSE = at.RELATIVE_CLAUSE
-_PERIOD_WORDS = re.compile(
+_PERIOD_WORDS = with_first_char_guard(re.compile(
     r"\b(?:quarterly|annual|yearly|monthly|half-yearly|a\s+year|per\s+year|a\s+month|per\s+month|"
     r"(?:in|for|during)\s+the\s+(?:[\w-]+\s+)?(?:quarter|half|month)|year\s+on\s+year|year-on-year)\b",
     re.I,
-)
+))
 # Someone else's estimate of the company's figure: "we model Nissan's EV mix at 12%", "analysts expect ...".
 ESTIMATE = with_first_char_guard(re.compile(
     r"\b(?:we|analysts?|brokers?|brokerages?|economists|consensus|the\s+bank|strategists?|researchers?|consultants?|"
@@ -47,10 +47,10 @@ ESTIMATE = with_first_char_guard(re.compile(
 ))
 # "YOKOHAMA, Japan, Nov 29 (AAW) - ", "LONDON, September 25, 2023 - ", "TOKYO (Reuters) - ",
 # "SUNDERLAND - ": where a story was filed, with or without its date and agency.
-DATELINE = re.compile(
+DATELINE = with_first_char_guard(re.compile(
     r"^[A-Z][A-Z.'-]{2,}(?:\s[A-Z][A-Z.'-]+){0,2}(?:,\s+[A-Z][\w.]+(?:\s[A-Z][\w.]+)?)?"
     r"(?:,?\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s+\d{4})?)?\s*(?:\([A-Za-z .]+\))?\s*[-–—]\s"
-)
+))
 
 
 def blank_dateline(text: str) -> str:
@@ -65,9 +65,8 @@ def focus_company(text: str, title: str | None) -> str:
     """The company an article is mostly about (its title counts double)."""
     counts: Counter[str] = Counter()
     for chunk, weight in ((title or "", 2), (text, 1)):
-        for mention in find_companies(chunk):
-            if mention.name:
-                counts[mention.name] += weight
+        for name in company_names(chunk):
+            counts[name] += weight
         for product in find_products(chunk):
             counts[product.company] += weight
     return counts.most_common(1)[0][0] if counts else "Nissan"
@@ -155,7 +154,7 @@ _COMPARED_TO_KNOWN = with_first_char_guard(re.compile(
     r"(?:\b(?:more|less|fewer|higher|lower|bigger|smaller|larger|greater)\s+than|\babove|\bbelow|\bbeyond|\bshort\s+of)\s+"
     r"(?:the|its|their|Nissan['’]s)\s+$", re.I
 ))
-_CONVERSION_GAP = re.compile(r"\s*,\s*(?:about|around|roughly|some|approximately|~|or|equal\s+to|worth)\s*", re.I)
+_CONVERSION_GAP = with_first_char_guard(re.compile(r"\s*,\s*(?:about|around|roughly|some|approximately|~|or|equal\s+to|worth)\s*", re.I))
 
 
 def _right_after_money(sentence: str, n: NumberMention, numbers: list[NumberMention]) -> bool:

@@ -35,6 +35,7 @@ from dataclasses import dataclass, replace
 from evnews.claims import lexicon as lx
 from evnews.claims.local import blank_dateline
 from evnews.claims.mentions import find_regions, find_sites
+from evnews.claims.prefilter import with_first_char_guard
 from evnews.claims.sentences import Sentence
 from evnews.models import Claim
 
@@ -46,11 +47,11 @@ SALES_METRICS = frozenset(
 _SINGLE_MODEL_METRICS = frozenset({"ev_model_launches", "electrified_model_launches", "new_model_launches"})
 
 # Money named where it goes: "into the project", "at the site", "a gigafactory next door".
-_PLACE_NOUN = re.compile(
+_PLACE_NOUN = with_first_char_guard(re.compile(
     r"\b(?:plants?|factor(?:y|ies)|sites?|gigafactor(?:y|ies)|facilit(?:y|ies)|hub|works|project|programme|program|"
     r"line|operations|next\s+door|there|capacity)\b",
     re.I,
-)
+))
 # Figures about the company at large: "to electrify its line-up", "under its business plan".
 _COMPANY_WIDE = re.compile(
     r"\b(?:its|their|the\s+company['’]s)\s+(?:whole\s+|entire\s+|global\s+)?(?:line-?up|range|portfolio|business)\b|"
@@ -58,18 +59,19 @@ _COMPANY_WIDE = re.compile(
     re.I,
 )
 # Pointers to the story's plant: "a gigafactory next door", "at the site".
-_SITE_POINTER = re.compile(
+_SITE_POINTER = with_first_char_guard(re.compile(
     r"\bnext\s+door\b|\b(?:the|that|this)\s+(?:same\s+)?(?:plant|site|factory|facility|gigafactory|works)\b", re.I
-)
+))
 # Pointers to a market said before: "sold there", "its sales there".
-_THERE = re.compile(r"\b(?:sold|sells?|selling|sales|registered|delivered|built|made|invest\w*)\b[^,;.]{0,30}?\bthere\b", re.I)
+_THERE = with_first_char_guard(re.compile(r"\b(?:sold|sells?|selling|sales|registered|delivered|built|made|invest\w*)\b[^,;.]{0,30}?\bthere\b", re.I))
 # The article's own total: not the part of one market stated just before.
-_TOTAL = re.compile(r"\b(?:total|in\s+all|overall|altogether|all\s+markets)\b", re.I)
+_TOTAL = with_first_char_guard(re.compile(r"\b(?:total|in\s+all|overall|altogether|all\s+markets)\b", re.I))
 _CURRENCY_MARKET = {"GBP": "uk", "JPY": "japan", "CNY": "china", "EUR": "europe", "INR": "india"}
 
 
 def _bound_regex(table: tuple[tuple[str, str], ...]) -> re.Pattern[str]:
-    return re.compile(r"(?<![\w-])(?:" + "|".join(f"(?P<m{i}>{p})" for i, (p, _) in enumerate(table)) + r")(?![\w-])")
+    rows = "|".join(f"(?P<m{i}>{p})" for i, (p, _) in enumerate(table))
+    return with_first_char_guard(re.compile(r"(?<![\w-])(?:" + rows + r")(?![\w-])"))
 
 
 _MAKER_RE = _bound_regex(lx.MARKET_BOUND_MAKERS)

@@ -63,15 +63,15 @@ _REGION_RE = _table_regex(
 )
 _SITE_RE = _table_regex(list(lx.PLANT_SITES), caseless=set(range(len(lx.PLANT_SITES))), tail=r"\b(?!-based)")
 _SITE_REGIONS = list(lx.PLANT_SITES.values())
-_SCOPE_BEFORE = re.compile(r"\b(?:in|for|to|across|within|throughout|into|outside|from)\s+(?:the\s+)?$", re.I)
+_SCOPE_BEFORE = with_first_char_guard(re.compile(r"\b(?:in|for|to|across|within|throughout|into|outside|from)\s+(?:the\s+)?$", re.I))
 # "China's BYD", "Japan's biggest carmaker": the country names a company's nationality, not a market.
-_NATIONALITY_AFTER = re.compile(r"^['’]s\s+(?:(?P<rank>biggest|largest|second|third|top|leading|No\.?\s?\d)\b|(?=[A-Z]))")
+_NATIONALITY_AFTER = with_first_char_guard(re.compile(r"^['’]s\s+(?:(?P<rank>biggest|largest|second|third|top|leading|No\.?\s?\d)\b|(?=[A-Z]))"))
 # "U.S. tariffs", "the Japanese government": a country as a policy-maker, not a market.
-_POLICY_AFTER = re.compile(
+_POLICY_AFTER = with_first_char_guard(re.compile(
     r"^\s+(?:tariffs?|government|regulators?|officials|authorities|administration|president|lawmakers|Congress|Treasury|"
     r"dollars?|law|rules|election|policy|policies|trade\s+(?:talks|war|deal))\b",
     re.I,
-)
+))
 
 
 # "The Ariya arrives from Japan", "imported from China": where a car comes from, not where it is sold.
@@ -90,6 +90,11 @@ def _row(match: re.Match[str]) -> int:
 
 def _spans_free(spans: list[tuple[int, int]], start: int, end: int) -> bool:
     return all(end <= s or start >= e for s, e in spans)
+
+
+def company_names(text: str) -> list[str]:
+    """The companies named in a text, in order: `find_companies` without references, for a whole article."""
+    return [lx.COMPANY_PATTERNS[_row(m)][1] for m in _COMPANY_RE.finditer(text)]
 
 
 @per_article
@@ -119,10 +124,10 @@ def find_companies(sentence: str) -> list[Mention]:
 
 
 # "the two companies", "the three carmakers", "the partners": several companies named before, together.
-_PLURAL_REFERENCE = re.compile(
+_PLURAL_REFERENCE = with_first_char_guard(re.compile(
     r"\b(?:[Tt]he|[Bb]oth|[Aa]ll)\s+(?:(?:two|three|four)\s+)?(?:partner\s+)?(?:companies|carmakers|automakers|car\s*makers|"
     r"auto\s*makers|firms|partners|manufacturers)\b"
-)
+))
 
 
 @per_article

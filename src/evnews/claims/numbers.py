@@ -19,7 +19,7 @@ import re
 from dataclasses import dataclass
 
 from evnews.claims.memo import per_article
-from evnews.claims.prefilter import fold, with_first_char_guard
+from evnews.claims.prefilter import first_chars, fold, with_first_char_guard
 
 _SMALL = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
@@ -80,12 +80,22 @@ _QUALIFIER_BEFORE = (
 )  # fmt: skip
 # Plant output written without a space ("135GWh"): the number is a quantity of it, read as "135 GWh" is.
 # Other glued units ("58kWh", "150km") stay part of a word: a car's pack or range is never a claim.
-_GLUED_UNIT = re.compile(r"(?:GWh|gigawatt)", re.I)
+_GLUED_UNIT = with_first_char_guard(re.compile(r"(?:GWh|gigawatt)", re.I))
 # "300,000th", "1 millionth", "one-millionth": the suffix that makes a count an ordinal.
-_ORDINAL_AFTER = re.compile(r"(?:th|st|nd|rd)\b|[\s-]?(?P<scale>thousand|million|billion)th\b", re.I)
+_ORDINAL_AFTER = with_first_char_guard(re.compile(r"(?:th|st|nd|rd)\b|[\s-]?(?P<scale>thousand|million|billion)th\b", re.I))
 _QUALIFIER_RES = tuple(
     (q, with_first_char_guard(re.compile(rf"\b{p}\s*(?:the\s+|a\s+|an\s+)?$|~\s*$", re.I))) for q, p in _QUALIFIER_BEFORE
 )
+
+
+_SEPARATORS = with_first_char_guard(re.compile(r"[,\s]"))
+_YEAR = with_first_char_guard(re.compile(r"(?:19|20)\d\d(?:\s?[-–]\s?(?:19|20)?\d\d)?"))
+_OF_BEFORE = with_first_char_guard(re.compile(r"\bof\s+$", re.I))
+_LEADING_ZERO = with_first_char_guard(re.compile(r"0\d"))
+_RANGE_DASH = with_first_char_guard(re.compile(r"\s?[-–]\s?(?=\d)"))
+_COMPOUND_AFTER = with_first_char_guard(re.compile(r"-[a-z]"))
+_BETWEEN_BEFORE = with_first_char_guard(re.compile(r"\bbetween\s+$", re.I))
+_FROM_BEFORE = with_first_char_guard(re.compile(r"\bfrom\s+(?:about\s+|around\s+)?$", re.I))
 
 
 @dataclass(frozen=True, slots=True)
@@ -125,7 +135,7 @@ def _word_value(text: str) -> float | None:
 def _parse_value(raw: str) -> float | None:
     raw = raw.strip()
     if raw[:1].isdigit():
-        return float(re.sub(r"[,\s]", "", raw))
+        return float(_SEPARATORS.sub("", raw))
     return _word_value(raw)
 
 
@@ -169,36 +179,46 @@ def is_year(mention: NumberMention) -> bool:
     return (
         mention.unit is None
         and not mention.is_word
-        and re.fullmatch(r"(?:19|20)\d\d(?:\s?[-–]\s?(?:19|20)?\d\d)?", mention.text.strip()) is not None
+        and _YEAR.fullmatch(mention.text.strip()) is not None
     )
 
 
-# Every match of NUMBER_RE holds a digit or one of these as a whole word: a number or fraction word
-# ("eight", "half", "all", "two-thirds"), or the scale word after "a"/"an" ("a million"). Most
-# sentences hold neither and need no pass of the (costly) pattern.
-_NUMBER_WORDS = frozenset(
-    [*_SMALL, *_TENS, *_SCALES, "half", "quarter", "quarters", "third", "thirds", "fifth", "fifths", "tenth", "all"]
-)
-_ANY_DIGIT = re.compile(r"\d")
-_WORD_RUN = re.compile(r"\w+")
+# Where a match of NUMBER_RE can begin: at a word that starts with a digit or is a number word ("eight",
+# "Twenty"), the first word of a fraction ("half", "nearly all", "three-quarters") or "a"/"an"/"half"
+# before a scale word; or at a currency sign, which may stand inside a word ("Rs", "US$"). Trying the
+# pattern only there, left to right, finds what `NUMBER_RE.finditer` finds at a fraction of the cost:
+# most words of a sentence start no number, and most sentences hold none at all. Words are looked for
+# in the folded sentence (prefilter.fold: same length, same word characters, case as NUMBER_RE ignores it).
+_START_WORDS = sorted({*_SMALL, *_TENS, "a", "an", "half", *(re.split(r"[\s-]", key)[0] for key in _FRACTIONS)}, key=len, reverse=True)
+_NUMBER_START = with_first_char_guard(re.compile(rf"\b(?:\d|(?:{'|'.join(_START_WORDS)})\b)"))
+_CURRENCY_AHEAD = re.compile(first_chars(_CUR_SIGN, re.I).lookahead() + rf"(?={_CUR_SIGN})", re.I)  # type: ignore[union-attr]
 
 
-def _may_hold_number(sentence: str) -> bool:
-    if _ANY_DIGIT.search(sentence):
-        return True
-    return not _NUMBER_WORDS.isdisjoint(_WORD_RUN.findall(fold(sentence)))
+def _number_matches(sentence: str) -> list[re.Match[str]]:
+    words = [w.start() for w in _NUMBER_START.finditer(fold(sentence))]
+    if not words:
+        return []  # every amount, with a currency sign or without, has a digit or number word where its figure starts
+    starts = sorted({*words, *(m.start() for m in _CURRENCY_AHEAD.finditer(sentence))})
+    found: list[re.Match[str]] = []
+    end = 0
+    for start in starts:
+        if start < end:
+            continue
+        m = NUMBER_RE.match(sentence, start)
+        if m:
+            found.append(m)
+            end = m.end()
+    return found
 
 
 @per_article
 def find_numbers(sentence: str) -> list[NumberMention]:
     """Every number of the sentence, left to right."""
     out: list[NumberMention] = []
-    if not _may_hold_number(sentence):
-        return out
-    for m in NUMBER_RE.finditer(sentence):
+    for m in _number_matches(sentence):
         if m.group("fraction"):
             key = m.group("fraction").lower()
-            if key == "all" and re.search(r"\bof\s+$", sentence[max(0, m.start() - 4) : m.start()], re.I):
+            if key == "all" and _OF_BEFORE.search(sentence[max(0, m.start() - 4) : m.start()]):
                 continue  # "42% of all the cars": the whole the share is taken of, not a second share
             qualifier = "approx" if key.split()[0] in ("nearly", "almost", "virtually") else _qualifier(sentence, m.start(), False)
             out.append(NumberMention(m.start(), m.end(), m.group(0), _FRACTIONS[key], "percent", qualifier, is_fraction=True))
@@ -209,7 +229,7 @@ def find_numbers(sentence: str) -> list[NumberMention]:
                                      _qualifier(sentence, m.start(), False), is_fraction=True))  # fmt: skip
             continue
         raw = m.group("num")
-        if raw is None or re.match(r"0\d", raw):
+        if raw is None or _LEADING_ZERO.match(raw):
             continue  # "R450 000": the tail of a figure whose head is glued to a sign this module does not know
         ordinal = _ordinal(sentence, m)
         if ordinal is not None:
@@ -217,7 +237,7 @@ def find_numbers(sentence: str) -> list[NumberMention]:
             continue
         if sentence[m.end() : m.end() + 1].isalpha() and not _GLUED_UNIT.match(sentence, m.end()):
             continue  # part of a word ("4x4", "N7")
-        first = re.split(r"\s?[-–]\s?(?=\d)", raw)[0] if m.group("hi") else raw
+        first = _RANGE_DASH.split(raw)[0] if m.group("hi") else raw
         value = _parse_value(first)
         if value is None:
             continue
@@ -232,7 +252,7 @@ def find_numbers(sentence: str) -> list[NumberMention]:
             unit = _currency(m)
         # "half a million" = 0.5 * 1e6; "a million" = 1e6 (handled by the scale).
         is_word = not raw[:1].isdigit()
-        if is_word and re.match(r"-[a-z]", sentence[m.end() : m.end() + 2]):
+        if is_word and _COMPOUND_AFTER.match(sentence, m.end(), m.end() + 2):
             continue  # "two-door", "three-row": a compound word, not a count
         if is_word and not scale and raw.lower() in ("a", "an", "half a", "half an"):
             continue
@@ -254,9 +274,9 @@ def find_numbers(sentence: str) -> list[NumberMention]:
 
 # "20% to 30%", "10 to 12 models", "between 40% and 50%", "1 to 2 million": two numbers that are the ends
 # of one range. "from 69 to 55" is a change, not a range.
-_RANGE_GAP = re.compile(r"\s*(?:to|-|–)\s*")
-_BETWEEN_GAP = re.compile(r"\s*(?:and|to|-|–)\s*")
-_SCALE_IN = re.compile(rf"\b{_SCALE}\b|\d{_SCALE}\b", re.I)
+_RANGE_GAP = with_first_char_guard(re.compile(r"\s*(?:to|-|–)\s*"))
+_BETWEEN_GAP = with_first_char_guard(re.compile(r"\s*(?:and|to|-|–)\s*"))
+_SCALE_IN = with_first_char_guard(re.compile(rf"\b{_SCALE}\b|\d{_SCALE}\b", re.I))
 
 
 def _join_ranges(sentence: str, numbers: list[NumberMention]) -> list[NumberMention]:
@@ -282,8 +302,8 @@ def _is_range_pair(sentence: str, low: NumberMention, high: NumberMention) -> bo
         return False
     gap = sentence[low.end : high.start]
     before = sentence[max(0, low.start - 14) : low.start]
-    if re.search(r"\bbetween\s+$", before, re.I):
+    if _BETWEEN_BEFORE.search(before):
         return _BETWEEN_GAP.fullmatch(gap) is not None
-    if re.search(r"\bfrom\s+(?:about\s+|around\s+)?$", before, re.I):
+    if _FROM_BEFORE.search(before):
         return False
     return _RANGE_GAP.fullmatch(gap) is not None and low.value < high.value

@@ -27,6 +27,7 @@ _CATEGORY_CLASS = {
     sre.CATEGORY_WORD: r"\w",
     sre.CATEGORY_NOT_WORD: r"\W",
 }
+_BROAD = frozenset({r"\w", r"\W", r"\S", r"\D"})
 _ZERO_WIDTH = (sre.AT, sre.ASSERT, sre.ASSERT_NOT)
 _REPEATS = (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT)
 
@@ -48,6 +49,10 @@ class _FirstChars:
     def update(self, other: _FirstChars) -> None:
         self.exact |= other.exact
         self.caseless |= other.caseless
+
+    def selective(self) -> bool:
+        """False when the set holds a broad class (\\w, \\S ...): a lookahead would turn away too little."""
+        return not any(item in _BROAD for item in self.exact | self.caseless)
 
     def lookahead(self) -> str:
         parts = []
@@ -120,12 +125,18 @@ def with_first_char_guard(pattern: re.Pattern[str]) -> re.Pattern[str]:
 
     Returns the pattern unchanged when it could start with anything or match empty."""
     first = first_chars(pattern.pattern, pattern.flags)
-    if first is None:
+    if first is None or not first.selective():
         return pattern
     try:
-        return re.compile(first.lookahead() + f"(?:{pattern.pattern})", pattern.flags)
+        guarded = re.compile(first.lookahead() + f"(?:{pattern.pattern})", pattern.flags)
     except re.error:  # global inline flags ("(?i)...") must stay at the front: leave such a pattern as it is
         return pattern
+    UNGUARDED[guarded] = pattern
+    return guarded
+
+
+# Each guarded pattern -> the pattern as written (for tests and measurements).
+UNGUARDED: dict[re.Pattern[str], re.Pattern[str]] = {}
 
 
 # ---- required words --------------------------------------------------------------------------

@@ -11,13 +11,19 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from evnews.claims.prefilter import with_first_char_guard
+
 # Words that end in a full stop without ending the sentence.
 _ABBREVIATIONS = frozenset(
     "co corp inc ltd plc llc mr mrs ms dr st no vs approx est jan feb mar apr jun jul aug sep sept oct nov dec "
     "e.g i.e etc u.s u.k u.s.a m.o.v.e fig gen dept govt mt ft".split()
 )
-_BOUNDARY = re.compile(r"(?<=[.!?])[\"”’)]*\s+(?=[\"“‘(]?[A-Z0-9])")
-_TERMINAL = re.compile(r"[.!?:;\"”’)]\s*$")
+_BOUNDARY = with_first_char_guard(re.compile(r"(?<=[.!?])[\"”’)]*\s+(?=[\"“‘(]?[A-Z0-9])"))
+_TERMINAL = with_first_char_guard(re.compile(r"[.!?:;\"”’)]\s*$"))
+_INITIALS = with_first_char_guard(re.compile(r"(?:[a-z]\.)*[a-z]"))
+_LIST_NUMBER = with_first_char_guard(re.compile(r"\s*\d{1,2}[.)]"))  # "1. Strategic vision"
+_NUMBERED_LINE = with_first_char_guard(re.compile(r"^\d{1,2}[.)]\s"))
+_LABEL_LINE = with_first_char_guard(re.compile(r"^[A-Z][\w .&/-]{0,30}:\s+\S"))  # "Europe: ..."
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,7 +47,7 @@ def _ends_with_abbreviation(chunk: str) -> bool:
     if last in _ABBREVIATIONS:
         return True
     # Initials and dotted acronyms ("J.", "M.O.V.E.") do not end a sentence.
-    if re.fullmatch(r"(?:[a-z]\.)*[a-z]", last):
+    if _INITIALS.fullmatch(last):
         return len(last) <= 1 or "." in last
     return False
 
@@ -55,7 +61,7 @@ def split_sentences(line: str) -> list[str]:
         if _ends_with_abbreviation(chunk):
             continue
         # "1. Strategic Vision": a list number at the start of the line.
-        if re.fullmatch(r"\s*\d{1,2}[.)]", chunk):
+        if _LIST_NUMBER.fullmatch(chunk):
             continue
         pieces.append(chunk.strip())
         start = match.end()
@@ -66,11 +72,11 @@ def split_sentences(line: str) -> list[str]:
 
 
 # A finite verb: a line with none is a headline-style line ("Eight new EVs, ProPILOT on 20 models: ...").
-_FINITE_VERB = re.compile(
+_FINITE_VERB = with_first_char_guard(re.compile(
     r"\b(?:is|are|was|were|will|would|has|have|had|can|could|should|may|might|must|does|did|says|said|plans|aims|wants|"
     r"expects|sold|sells|launched|launches|reached|passed|topped|announced|promised|pledged)\b",
     re.I,
-)
+))
 
 
 def _is_heading(line: str) -> bool:
@@ -89,11 +95,11 @@ def split_body(text: str) -> list[Sentence]:
         if not line:
             after_lead_in = False
             continue
-        numbered = bool(re.match(r"^\d{1,2}[.)]\s", line))
+        numbered = bool(_NUMBERED_LINE.match(line))
         lead_in = line.endswith(":")
         short = len(line.split()) <= 30
         list_item = not numbered and (
-            (after_lead_in and short) or bool(re.match(r"^[A-Z][\w .&/-]{0,30}:\s+\S", line))
+            (after_lead_in and short) or bool(_LABEL_LINE.match(line))
         )
         heading = _is_heading(line) and not list_item
         for pos, sentence in enumerate(split_sentences(line)):

@@ -100,7 +100,11 @@ _COMPILED = tuple(
     (with_first_char_guard(re.compile(p, re.I if k not in ("month", "last_month") else 0)), k, f, frozenset(t))
     for p, k, f, t in _PATTERNS
 )
-_TRIGGERS = frozenset(t for _, _, _, triggers in _COMPILED for t in triggers)
+# trigger -> the patterns it lets through, so a sentence visits only the patterns its words allow
+_PATTERNS_OF: dict[str, frozenset[int]] = {
+    t: frozenset(i for i, (_, _, _, triggers) in enumerate(_COMPILED) if t in triggers)
+    for t in {t for _, _, _, triggers in _COMPILED for t in triggers}
+}
 
 # A verb right before a time that dates a past launch or the announcement itself.
 _LAUNCH_BEFORE = with_first_char_guard(re.compile(
@@ -126,17 +130,19 @@ _ANNOUNCEMENT_AFTER = re.compile(
 )
 # "the 2014 model year", "the 2023 Ariya", "a 2025 Leaf": a year naming a model, after a
 # determiner. "By 2025 Nissan wants ..." is a date: no determiner stands before it.
-_MODEL_YEAR_AFTER = re.compile(r"^\s*(?:model[\s-]+year|MY\b)|^\s*[A-Z][A-Za-z-]+\b(?!\s+(?:and|to|by|in))")
+_MODEL_YEAR_AFTER = with_first_char_guard(re.compile(r"^\s*(?:model[\s-]+year|MY\b)|^\s*[A-Z][A-Za-z-]+\b(?!\s+(?:and|to|by|in))"))
 # "the original 2021 plan", "its earlier 2018 targets": the year names a former plan, not a deadline.
-_FORMER_PLAN_YEAR = re.compile(
+_FORMER_PLAN_YEAR = with_first_char_guard(re.compile(
     r"\b(?:old|previous|original|earlier|former|prior|initial|superseded)\s+$", re.I
-)
-_PERIOD_END_BEFORE = re.compile(
+))
+_PERIOD_END_BEFORE = with_first_char_guard(re.compile(
     r"\b(?:year|period|months|quarter|half)\s+(?:that|which)?\s*(?:ended|ends|ending|closed|closes|to|through|running\s+to)\s+$",
     re.I,
-)
-_MODEL_YEAR_BEFORE = re.compile(r"\b(?:the|a|an|its|their|his|her|this|that|whose|every|new|all-new|refreshed|used)\s+$", re.I)
-_MODEL_NOUN_AFTER = re.compile(r"^\s*(?:model|version|edition|car)\b(?!s)", re.I)  # "whose 2024 model starts at $28,140"
+))
+_MODEL_YEAR_BEFORE = with_first_char_guard(re.compile(r"\b(?:the|a|an|its|their|his|her|this|that|whose|every|new|all-new|refreshed|used)\s+$", re.I))
+_CLAUSE_HEAD = re.compile(r"\s*(?:In|in|Back\s+in|back\s+in|By|At|Since|Earlier|earlier)?\s*")
+_FOUR_DIGITS = with_first_char_guard(re.compile(r"\d{4}"))
+_MODEL_NOUN_AFTER = with_first_char_guard(re.compile(r"^\s*(?:model|version|edition|car)\b(?!s)", re.I))  # "whose 2024 model starts at $28,140"
 
 
 def _year_from(text: str) -> int:
@@ -150,12 +156,12 @@ def find_times(sentence: str) -> list[TimeMention]:
     found: list[TimeMention] = []
     taken: list[tuple[int, int]] = []
     lowered = sentence.lower()
-    present = {t for t in _TRIGGERS if t in lowered}  # each trigger looked up once, not once per pattern
-    if not present:
-        return found
-    for pattern, kind, fiscal, triggers in _COMPILED:
-        if present.isdisjoint(triggers):
-            continue
+    allowed: set[int] = set()
+    for trigger, patterns in _PATTERNS_OF.items():  # each trigger looked up once, not once per pattern
+        if trigger in lowered:
+            allowed |= patterns
+    for index in sorted(allowed):  # in table order: earlier patterns win where spans overlap
+        pattern, kind, fiscal, _ = _COMPILED[index]
         for m in pattern.finditer(sentence):
             if any(m.start() < e and s < m.end() for s, e in taken):
                 continue
@@ -188,11 +194,11 @@ def find_times(sentence: str) -> list[TimeMention]:
 
 
 # A verb of plan or schedule before a month: the month is still ahead of the text's date.
-_FUTURE_BEFORE = re.compile(
+_FUTURE_BEFORE = with_first_char_guard(re.compile(
     r"\b(?:will|shall|'ll|(?:is|are)\s+(?:due|set|scheduled|slated|expected|planned|to)|due\s+to|to\s+be|plans?\s+to|aims?\s+to|"
     r"expects?|intends?\s+to)\b[^.;]{0,60}$",
     re.I,
-)
+))
 
 
 def _mark_future(sentence: str, time: TimeMention) -> TimeMention:
@@ -214,14 +220,12 @@ def _mark_background(sentence: str, time: TimeMention) -> TimeMention:
     if _LAUNCH_BEFORE.search(before[-90:]):  # "on sale since 2010": dates a launch, not a statement
         return replace(time, background=True)
     clause_start = max(before.rfind(","), before.rfind(";"), -1)
-    at_clause_head = not before[clause_start + 1 :].strip(" ,") or re.fullmatch(
-        r"\s*(?:In|in|Back\s+in|back\s+in|By|At|Since|Earlier|earlier)?\s*", before[clause_start + 1 :]
-    )
+    at_clause_head = not before[clause_start + 1 :].strip(" ,") or _CLAUSE_HEAD.fullmatch(before[clause_start + 1 :])
     if at_clause_head and _ANNOUNCEMENT_AFTER.match(after):
         return replace(time, background=True, announcement=True)
     if time.kind == "month" and _PERIOD_END_BEFORE.search(before[-40:]):
         return replace(time, background=True)  # "fiscal 2023, the year that ended in March"
-    if time.kind == "absolute" and re.fullmatch(r"\d{4}", time.text) and _MODEL_NOUN_AFTER.match(after) and _MODEL_YEAR_BEFORE.search(before[-20:]):
+    if time.kind == "absolute" and _FOUR_DIGITS.fullmatch(time.text) and _MODEL_NOUN_AFTER.match(after) and _MODEL_YEAR_BEFORE.search(before[-20:]):
         return replace(time, background=True)
     if time.kind == "absolute" and _FORMER_PLAN_YEAR.search(before[-20:]):
         return replace(time, background=True)
@@ -230,7 +234,7 @@ def _mark_background(sentence: str, time: TimeMention) -> TimeMention:
         time.kind == "absolute"
         and not time.fiscal
         and model_year
-        and re.fullmatch(r"\d{4}", time.text)
+        and _FOUR_DIGITS.fullmatch(time.text)
         and (_MODEL_YEAR_BEFORE.search(before[-20:]) or not model_year.group(0).strip()[:1].isupper())
     ):
         # "the 2014 model year", "the 2023 Ariya": a model's name, not a date.
