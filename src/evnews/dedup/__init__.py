@@ -56,11 +56,31 @@ most similar earlier page; two existing groups are never merged, so group
 ids stay stable (`g` + hash of the first page's canonical URL).
 """
 
-from evnews.dedup.groups import REASONS, GroupDecision, assign_groups, group_id
-from evnews.dedup.index import reindex
+from typing import TYPE_CHECKING, Any
+
 from evnews.dedup.sketch import SKETCH_VERSION, THRESHOLD
 from evnews.dedup.text import normalise_text, text_hash
 from evnews.dedup.urls import canonical_url
+
+if TYPE_CHECKING:
+    from evnews.dedup.groups import REASONS, GroupDecision, assign_groups, group_id
+    from evnews.dedup.index import reindex
+
+# The grouping half needs DuckDB and Arrow; the extractor (which runs in worker
+# processes started at every run) needs only canonical_url. So that half is
+# imported on first use (PEP 562), which keeps a worker's start-up light.
+_LAZY = {"REASONS": "groups", "GroupDecision": "groups", "assign_groups": "groups", "group_id": "groups",
+         "reindex": "index"}  # fmt: skip
+
+
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'evnews.dedup' has no attribute {name!r}")
+    import importlib
+
+    return getattr(importlib.import_module(f"evnews.dedup.{module}"), name)
+
 
 __all__ = [
     "REASONS",

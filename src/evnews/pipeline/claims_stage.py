@@ -19,7 +19,7 @@ from evnews.models import Claim
 from evnews.pipeline.context import RunContext
 from evnews.pipeline.loading import content_id, load_rows
 from evnews.pipeline.extract_pool import claims_for_pages
-from evnews.pipeline.language import is_english
+from evnews.language import is_english
 from evnews.store.db import connect, open_warehouse, query, transaction
 from evnews.timeutil import utcnow
 

@@ -2,8 +2,8 @@
 
 Extraction is CPU-bound (trafilatura parses the whole page), so large
 batches go to a pool of worker processes; small ones stay in-process, where a
-pool's start-up would cost more than it saves. Workers return plain
-outcomes, never exceptions, so nothing depends on pickling error classes.
+pool's start-up would cost more than it saves. What a worker runs lives in
+`evnews.worker`, a module light enough to import at every run's start.
 
 For the pipeline the workers also read the claims of each article they
 extract (`with_claims`): the text is already in their memory, and claim
@@ -21,15 +21,11 @@ import multiprocessing
 import os
 from collections.abc import Callable, Mapping, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
-from dataclasses import dataclass
 from typing import Any
 
 from evnews.claims import EXTRACTOR_VERSION as CLAIMS_VERSION
-from evnews.claims import extract_claims
-from evnews.errors import EvnewsError
-from evnews.extract import EXTRACTOR_VERSION, extract_article
-from evnews.models import Article, Claim, FetchedPage
-from evnews.pipeline.language import is_english
+from evnews.models import Claim, FetchedPage
+from evnews.worker import ExtractOutcome, Job, claims_of_page, extract_chunk, extract_one, warm_up
 
 # Below this many pages a batch is extracted in the calling process.
 POOL_MIN_BATCH = 24
@@ -37,51 +33,6 @@ POOL_MIN_BATCH = 24
 # scheduling, small enough that both workers finish a batch together.
 CHUNK_PAGES = 8
 _pool: ProcessPoolExecutor | None = None
-
-Job = tuple[bytes, str, str | None, dt.datetime | None, str | None, bool]
-
-
-@dataclass(frozen=True, slots=True)
-class ExtractOutcome:
-    article: Article | None
-    error: str | None = None
-    hint: str = ""
-    error_type: str | None = None
-    version: str = EXTRACTOR_VERSION
-    # Claims read in the worker (None: not asked for, or claim extraction failed).
-    claims: tuple[Claim, ...] | None = None
-
-
-def _claims_of(article: Article) -> tuple[Claim, ...] | None:
-    # Same rule as the claims stage: the claim rules are written for English.
-    if not is_english(article.language):
-        return ()
-    return _claims_of_page((article.body_text, article.published, article.title))
-
-
-def _extract_one(job: Job) -> ExtractOutcome:
-    body, url, encoding, feed_date, feed_title, with_claims = job
-    try:
-        article = extract_article(body, url, encoding=encoding, feed_published=feed_date, feed_title=feed_title)
-    except EvnewsError as exc:
-        return ExtractOutcome(None, exc.message, exc.hint, type(exc).__name__)
-    except Exception as exc:  # a parser crash on one hostile page must not stop the run
-        return ExtractOutcome(
-            None,
-            f"extraction of {url} failed: {type(exc).__name__}: {exc}",
-            "the page is recorded and skipped; report it if many pages of one site fail",
-            type(exc).__name__,
-        )
-    return ExtractOutcome(article, claims=_claims_of(article) if with_claims else None)
-
-
-def _extract_chunk(jobs: list[Job]) -> list[ExtractOutcome]:
-    return [_extract_one(job) for job in jobs]
-
-
-def _warm_up() -> int:
-    # Importing trafilatura and the claim tables takes a worker ~1-2 s; pay it while the first batch downloads.
-    return os.getpid()
 
 
 def worker_count() -> int:
@@ -105,7 +56,7 @@ def warm_pool(expected_pages: int) -> None:
     if expected_pages >= POOL_MIN_BATCH and worker_count() > 1:
         pool = _get_pool()
         for _ in range(worker_count()):
-            pool.submit(_warm_up)
+            pool.submit(warm_up)
 
 
 def shutdown_pool() -> None:
@@ -139,10 +90,10 @@ def start_extraction(
     if len(jobs) >= POOL_MIN_BATCH and worker_count() > 1:
         pool = _get_pool()
         futures: list[Future[list[ExtractOutcome]]] = [
-            pool.submit(_extract_chunk, jobs[i : i + CHUNK_PAGES]) for i in range(0, len(jobs), CHUNK_PAGES)
+            pool.submit(extract_chunk, jobs[i : i + CHUNK_PAGES]) for i in range(0, len(jobs), CHUNK_PAGES)
         ]
         return lambda: _in_page_order(pages, (o for f in futures for o in f.result()))
-    return lambda: _in_page_order(pages, map(_extract_one, jobs))
+    return lambda: _in_page_order(pages, map(extract_one, jobs))
 
 
 def _in_page_order(pages: list[FetchedPage], results: Any) -> list[ExtractOutcome]:
@@ -161,14 +112,6 @@ def extract_pages(
     return start_extraction(pages, feed_dates, feed_titles, with_claims=with_claims)()
 
 
-def _claims_of_page(page: tuple[str, dt.date | None, str | None]) -> tuple[Claim, ...] | None:
-    text, published, title = page
-    try:
-        return tuple(extract_claims(text, published=published, title=title))
-    except Exception:  # noqa: BLE001 - the caller extracts it again in-process to record the error
-        return None
-
-
 def claims_for_pages(pages: Sequence[Mapping[str, Any]]) -> list[tuple[Claim, ...] | None]:
     """Claims of many stored pages (rows of `claims_pending`) on the warm worker pool, in order.
 
@@ -178,8 +121,8 @@ def claims_for_pages(pages: Sequence[Mapping[str, Any]]) -> list[tuple[Claim, ..
     """
     jobs = [(p["body_text"] or "", p["published"], p["title"]) for p in pages]
     if len(jobs) < POOL_MIN_BATCH or worker_count() == 1:
-        return [_claims_of_page(job) for job in jobs]
-    return list(_get_pool().map(_claims_of_page, jobs, chunksize=CHUNK_PAGES))
+        return [claims_of_page(job) for job in jobs]
+    return list(_get_pool().map(claims_of_page, jobs, chunksize=CHUNK_PAGES))
 
 
 __all__ = [
