@@ -112,9 +112,11 @@ def test_needles_leave_out_alternatives_that_cannot_match() -> None:
     assert cues.search("Nissan is  Considering it").span() == (7, 22)  # type: ignore[union-attr]
 
 
-def test_patterns_with_groups_are_refused() -> None:
-    with pytest.raises(ValueError):
-        NeedlePattern.of(r"(?P<a>x)|y")
+def test_left_out_alternatives_keep_their_groups() -> None:
+    pattern = NeedlePattern.of(r"(?P<a>xx)|(?P<b>yy)(z)?|ww")
+    m = pattern.search("a yy b")
+    assert m is not None and m.groups() == (None, "yy", None) and m.lastgroup == "b" and m.group("a") is None
+    assert "(?!)" in pattern.pattern_for("a yy b").pattern  # type: ignore[union-attr]
 
 
 def test_folding_covers_every_character_a_caseless_regex_matches_to_ascii() -> None:

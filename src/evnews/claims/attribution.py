@@ -43,7 +43,7 @@ APPOSITIVE = with_first_char_guard(re.compile(
     r"ally|shareholder|peer|counterpart|sister\s+company|arm)\b[^,;]{0,30},"
 ))
 _HYPOTHETICAL = with_first_char_guard(re.compile(r"\b(?:would|could|might|may)\b", re.I))
-_CLAUSE_BREAK = with_first_char_guard(re.compile(r",\s+(?:and|but|while|whereas|although|though)\s+|;\s+"))
+_CLAUSE_BREAK = NeedlePattern.of(r",\s+(?:and|but|while|whereas|although|though)\s+|;\s+")
 _CONTINUATION = re.compile(
     r"^\s*(?:Counting|Including|In\s+total|Together|Altogether|Of\s+(?:those|these|them|the)|[\w-]+\s+of\s+(?:the|those|these)\s+\d*)|"
     r"\btotal\s+number\b|\bin\s+total\b|\bover\s+the\s+same\s+period\b",

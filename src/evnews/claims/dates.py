@@ -16,7 +16,7 @@ from evnews.claims.mentions import Mention, find_companies
 from evnews.claims.prefilter import NeedlePattern, with_first_char_guard
 from evnews.claims.timex import TimeMention
 
-_PRODUCTION = with_first_char_guard(re.compile(
+_PRODUCTION = NeedlePattern.of(
     r"\b(?:start(?:s|ed|ing)?|begin(?:s|ning)?|began|commenc\w+)\s+(?:\w+\s+){0,2}?(?:production|building|making|manufacturing|assembly)\b|"
     r"\bstart\s+of\s+(?:[\w-]+\s+){0,3}?(?:production|output|assembly)\b|"
     r"\b(?:production|output)\s+(?:of\s+[^;]{0,80}?\s+)?(?:would|will|could|may|might|should|is\s+(?:set|due|expected|scheduled|slated|planned)\s+to|"
@@ -34,7 +34,7 @@ _PRODUCTION = with_first_char_guard(re.compile(
     r"(?:EVs?|electric\s+(?:cars?|vehicles?|models?|vans?|trucks?|SUVs?|pickups?|sedans?|crossovers?)|batteries|cells)"
     r"(?:\s+(?:in|at|from)\b|(?=[^,;.]{0,60}\b(?:from|starting\s+in|beginning\s+in)\s))",
     re.I,
-))
+)
 # A plant opened to visitors is shown, not started: "opened its pilot line to reporters in April".
 _SHOWN_TO = with_first_char_guard(re.compile(
     r"\b(?:open\w*|show\w*|display\w*|present\w*)\b[^.;]{0,60}\bto\s+(?:the\s+)?(?:reporters|journalists|press|media|"
@@ -42,13 +42,13 @@ _SHOWN_TO = with_first_char_guard(re.compile(
     re.I,
 ))
 _SHOWN_ASIDE = with_first_char_guard(re.compile(r",\s+(?:first\s+)?(?:shown|opened|displayed|presented)\s+to\s+[^,;]{0,60},"))
-_TECHNOLOGY_SUBJECT = with_first_char_guard(re.compile(
+_TECHNOLOGY_SUBJECT = NeedlePattern.of(
     r"all-solid-state|solid-state\s+batter|ASSB|Pro\s?PILOT|Pro\s?Pilot|autonom\w*\s+driving|self-driving|"
     r"vehicle-to-grid|V2G|wireless\s+charging|lidar|sodium-ion|LFP\s+batter|battery[\s-]swapp\w*|steer-by-wire|"
     # a powertrain new to a maker or a market: "its first plug-in hybrid", "add a plug-in hybrid to its line-up"
     r"(?P<phev>(?<=first\s)plug-in\s+hybrid|plug-in\s+hybrid(?=\s+to\s+(?:its|the|their)\s+(?:line-?up|range|portfolio)))",
     re.I,
-))
+)
 _TECHNOLOGY_VERB = with_first_char_guard(re.compile(
     r"\b(?:launch\w*|arriv\w*|introduc\w*|enable|debut\w*|deploy\w*|roll\w*\s+out|electrif\w+|from|offer\w*|bring\w*|commerciali[sz]\w*|"
     r"available|mass-produc\w+|put\w*|fit\w*|install\w*|equip\w*|adopt\w*|to\s+market|on\s+the\s+market|in\s+showrooms|"
@@ -62,7 +62,7 @@ _FROM_BEFORE = with_first_char_guard(re.compile(r"\b(?:from|starting(?:\s+in)?|b
 # A hybrid system brought to a market: "will bring its e-POWER hybrid system to market by fiscal 2026",
 # "e-POWER will arrive in the US in 2026". Only as the object of a launch verb: the name is common in
 # sentences about models and sales.
-_HYBRID_SYSTEM_LAUNCH = with_first_char_guard(re.compile(
+_HYBRID_SYSTEM_LAUNCH = NeedlePattern.of(
     r"\b(?:bring\w*|introduc\w*|launch\w*|offer\w*|debut\w*|roll\w*\s+out|deploy\w*|add\w*)\s+(?:its\s+|the\s+|their\s+)?"
     r"(?:[\w-]+\s+){0,2}?(?P<a>e-?POWER|series[\s-]hybrid)(?:\s+(?:hybrid\s+)?(?:system|technology|powertrain|drivetrain))?(?!\s+(?:models?|cars?|vehicles?|versions?))|"
     # "e-POWER is to follow in fiscal 2026", "its e-POWER series-hybrid system will come to the U.S.",
@@ -71,7 +71,7 @@ _HYBRID_SYSTEM_LAUNCH = with_first_char_guard(re.compile(
     r"(?:(?:will|is\s+(?:set|due)\s+to|is\s+to)\s+(?:arrive|launch|debut|go\s+on\s+sale|come|follow|reach|be\s+(?:introduced|offered|launched))|"
     r"is\s+due\b)",
     re.I,
-))
+)
 # A brand going electric: "Its Infiniti brand will begin offering electrified powertrains from fiscal 2021",
 # "Lexus will go all-electric by 2035": the brand's electrification is a technology launch.
 _BRAND_ELECTRIFIES = NeedlePattern.of(
@@ -99,10 +99,10 @@ _SINGLE_VEHICLE = with_first_char_guard(re.compile(
 ))
 _EV_CONTEXT = NeedlePattern.of(lx.EV_CUES, re.I)
 # A named model's plug-in hybrid version: "a plug-in hybrid version of the Rogue", "the Outback PHEV".
-_NAMED_PHEV = with_first_char_guard(re.compile(
+_NAMED_PHEV = NeedlePattern.of(
     r"\b(?:plug-in\s+hybrid|PHEV)\s+(?:version|variant)\s+of\s+(?:the|its)\s+(?P<a>[A-Z][\w-]+)|"
     r"\b(?P<b>[A-Z][\w-]+)\s+(?:plug-in(?:\s+hybrid)?|PHEV)\b(?!\s+(?:system|technology|powertrain|sales|models|cars))"
-))
+)
 
 
 @dataclass(frozen=True, slots=True)

@@ -74,7 +74,7 @@ _THIRD_PARTY_SUBJECT = re.compile(
 )
 # "Sunderland will make three electric models": models built at a plant are that plant's.
 _BUILT = with_first_char_guard(re.compile(r"\b(?:build|builds|built|building|make|makes|made|making|produce[sd]?|producing|assembl\w+|manufactur\w+)\b", re.I))
-_PLAN_WORD = with_first_char_guard(re.compile(r"\bplan\b", re.I))
+_PLAN_WORD = NeedlePattern.of(r"\bplan\b", re.I)
 _NON_WORDS = re.compile(r"\W+")
 _PRODUCT_METRICS = frozenset({"cumulative_sales", "market_share", "adas_sales_volume", "adas_model_launches", "battery_cost"})
 

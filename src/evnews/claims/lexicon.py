@@ -109,11 +109,11 @@ HEADQUARTERS: dict[str, str] = {
     "detroit": "GM",
 }
 # "the Japanese carmaker", "the Yokohama-based company", "the automaker".
-DESCRIPTOR_RE = with_first_char_guard(re.compile(
+DESCRIPTOR_RE = NeedlePattern.of(
     r"\b(?:the|its|The|Its)\s+(?:(?P<nat>Japanese|Chinese|American|U\.S\.|US|French|German|Korean|South\s+Korean|Indian|Vietnamese)\s+|"
     r"(?P<hq>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)-based\s+)?"
     r"(?:carmaker|automaker|car\s*maker|auto\s*maker|company|firm|manufacturer|group|brand)\b"
-))
+)
 # Companies that make only battery-electric cars: their "cars" are EVs.
 EV_ONLY_COMPANIES: frozenset[str] = frozenset({"Tesla", "Rivian", "Lucid"})
 # Companies that sell only battery-electric and plug-in hybrid cars ("new energy vehicles").
@@ -305,10 +305,10 @@ FORMER_PLAN_AFTER_RE = re.compile(
     r"(?:plan|target|goal|version|forecast|strategy|roadmap|programme|program|guidance)s?\b",
     re.I,
 )
-SUPERSEDED_SENTENCE_RE = with_first_char_guard(re.compile(
+SUPERSEDED_SENTENCE_RE = NeedlePattern.of(
     r"\b(?:those|these|the)\s+(?:numbers|figures|targets)\s+(?:were|had\s+been)\b",
     re.I,
-))
+)
 # A clause that states a former plan: "had originally planned to launch eight EVs by 2022".
 SUPERSEDED_CLAUSE_RE = with_first_char_guard(re.compile(
     r"\bhad\s+(?:originally\s+|initially\s+|previously\s+|once\s+)?(?:planned|targeted|aimed|promised|pledged|forecast)\b|"

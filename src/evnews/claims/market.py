@@ -35,7 +35,7 @@ from dataclasses import dataclass, replace
 from evnews.claims import lexicon as lx
 from evnews.claims.local import blank_dateline
 from evnews.claims.mentions import find_regions, find_sites
-from evnews.claims.prefilter import with_first_char_guard
+from evnews.claims.prefilter import NeedlePattern, with_first_char_guard
 from evnews.claims.sentences import Sentence
 from evnews.models import Claim
 
@@ -69,9 +69,8 @@ _TOTAL = with_first_char_guard(re.compile(r"\b(?:total|in\s+all|overall|altogeth
 _CURRENCY_MARKET = {"GBP": "uk", "JPY": "japan", "CNY": "china", "EUR": "europe", "INR": "india"}
 
 
-def _bound_regex(table: tuple[tuple[str, str], ...]) -> re.Pattern[str]:
-    rows = "|".join(f"(?P<m{i}>{p})" for i, (p, _) in enumerate(table))
-    return with_first_char_guard(re.compile(r"(?<![\w-])(?:" + rows + r")(?![\w-])"))
+def _bound_regex(table: tuple[tuple[str, str], ...]) -> NeedlePattern:
+    return NeedlePattern([f"(?P<m{i}>{p})" for i, (p, _) in enumerate(table)], prefix=r"(?<![\w-])", suffix=r"(?![\w-])")
 
 
 _MAKER_RE = _bound_regex(lx.MARKET_BOUND_MAKERS)
@@ -100,16 +99,15 @@ def _read(sentence: Sentence) -> _Said:
     for site in find_sites(text):
         if not any(0 <= start - site.end <= 3 and name == site.name for start, name in found):
             found.append((site.start, site.name))  # "Tochigi, Japan" is one mention
-    makers = [(m.start(), _bound_market(m)) for m in _MAKER_RE.finditer(text)]
-    products = [(m.start(), _bound_market(m)) for m in _PRODUCT_RE.finditer(text)]
+    makers = [(m.start(), _bound_market(m, lx.MARKET_BOUND_MAKERS)) for m in _MAKER_RE.finditer(text)]
+    products = [(m.start(), _bound_market(m, lx.MARKET_BOUND_PRODUCTS)) for m in _PRODUCT_RE.finditer(text)]
     found = sorted(found + makers + products)
     return _Said(
         tuple(name for _, name in found), global_word, makers[0][1] if makers else None, products[0][1] if products else None
     )
 
 
-def _bound_market(match: re.Match[str]) -> str:
-    table = lx.MARKET_BOUND_MAKERS if match.re is _MAKER_RE else lx.MARKET_BOUND_PRODUCTS
+def _bound_market(match: re.Match[str], table: tuple[tuple[str, str], ...]) -> str:
     return table[int((match.lastgroup or "m0")[1:])][1]
 
 

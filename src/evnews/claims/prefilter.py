@@ -243,7 +243,8 @@ class NeedlePattern:
         self.alternatives = alternatives
         self.flags = flags
         self.prefix, self.suffix = prefix, suffix
-        self.starts = [first_chars(self._source([i]), flags) for i in range(len(alternatives))]
+        self.grouped = [re.compile(alternative, flags).groups > 0 for alternative in alternatives]
+        self.starts = [first_chars(f"{prefix}(?:{alternative}){suffix}", flags) for alternative in alternatives]
         self.always = 0  # bit i: alternative i has no required string
         exact: dict[str, int] = {}
         caseless: dict[str, int] = {}
@@ -260,18 +261,19 @@ class NeedlePattern:
 
     @classmethod
     def of(cls, pattern: str, flags: int = 0) -> NeedlePattern:
-        """For a pattern without groups: the groups of a left-out alternative would be missing from a match."""
-        if re.compile(pattern, flags).groups:
-            raise ValueError(f"a pattern with groups: {pattern[:60]!r}")
         return cls(split_alternatives(pattern), flags)
 
-    def _source(self, chosen: list[int]) -> str:
-        return f"{self.prefix}(?:{'|'.join(self.alternatives[i] for i in chosen)}){self.suffix}"
+    def _source(self, chosen: set[int]) -> str:
+        """The pattern with the alternatives not chosen made to fail at once: "(?!)" before one keeps its
+        groups (numbers, names and all), so a match has the groups of the pattern as written."""
+        body = "|".join(alt if i in chosen or not self.grouped[i] else f"(?!){alt}" for i, alt in enumerate(self.alternatives)
+                        if i in chosen or self.grouped[i])  # fmt: skip
+        return f"{self.prefix}(?:{body}){self.suffix}"
 
     def _compile(self, mask: int) -> re.Pattern[str]:
         """The regex of the alternatives whose bits are set, behind the lookahead of their first characters."""
         chosen = [i for i in range(len(self.alternatives)) if mask >> i & 1]
-        source = self._source(chosen)
+        source = self._source(set(chosen))
         first = _FirstChars()
         for i in chosen:
             start = self.starts[i]
