@@ -76,7 +76,12 @@ def jaccard_many(a: npt.NDArray[np.uint32], others: list[npt.NDArray[np.uint32]]
     sizes = np.array([o.size for o in others], dtype=np.int64)
     if a.size == 0 or not others:
         return np.zeros(len(others))
-    hits = np.isin(np.concatenate(others), a)
+    # `a` is sorted and distinct, so a binary search per value finds the common ones: ~4x
+    # faster than np.isin, which sorts both sides (a page can have hundreds of candidates).
+    values = np.concatenate(others)
+    at = np.searchsorted(a, values)
+    at[at == a.size] = 0
+    hits = a[at] == values
     ends = np.cumsum(sizes)
     running = np.concatenate([[0], np.cumsum(hits, dtype=np.int64)])
     common = running[ends] - running[ends - sizes]

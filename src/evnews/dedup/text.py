@@ -88,7 +88,7 @@ def shingle_hashes(normal_text: str, size: int = SHINGLE_WORDS) -> npt.NDArray[n
     words = normal_text.split()
     if not words:
         return np.empty(0, dtype=np.uint32)
-    word_ids = np.fromiter((zlib.crc32(w.encode("utf-8")) for w in words), dtype=np.uint64, count=len(words))
+    word_ids = np.fromiter(map(zlib.crc32, map(str.encode, words)), dtype=np.uint64, count=len(words))  # UTF-8
     width = min(size, len(words))
     runs = len(words) - width + 1
     combined = np.zeros(runs, dtype=np.uint64)
