@@ -130,8 +130,9 @@ class _Reader:
     def read(self, s: Sentence) -> None:
         # "YOKOHAMA, Japan, Nov 29 (AAW) - ": where the story was filed, not what it is about.
         original, first_new = s.text, len(self.claims)
-        s = replace(s, text=lc.blank_dateline(s.text))
-        text = s.text
+        text = lc.blank_dateline(s.text)
+        if text != original:
+            s = replace(s, text=text)
         companies, products = find_companies(text), find_products(text)
         regions = lc.home_regions(find_regions(text), companies, self.ctx)
         if at.is_rumor(text):

@@ -97,8 +97,7 @@ _PATTERNS: tuple[tuple[str, str, bool, tuple[str, ...]], ...] = (
     (r"\b(?:in|by|since|until|the\s+end\s+of|end\s+of)\s+(?:(?:late|early|mid)[\s-]+)?(?P<m>" + _MONTH + r")(?!\s+\d)", "month", False, ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")),
 )  # fmt: skip
 _COMPILED = tuple(
-    (with_first_char_guard(re.compile(p, re.I if k not in ("month", "last_month") else 0)), k, f, frozenset(t))
-    for p, k, f, t in _PATTERNS
+    (with_first_char_guard(re.compile(p, re.I if k not in ("month", "last_month") else 0)), k, f, t) for p, k, f, t in _PATTERNS
 )
 # trigger -> the patterns it lets through, so a sentence visits only the patterns its words allow
 _PATTERNS_OF: dict[str, frozenset[int]] = {
