@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 import evnews.claims
+from evnews.claims import numbers
 from evnews.claims.prefilter import _FOLD, UNGUARDED, NeedlePattern, fold, split_alternatives, with_first_char_guard
 
 HERE = Path(__file__).resolve().parent
@@ -124,3 +125,17 @@ def test_folding_covers_every_character_a_caseless_regex_matches_to_ascii() -> N
     to_ascii = {hit for letter in string.ascii_lowercase for hit in re.compile(letter, re.I).findall(every)}
     assert to_ascii == {chr(c) for c in _FOLD}
     assert all(fold(ch) in string.ascii_lowercase for ch in to_ascii)
+
+
+NUMBER_EDGES = [
+    "houRs 5 and RMB 7, US$9, EUR 3bn, ¥2tn, Rs. 450 crore, ₹5, Rs five hundred, ſix, ONE in FOUR, nearly all",
+    "a million, half a billion, an estimated 40, a third, A Quarter of all cars, 4x4, 0.5%, 20-30%, years 2025",
+    "Sales rose from 69 to 55 models between 2024 and 2026, one-third more than the 300,000th Leaf.",
+]
+
+
+def test_numbers_are_tried_only_where_one_can_start() -> None:
+    for text in [*NUMBER_EDGES, *TEXTS]:
+        assert [(m.span(), m.groups()) for m in numbers._number_matches(text)] == [
+            (m.span(), m.groups()) for m in numbers.NUMBER_RE.finditer(text)
+        ], text

@@ -44,33 +44,26 @@ class Parsed:
         return self.sentence.text
 
 
-def _rows(patterns: list[str], caseless: set[int] | frozenset[int]) -> list[str]:
-    return [f"(?P<g{i}>{'(?i:' + p + ')' if i in caseless else p})" for i, p in enumerate(patterns)]
-
-
-def _table_regex(patterns: list[str], *, caseless: set[int] | frozenset[int] = frozenset(), tail: str = r"(?![\w-])") -> re.Pattern[str]:
+def _table(patterns: list[str], *, caseless: set[int] | frozenset[int] = frozenset(), tail: str = r"(?![\w-])") -> NeedlePattern:
     """One alternation for a whole table, so a sentence is scanned once; group gN is row N.
 
     At any position the earlier row wins, as the tables are ordered specific-first
-    ("Renault-Nissan alliance" before "Nissan", "North America" before "America").
+    ("Renault-Nissan alliance" before "Nissan", "North America" before "America"). Rows that may
+    start in lower case ("the alliance", "worldwide", a plant town) are tried only in sentences that
+    hold their words (prefilter.NeedlePattern); the matches are the same.
     """
-    return with_first_char_guard(re.compile(rf"(?<![\w-])(?:{'|'.join(_rows(patterns, caseless))}){tail}"))
+    rows = [f"(?P<g{i}>{'(?i:' + p + ')' if i in caseless else p})" for i, p in enumerate(patterns)]
+    return NeedlePattern(rows, prefix=r"(?<![\w-])", suffix=tail, names=True)
 
 
-def _table_needles(patterns: list[str], *, caseless: set[int] | frozenset[int] = frozenset(), tail: str = r"(?![\w-])") -> NeedlePattern:
-    """The same for a table whose names are rare in most sentences (products, plant towns): only the rows
-    whose words the sentence holds are tried."""
-    return NeedlePattern(_rows(patterns, caseless), prefix=r"(?<![\w-])", suffix=tail)
-
-
-_COMPANY_RE = _table_regex([p for p, _ in lx.COMPANY_PATTERNS])
-_PRODUCT_RE = _table_needles([p for p, _, _ in lx.PRODUCT_PATTERNS])
-_REGION_RE = _table_regex(
+_COMPANY_RE = _table([p for p, _ in lx.COMPANY_PATTERNS])
+_PRODUCT_RE = _table([p for p, _, _ in lx.PRODUCT_PATTERNS])
+_REGION_RE = _table(
     [p for p, _ in lx.REGION_PATTERNS],
     caseless={i for i, (_, name) in enumerate(lx.REGION_PATTERNS) if name == "global"},
     tail=r"(?![\w])",
 )
-_SITE_RE = _table_needles(list(lx.PLANT_SITES), caseless=set(range(len(lx.PLANT_SITES))), tail=r"\b(?!-based)")
+_SITE_RE = _table(list(lx.PLANT_SITES), caseless=set(range(len(lx.PLANT_SITES))), tail=r"\b(?!-based)")
 _SITE_REGIONS = list(lx.PLANT_SITES.values())
 _SCOPE_BEFORE = with_first_char_guard(re.compile(r"\b(?:in|for|to|across|within|throughout|into|outside|from)\s+(?:the\s+)?$", re.I))
 # "China's BYD", "Japan's biggest carmaker": the country names a company's nationality, not a market.

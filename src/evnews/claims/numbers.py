@@ -184,13 +184,15 @@ def is_year(mention: NumberMention) -> bool:
 
 
 # Where a match of NUMBER_RE can begin: at a word that starts with a digit or is a number word ("eight",
-# "Twenty"), the first word of a fraction ("half", "nearly all", "three-quarters") or "a"/"an"/"half"
-# before a scale word; or at a currency sign, which may stand inside a word ("Rs", "US$"). Trying the
+# "Twenty"), the first word of a fraction ("half", "nearly all", "three-quarters"), or "a"/"an" before a
+# scale or fraction word ("a million", "a third"); or at a currency sign, which may stand inside a word ("Rs", "US$"). Trying the
 # pattern only there, left to right, finds what `NUMBER_RE.finditer` finds at a fraction of the cost:
 # most words of a sentence start no number, and most sentences hold none at all. Words are looked for
 # in the folded sentence (prefilter.fold: same length, same word characters, case as NUMBER_RE ignores it).
-_START_WORDS = sorted({*_SMALL, *_TENS, "a", "an", "half", *(re.split(r"[\s-]", key)[0] for key in _FRACTIONS)}, key=len, reverse=True)
-_NUMBER_START = with_first_char_guard(re.compile(rf"\b(?:\d|(?:{'|'.join(_START_WORDS)})\b)"))
+_START_WORDS = sorted({*_SMALL, *_TENS, "half", *(re.split(r"[\s-]", key)[0] for key in _FRACTIONS)} - {"a", "an"}, key=len, reverse=True)
+_NUMBER_START = with_first_char_guard(re.compile(
+    rf"\b(?:\d|(?:{'|'.join(_START_WORDS)})\b|an?(?=\s+(?:{_SCALE}|half|quarter|third|fifth|tenth)\b))"  # "a million", "a third"
+))
 _CURRENCY_AHEAD = re.compile(first_chars(_CUR_SIGN, re.I).lookahead() + rf"(?={_CUR_SIGN})", re.I)  # type: ignore[union-attr]
 
 

@@ -196,6 +196,22 @@ def _required(items: _parser.SubPattern | list, flags: int) -> frozenset[Needle]
 
 
 
+_FEW = 8  # needles of a table row worth looking for
+
+
+def _capitalised(first: _FirstChars | None) -> bool:
+    """Can a match only start with a capital letter (matched case-sensitively)?"""
+    return first is not None and not first.caseless and all(len(c) == 1 and c.isupper() for c in first.exact)
+
+
+def _group_stub(alternative: re.Pattern[str]) -> str:
+    """"(?!)" and empty groups numbered and named as the alternative's ("" when it has none)."""
+    if not alternative.groups:
+        return ""
+    names = {number: name for name, number in alternative.groupindex.items()}
+    return "(?!)" + "".join(f"(?P<{names[i]}>)" if i in names else "()" for i in range(1, alternative.groups + 1))
+
+
 def split_alternatives(source: str) -> list[str]:
     """The top-level alternatives of a pattern's source: "a|b(c|d)" -> ["a", "b(c|d)"]."""
     parts: list[str] = []
@@ -237,19 +253,27 @@ class NeedlePattern:
     The regex of the alternatives that remain is compiled once per combination and kept.
 
     `prefix` and `suffix` wrap the alternation (a table's "(?<![\w-])(?:" and ")(?![\w-])").
+    With `names` (a table of names), only rows that may start in lower case and need few strings ("the
+    alliance", "worldwide") are left out by their strings; the others are always tried.
     """
 
-    def __init__(self, alternatives: list[str], flags: int = 0, *, prefix: str = "", suffix: str = "") -> None:
+    def __init__(
+        self, alternatives: list[str], flags: int = 0, *, prefix: str = "", suffix: str = "", names: bool = False
+    ) -> None:
         self.alternatives = alternatives
         self.flags = flags
         self.prefix, self.suffix = prefix, suffix
-        self.grouped = [re.compile(alternative, flags).groups > 0 for alternative in alternatives]
+        self.stubs = [_group_stub(re.compile(alternative, flags)) for alternative in alternatives]
         self.starts = [first_chars(f"{prefix}(?:{alternative}){suffix}", flags) for alternative in alternatives]
         self.always = 0  # bit i: alternative i has no required string
         exact: dict[str, int] = {}
         caseless: dict[str, int] = {}
         for index, alternative in enumerate(alternatives):
             needles = _required(_parser.parse(alternative, flags), flags | re.UNICODE)
+            if names and (_capitalised(self.starts[index]) or len(needles or ()) > _FEW):
+                # a name ("Nissan"), or a row of many ("Tennessee|Mississippi|..."): the lookahead turns most
+                # positions away already, and looking for each name would cost more than it saves
+                needles = None
             if not needles:
                 self.always |= 1 << index
             for text, is_caseless in needles or ():
@@ -264,11 +288,10 @@ class NeedlePattern:
         return cls(split_alternatives(pattern), flags)
 
     def _source(self, chosen: set[int]) -> str:
-        """The pattern with the alternatives not chosen made to fail at once: "(?!)" before one keeps its
-        groups (numbers, names and all), so a match has the groups of the pattern as written."""
-        body = "|".join(alt if i in chosen or not self.grouped[i] else f"(?!){alt}" for i, alt in enumerate(self.alternatives)
-                        if i in chosen or self.grouped[i])  # fmt: skip
-        return f"{self.prefix}(?:{body}){self.suffix}"
+        """The pattern with the alternatives not chosen left out; one with groups leaves a stub that fails
+        at once and holds empty groups in their place, so a match has the groups of the pattern as written."""
+        kept = [alt if i in chosen else self.stubs[i] for i, alt in enumerate(self.alternatives)]
+        return f"{self.prefix}(?:{'|'.join(alt for alt in kept if alt)}){self.suffix}"
 
     def _compile(self, mask: int) -> re.Pattern[str]:
         """The regex of the alternatives whose bits are set, behind the lookahead of their first characters."""
