@@ -8,6 +8,11 @@ front of a pattern: the set of characters any match can start with, worked out
 from the pattern itself. A lookahead consumes nothing and captures nothing,
 so matches, spans and groups stay exactly the same; only the positions that
 cannot start a match are rejected at once.
+
+`NeedlePattern` goes further for a pattern made of many alternatives (cue
+phrases, a table of names): it works out, for each alternative, strings one of
+which every match of it contains, and runs only the alternatives whose strings
+the text holds (most texts hold none), again with the same matches.
 """
 
 from __future__ import annotations
@@ -195,7 +200,6 @@ def _required(items: _parser.SubPattern | list, flags: int) -> frozenset[Needle]
     return _best(candidates)
 
 
-
 _FEW = 8  # needles of a table row worth looking for
 
 
@@ -244,7 +248,7 @@ def split_alternatives(source: str) -> list[str]:
 
 
 class NeedlePattern:
-    """A regex made of alternatives that tries only those whose required words the text holds.
+    r"""A regex made of alternatives that tries only those whose required words the text holds.
 
     Each alternative is parsed for strings one of which any match of it contains ("considering",
     "according" ...). An alternative none of whose strings occurs anywhere in a text cannot match
