@@ -22,6 +22,12 @@ _TYPES = {".xml": "application/xml; charset=utf-8", ".html": "text/html; charset
 
 class _SiteHandler(SimpleHTTPRequestHandler):
     base_url = ""
+    # Keep-alive, as real news servers do: a new connection (and handler thread) per
+    # request cost client and server ~0.3 ms of CPU per page on loopback.
+    protocol_version = "HTTP/1.1"
+    # Headers and body go out in two writes; with Nagle on, a kept-alive connection
+    # waits for the client's delayed ACK (~40 ms) between them.
+    disable_nagle_algorithm = True
 
     def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - stdlib signature
         pass  # quiet: the demo prints its own report
