@@ -29,21 +29,21 @@ _MODAL_BEFORE = with_first_char_guard(re.compile(r"\b(?:to|will|would|shall|shou
 # "In Europe, ...", "For China, ...", "Across Southeast Asia, ...": a scope for the whole sentence.
 _LEADING_SCOPE = with_first_char_guard(re.compile(r"^\s*(?:In|For|Across|Within|Throughout|Outside|Elsewhere\s+in|Over\s+in)\s+[^,;]{2,40},"))
 # A comma right before a time, with its preposition: ", by the end of fiscal 2023."
-_SENTENCE_FINAL_TIME = with_first_char_guard(re.compile(
+_SENTENCE_FINAL_TIME = re.compile(
     r",\s*(?:(?:by|before|within|in|at|until)\s+)?(?:the\s+(?:end|start|middle|close)\s+of\s+)?$", re.I
-))
-_SEGMENT_END = with_first_char_guard(re.compile(r"[,;](?!\d)"))
-_BLANKED_ASIDE = with_first_char_guard(re.compile(r",\s{4,},"))
-RELATIVE_CLAUSE = with_first_char_guard(re.compile(r",\s+(?:where|which|who|whose|(?:in|of|under|for|with)\s+which)\b[^,]*,"))
+)
+_SEGMENT_END = re.compile(r"[,;](?!\d)")
+_BLANKED_ASIDE = re.compile(r",\s{4,},")
+RELATIVE_CLAUSE = re.compile(r",\s+(?:where|which|who|whose|(?:in|of|under|for|with)\s+which)\b[^,]*,")
 # "Honda, Nissan's would-be merger partner, is taking ...": a noun phrase set off by commas after a name
 # describes it; a company named inside is not the subject. No verb may stand in it (that would be a clause).
-APPOSITIVE = with_first_char_guard(re.compile(
+APPOSITIVE = re.compile(
     r"(?<=[A-Za-z]),\s+(?:[A-Z][\w-]*['’]s|its|their|a|an|the)\s+(?:(?!(?:is|are|was|were|has|have|had|will|would|said|says|"
     r"plans?|aims?|and|but)\s)[\w'’-]+\s+){0,5}?(?:partner|rival|parent|affiliate|subsidiary|unit|owner|supplier|competitor|"
     r"ally|shareholder|peer|counterpart|sister\s+company|arm)\b[^,;]{0,30},"
-))
+)
 _HYPOTHETICAL = with_first_char_guard(re.compile(r"\b(?:would|could|might|may)\b", re.I))
-_CLAUSE_BREAK = NeedlePattern.of(r",\s+(?:and|but|while|whereas|although|though)\s+|;\s+")
+_CLAUSE_BREAK = re.compile(r",\s+(?:and|but|while|whereas|although|though)\s+|;\s+")
 _CONTINUATION = re.compile(
     r"^\s*(?:Counting|Including|In\s+total|Together|Altogether|Of\s+(?:those|these|them|the)|[\w-]+\s+of\s+(?:the|those|these)\s+\d*)|"
     r"\btotal\s+number\b|\bin\s+total\b|\bover\s+the\s+same\s+period\b",

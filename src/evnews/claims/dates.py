@@ -41,7 +41,7 @@ _SHOWN_TO = with_first_char_guard(re.compile(
     r"visitors|public|investors|analysts|guests)\b",
     re.I,
 ))
-_SHOWN_ASIDE = with_first_char_guard(re.compile(r",\s+(?:first\s+)?(?:shown|opened|displayed|presented)\s+to\s+[^,;]{0,60},"))
+_SHOWN_ASIDE = re.compile(r",\s+(?:first\s+)?(?:shown|opened|displayed|presented)\s+to\s+[^,;]{0,60},")
 _TECHNOLOGY_SUBJECT = NeedlePattern.of(
     r"all-solid-state|solid-state\s+batter|ASSB|Pro\s?PILOT|Pro\s?Pilot|autonom\w*\s+driving|self-driving|"
     r"vehicle-to-grid|V2G|wireless\s+charging|lidar|sodium-ion|LFP\s+batter|battery[\s-]swapp\w*|steer-by-wire|"

@@ -20,7 +20,7 @@ from evnews.claims.timex import TimeMention
 from evnews.models import Claim
 
 _SEGMENT_BREAK = with_first_char_guard(re.compile(r"[,;](?!\d)|[()\[\]]|\s[-–—]\s|—"))
-_NAME_BEFORE = with_first_char_guard(re.compile(r"(?<=\w\s)([A-Z][\w.-]*[A-Za-z])\s$"))
+_NAME_BEFORE = re.compile(r"(?<=\w\s)([A-Z][\w.-]*[A-Za-z])\s$")
 _NOT_NAMES = frozenset("About Around Some Nearly Over More Only Just Almost Roughly Approximately Up In By To Of".split())
 _CUMULATIVE_VERB = with_first_char_guard(re.compile(
     r"\b(?:has|have|had|having)\s+(?:now\s+|already\s+)?(?:sold|delivered|reached|bought|passed|topped|shipped)\b|"

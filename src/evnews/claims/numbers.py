@@ -88,12 +88,12 @@ _QUALIFIER_RES = tuple(
 )
 
 
-_SEPARATORS = with_first_char_guard(re.compile(r"[,\s]"))
-_YEAR = with_first_char_guard(re.compile(r"(?:19|20)\d\d(?:\s?[-–]\s?(?:19|20)?\d\d)?"))
+_SEPARATORS = re.compile(r"[,\s]")
+_YEAR = re.compile(r"(?:19|20)\d\d(?:\s?[-–]\s?(?:19|20)?\d\d)?")
 _OF_BEFORE = with_first_char_guard(re.compile(r"\bof\s+$", re.I))
-_LEADING_ZERO = with_first_char_guard(re.compile(r"0\d"))
+_LEADING_ZERO = re.compile(r"0\d")
 _RANGE_DASH = with_first_char_guard(re.compile(r"\s?[-–]\s?(?=\d)"))
-_COMPOUND_AFTER = with_first_char_guard(re.compile(r"-[a-z]"))
+_COMPOUND_AFTER = re.compile(r"-[a-z]")
 _BETWEEN_BEFORE = with_first_char_guard(re.compile(r"\bbetween\s+$", re.I))
 _FROM_BEFORE = with_first_char_guard(re.compile(r"\bfrom\s+(?:about\s+|around\s+)?$", re.I))
 

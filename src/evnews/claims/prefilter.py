@@ -21,8 +21,8 @@ import functools
 import re
 import sys
 from collections.abc import Iterator
+from re import _compiler, _parser
 from re import _constants as sre  # the parser's opcodes (CPython 3.11+)
-from re import _parser
 
 _CATEGORY_CLASS = {
     sre.CATEGORY_DIGIT: r"\d",
@@ -125,12 +125,27 @@ def first_chars(source: str, flags: int) -> _FirstChars | None:
         return None
 
 
+def _scans_fast(source: str, flags: int) -> bool:
+    """Does the engine itself skip to where a match can start (a pattern that begins with a literal or a
+    class, as ", which" or "[.!?]"), or does its first test already turn most positions away? A
+    lookahead in front would only add work."""
+    parsed = _parser.parse(source, flags)
+    if parsed.data and parsed.data[0][0] is sre.ASSERT and parsed.data[0][1][0] < 0:
+        return True  # "(?<=[.!?])": a lookbehind for a character rejects most positions at once already
+    try:
+        prefix, _skip, _all = _compiler._get_literal_prefix(parsed, parsed.state.flags)
+        return parsed.getwidth()[0] > 0 and bool(prefix or _compiler._get_charset_prefix(parsed, parsed.state.flags))
+    except (AttributeError, TypeError):  # another Python's private compiler: guard as usual
+        return False
+
+
 def with_first_char_guard(pattern: re.Pattern[str]) -> re.Pattern[str]:
     """The same pattern behind a lookahead for the characters a match can start with.
 
-    Returns the pattern unchanged when it could start with anything or match empty."""
+    Returns the pattern unchanged when it could start with anything or match empty, or when the engine
+    already skips to the characters it can start with."""
     first = first_chars(pattern.pattern, pattern.flags)
-    if first is None or not first.selective():
+    if first is None or not first.selective() or _scans_fast(pattern.pattern, pattern.flags):
         return pattern
     try:
         guarded = re.compile(first.lookahead() + f"(?:{pattern.pattern})", pattern.flags)
@@ -301,6 +316,8 @@ class NeedlePattern:
         """The regex of the alternatives whose bits are set, behind the lookahead of their first characters."""
         chosen = [i for i in range(len(self.alternatives)) if mask >> i & 1]
         source = self._source(set(chosen))
+        if _scans_fast(source, self.flags):
+            return re.compile(source, self.flags)
         first = _FirstChars()
         for i in chosen:
             start = self.starts[i]

@@ -18,8 +18,8 @@ _ABBREVIATIONS = frozenset(
     "co corp inc ltd plc llc mr mrs ms dr st no vs approx est jan feb mar apr jun jul aug sep sept oct nov dec "
     "e.g i.e etc u.s u.k u.s.a m.o.v.e fig gen dept govt mt ft".split()
 )
-_BOUNDARY = with_first_char_guard(re.compile(r"(?<=[.!?])[\"”’)]*\s+(?=[\"“‘(]?[A-Z0-9])"))
-_TERMINAL = with_first_char_guard(re.compile(r"[.!?:;\"”’)]\s*$"))
+_BOUNDARY = re.compile(r"(?<=[.!?])[\"”’)]*\s+(?=[\"“‘(]?[A-Z0-9])")
+_TERMINAL = re.compile(r"[.!?:;\"”’)]\s*$")
 _INITIALS = with_first_char_guard(re.compile(r"(?:[a-z]\.)*[a-z]"))
 _LIST_NUMBER = with_first_char_guard(re.compile(r"\s*\d{1,2}[.)]"))  # "1. Strategic vision"
 _NUMBERED_LINE = with_first_char_guard(re.compile(r"^\d{1,2}[.)]\s"))
