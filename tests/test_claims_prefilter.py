@@ -13,7 +13,7 @@ import pytest
 
 import evnews.claims
 from evnews.claims import numbers
-from evnews.claims.prefilter import _FOLD, UNGUARDED, NeedlePattern, fold, split_alternatives, with_first_char_guard
+from evnews.claims.prefilter import _FOLD, UNGUARDED, NeedlePattern, fold, holds_any, split_alternatives, with_first_char_guard
 
 HERE = Path(__file__).resolve().parent
 EDGE_TEXTS = [
@@ -139,3 +139,12 @@ def test_numbers_are_tried_only_where_one_can_start() -> None:
         assert [(m.span(), m.groups()) for m in numbers._number_matches(text)] == [
             (m.span(), m.groups()) for m in numbers.NUMBER_RE.finditer(text)
         ], text
+
+
+def test_every_time_pattern_match_holds_one_of_its_strings() -> None:
+    from evnews.claims import timex
+
+    for (pattern, *_), needles in zip(timex._COMPILED, timex._NEEDED, strict=True):
+        for text in [*TEXTS, "the end of 2025, mid-2026, Spring of 2027, ſame time, in the coming months"]:
+            if needles and pattern.search(text):
+                assert holds_any(text, fold(text), needles), (pattern.pattern, text)

@@ -176,6 +176,17 @@ def _fold_unicode(text: str) -> str:
     return text.translate(_FOLD).lower()
 
 
+def required_strings(pattern: re.Pattern[str]) -> frozenset[Needle]:
+    """Strings one of which every match of the pattern contains (caseless ones folded); empty when none."""
+    source = UNGUARDED.get(pattern, pattern)
+    return _required(_parser.parse(source.pattern, source.flags), source.flags) or frozenset()
+
+
+def holds_any(text: str, folded: str, needles: frozenset[Needle]) -> bool:
+    """Does the text (`folded`: fold(text)) hold one of the strings?"""
+    return any(needle in (folded if caseless else text) for needle, caseless in needles)
+
+
 def _best(candidates: list[frozenset[Needle]]) -> frozenset[Needle] | None:
     """The most selective requirement: the longest shortest needle, then the fewest needles."""
     if not candidates:

@@ -20,7 +20,7 @@ import re
 from dataclasses import dataclass, replace
 
 from evnews.claims.memo import per_article
-from evnews.claims.prefilter import with_first_char_guard
+from evnews.claims.prefilter import fold, holds_any, required_strings, with_first_char_guard
 
 _MONTHS = (
     "january february march april may june july august september october november december".split()
@@ -99,6 +99,12 @@ _PATTERNS: tuple[tuple[str, str, bool, tuple[str, ...]], ...] = (
 _COMPILED = tuple(
     (with_first_char_guard(re.compile(p, re.I if k not in ("month", "last_month") else 0)), k, f, t) for p, k, f, t in _PATTERNS
 )
+# Strings one of which a match of each pattern contains (prefilter.required_strings): a second, exact gate
+# behind the triggers ("end", "spring" ... for "the end of 2025", not just the "20" that lets it through).
+_NEEDED = tuple(
+    needles if not {text for text, _ in needles} <= set(triggers) else frozenset()  # no second look for the same words
+    for needles, triggers in ((required_strings(pattern), triggers) for pattern, _, _, triggers in _COMPILED)
+)
 # trigger -> the patterns it lets through, so a sentence visits only the patterns its words allow
 _PATTERNS_OF: dict[str, frozenset[int]] = {
     t: frozenset(i for i, (_, _, _, triggers) in enumerate(_COMPILED) if t in triggers)
@@ -159,8 +165,11 @@ def find_times(sentence: str) -> list[TimeMention]:
     for trigger, patterns in _PATTERNS_OF.items():  # each trigger looked up once, not once per pattern
         if trigger in lowered:
             allowed |= patterns
+    folded = fold(sentence)
     for index in sorted(allowed):  # in table order: earlier patterns win where spans overlap
         pattern, kind, fiscal, _ = _COMPILED[index]
+        if _NEEDED[index] and not holds_any(sentence, folded, _NEEDED[index]):
+            continue
         for m in pattern.finditer(sentence):
             if any(m.start() < e and s < m.end() for s, e in taken):
                 continue
