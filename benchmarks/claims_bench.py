@@ -17,6 +17,18 @@ should cost a fraction of the extraction of the page they come from.
 
     .venv/bin/python benchmarks/claims_bench.py                    # 300 pages, 3 passes
     .venv/bin/python benchmarks/claims_bench.py --pages 1000 --repeat 5 --workdir /tmp/cb
+
+Measured 2026-11-21 on the project's 2-CPU machine while other jobs ran,
+`.venv/bin/python benchmarks/claims_bench.py` (300 pages, 2,750-char bodies,
+8.1 claims each), before and after issue 9's prefilters (claims byte-identical):
+
+| code | trafilatura ms/page | extract_claims ms/page | claims/trafilatura |
+|---|---|---|---|
+| before (927de49) | 8.31 | 13.14 | 1.58 |
+| after | 8.52 | 5.07 | 0.60 |
+
+On the dev corpus (18 real articles) claims went from 11.9 to 4.9 ms per
+article, on all gold bodies (dev, held-out, demo) from 10.4 to 4.3.
 """
 
 from __future__ import annotations
