@@ -79,11 +79,21 @@ def test_pipeline_benchmark_runs_on_a_small_site(tmp_path: Path) -> None:
 
 
 def _claims_table(db: Path) -> set[tuple]:
+    """Claims with the page that carries them, and each group named by its members.
+
+    A group's id hashes the canonical URL of the page seen first, and pages
+    arrive in whatever order the concurrent fetches finish, so two runs may
+    name the same group differently; its members and claims must not differ.
+    """
     import duckdb
 
     con = duckdb.connect(str(db), read_only=True)
     try:
-        return set(con.execute("SELECT claim_id, page_url, dup_group, metric, value FROM extracted_claims").fetchall())
+        members: dict[str, set[str]] = {}
+        for url, group in con.execute("SELECT url, dup_group FROM dup_members").fetchall():
+            members.setdefault(group, set()).add(url)
+        rows = con.execute("SELECT claim_id, page_url, dup_group, metric, value FROM extracted_claims").fetchall()
+        return {(claim_id, page, frozenset(members[group]), metric, value) for claim_id, page, group, metric, value in rows}
     finally:
         con.close()
 
