@@ -42,7 +42,7 @@ import psutil
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
-from generate_site import feed_files, generate_site  # noqa: E402
+from generate_site import GENERATOR_VERSION, feed_files, generate_site  # noqa: E402
 
 LOOPBACK_FETCH = {"per_host_delay_s": 0.0, "per_host_concurrency": 8, "total_concurrency": 8}
 # The project's extractor starts from this trafilatura call (evnews.extract.body).
@@ -71,7 +71,7 @@ def ensure_site(root: Path, n: int, seed: int) -> Path:
     manifest = root / "manifest.json"
     if manifest.exists():
         done = json.loads(manifest.read_text())
-        if done.get("pages") == n and done.get("seed", seed) == seed:
+        if done.get("pages") == n and done.get("seed", seed) == seed and done.get("generator") == GENERATOR_VERSION:
             return root
     generate_site(root, n, seed=seed)
     return root
