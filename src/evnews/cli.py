@@ -8,6 +8,7 @@ Public contract (outside evaluations drive these; extend, never break):
 
 from __future__ import annotations
 
+import contextlib
 import os
 
 # Offline machines: Prefect must not try to send telemetry (set before it is imported).
@@ -16,6 +17,7 @@ os.environ.setdefault("DO_NOT_TRACK", "1")
 
 import sys
 import threading
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Annotated
 
@@ -72,11 +74,32 @@ def run(
     print_run_summary(console, summary)
 
 
+# The demo site's page URLs include its port: a fixed one lets a second `evnews demo`
+# find every feed unchanged (304) instead of a "new" copy of each page on a new port.
+DEMO_PORT = 8765
+
+
+@contextlib.contextmanager
+def _demo_site(site_dir: Path, port: int) -> Iterator[str]:
+    """The demo site on `port`, or on DEMO_PORT when 0, or on any free port when that one is taken."""
+    from evnews.demo.server import serve_site
+
+    with contextlib.ExitStack() as stack:
+        try:
+            base = stack.enter_context(serve_site(site_dir, port=port or DEMO_PORT))
+        except OSError:
+            if port:
+                raise
+            console.print(f"port {DEMO_PORT} is taken; the demo site runs on another port (its pages get new URLs)")
+            base = stack.enter_context(serve_site(site_dir, port=0))
+        yield base
+
+
 def _run_demo(db: Path, *, print_report: bool, port: int = 0, serve_only: bool = False) -> None:
-    from evnews.demo.server import SITE_DIR, feed_urls, serve_site
+    from evnews.demo.server import SITE_DIR, feed_urls
     from evnews.pipeline import run_once
 
-    with serve_site(SITE_DIR, port=port) as base:
+    with _demo_site(SITE_DIR, port) as base:
         if serve_only:
             console.print(f"demo site on {base}; feeds: {', '.join(feed_urls(base))}  (Ctrl-C to stop)")
             try:
@@ -145,7 +168,7 @@ def sql(
 def demo(
     db: DbOption = None,
     serve_only: Annotated[bool, typer.Option("--serve-only", help="Only serve the demo site until Ctrl-C")] = False,
-    port: Annotated[int, typer.Option(help="Port for the demo site (0 = any free port)")] = 0,
+    port: Annotated[int, typer.Option(help=f"Port for the demo site (0 = {DEMO_PORT}, or any free port if it is taken)")] = 0,
 ) -> None:
     """Serve the bundled demo news site on 127.0.0.1, run the pipeline on it, print the report."""
     _run_demo(_db(db), print_report=True, port=port, serve_only=serve_only)
