@@ -369,11 +369,11 @@ def render_page(s: Story) -> str:
     cookie = ('<div id="cookie-banner" class="cookie-notice"><p>We use cookies to run this site, measure traffic and '
               'personalise ads. Change your choices at any time.</p><button>Accept all</button></div>')  # fmt: skip
     teasers = [_e(fill.sentence(rng.choice(SIDEBAR))) for _ in range(rng.randint(2, 16))]
-    main = (f"<main>{chrome.breadcrumbs(rng, BASE, s.outlet)}{chrome.ad_slot(rng, BASE, s.outlet)}{_article(s, layout)}"
+    main = (f"<main>{chrome.breadcrumbs(rng, BASE, s.outlet)}{chrome.ad_slot(rng)}{_article(s, layout)}"
             f"{chrome.newsletter(rng, BASE, s.outlet)}{_headline_list(rng, fill, 'Related', rng.randint(3, 8))}"
             f"{chrome.teaser_cards(rng, BASE, s.outlet, teasers, 'More from ' + _e(name))}{_comments(rng, fill)}</main>"
-            f"<aside>{chrome.ad_slot(rng, BASE, s.outlet)}{_headline_list(rng, fill, 'Trending', rng.randint(5, 12))}"
-            f"{chrome.ad_slot(rng, BASE, s.outlet)}{_headline_list(rng, fill, 'Most read', rng.randint(5, 10))}</aside>")
+            f"<aside>{chrome.ad_slot(rng)}{_headline_list(rng, fill, 'Trending', rng.randint(5, 12))}"
+            f"{chrome.ad_slot(rng)}{_headline_list(rng, fill, 'Most read', rng.randint(5, 10))}</aside>")
     body = (f'<body class="{layout}">{cookie}<header class="site-header"><a class="logo" href="{BASE}/{s.outlet}/">'
             f"{_e(name)}</a>{_nav(rng, s.outlet)}{chrome.mega_menu(rng, BASE, s.outlet)}</header>"
             f'<div class="wrap">{chrome.wrapped(rng, main)}</div>{chrome.footer(rng, BASE, s.outlet, _e(name))}'

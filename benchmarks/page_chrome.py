@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import json
 import random
-from collections.abc import Callable
 
 SECTIONS = ("News", "Reviews", "Charging", "Batteries", "Policy", "Markets", "Tech", "Video", "Deals", "Guides",
             "Fleet", "Opinion", "Podcasts", "Events")  # fmt: skip
@@ -26,9 +25,6 @@ SUBJECTS = ("Leaf", "Ariya", "Sakura", "Micra", "Juke", "Qashqai", "Model Y", "I
             "bZ4X", "e:Ny1", "Zoe", "Megane E-Tech", "iX3", "EQA", "Mustang Mach-E", "Bolt", "Polestar 2")  # fmt: skip
 KICKERS = ("Analysis", "Exclusive", "Review", "Explainer", "Live", "Opinion", "Video", "Sponsored", "Data")
 ICON_PATH = "M12 2C6.48 2 2 6.48 2 12s4.48 10 10 10 10-4.48 10-10S17.52 2 12 2zm0 18c-4.41 0-8-3.59-8-8s3.59-8 8-8 8 3.59 8 8-3.59 8-8 8z"
-
-Piece = Callable[[random.Random, str, str], str]
-
 
 def _href(base: str, outlet: str, rng: random.Random, stem: str) -> str:
     return f"{base}/{outlet}/{stem}/{rng.choice(SUBJECTS).lower().replace(' ', '-').replace('.', '')}-{rng.randrange(10**5)}.html"
@@ -81,7 +77,7 @@ def teaser_cards(rng: random.Random, base: str, outlet: str, headlines: list[str
     return f'<section class="teasers"><h3 class="section-title">{title}</h3><div class="grid">{"".join(cards)}</div></section>'
 
 
-def ad_slot(rng: random.Random, base: str, outlet: str) -> str:
+def ad_slot(rng: random.Random) -> str:
     slot = rng.randrange(10**6)
     return (f'<div class="ad-wrapper"><div class="ad-label">Advertisement</div><div class="ad-slot" id="ad-{slot}" '
             f'data-size="{rng.choice(("300x250", "728x90", "970x250", "300x600"))}" data-refresh="30">'
