@@ -46,6 +46,7 @@ from evnews.extract.body import (
 from evnews.extract.agreement import words
 from evnews.extract.chrome import drop_chrome
 from evnews.extract.gate import HEAD_LINES, link_texts, lines_in_article_block, suspicions
+from evnews.extract.precleaning import set_aside
 
 SecondOpinions = Literal["auto", "always", "never"]
 DEK_WORDS = 8
@@ -70,7 +71,7 @@ def read_body(
     """
     if second_opinions == "always":
         return BodyReading(tuple(voted_lines(tree, url, title)), ("always",), voted=True)
-    first = trafilatura_text(tree, url, precision=True, fast=True)
+    first = fast_precision_text(tree, url)
     cheap = cheap_lines(first, title)
     doubts = suspicions(cheap, tree) if second_opinions == "auto" else ()
     if not doubts:
@@ -86,6 +87,12 @@ def read_body(
         # them; a recall run would only propose lines to add, so skip it.
         found = Extractions(precision=first, recall=first, readability=readability_text(tree))
     return BodyReading(tuple(tidy_lines(combine(found), title)), doubts, voted=True)
+
+
+def fast_precision_text(tree: HtmlElement, url: str | None) -> str:
+    """trafilatura's fast precision reading, without handing it the markup it would delete unread."""
+    with set_aside(tree) as trimmed:
+        return trafilatura_text(trimmed, url, precision=True, fast=True)
 
 
 def cheap_lines(fast_precision_text: str, title: str = "") -> list[str]:
