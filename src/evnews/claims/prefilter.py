@@ -227,6 +227,7 @@ def _required(items: _parser.SubPattern | list, flags: int) -> frozenset[Needle]
 
 
 _FEW = 8  # needles of a table row worth looking for
+_RUN = 4  # alternatives behind one lookahead (NeedlePattern._source)
 
 
 def _capitalised(first: _FirstChars | None) -> bool:
@@ -319,9 +320,32 @@ class NeedlePattern:
 
     def _source(self, chosen: set[int]) -> str:
         """The pattern with the alternatives not chosen left out; one with groups leaves a stub that fails
-        at once and holds empty groups in their place, so a match has the groups of the pattern as written."""
-        kept = [alt if i in chosen else self.stubs[i] for i, alt in enumerate(self.alternatives)]
-        return f"{self.prefix}(?:{'|'.join(alt for alt in kept if alt)}){self.suffix}"
+        at once and holds empty groups in their place, so a match has the groups of the pattern as written.
+
+        The alternatives go in runs of `_RUN`, each behind the lookahead of the characters its alternatives
+        can start with: at a position, a run none of whose alternatives can start there is passed over with
+        one test instead of one per alternative. The order in which alternatives are tried, and their groups
+        and numbers, stay those of the pattern as written."""
+        runs: list[str] = []
+        for first in range(0, len(self.alternatives), _RUN):
+            indexes = range(first, min(first + _RUN, len(self.alternatives)))
+            kept = [self.alternatives[i] if i in chosen else self.stubs[i] for i in indexes]
+            body = "|".join(alt for alt in kept if alt)
+            if body:
+                guard = self._run_guard([i for i in indexes if i in chosen])
+                runs.append(f"{guard}(?:{body})" if guard else body)
+        return f"{self.prefix}(?:{'|'.join(runs)}){self.suffix}"
+
+    def _run_guard(self, chosen: list[int]) -> str:
+        """The lookahead for the first characters of the chosen alternatives of a run ("" when any may
+        start anywhere, or none is chosen: a run of stubs fails at once anyway)."""
+        first = _FirstChars()
+        for i in chosen:
+            start = self.starts[i]
+            if start is None:
+                return ""
+            first.update(start)
+        return first.lookahead() if chosen and first.selective() else ""
 
     def _compile(self, mask: int) -> re.Pattern[str]:
         """The regex of the alternatives whose bits are set, behind the lookahead of their first characters."""
