@@ -23,7 +23,7 @@ from evnews.claims import background as bg
 from evnews.claims import lexicon as lx
 from evnews.claims import local as lc
 from evnews.claims.coordination import elliptic_share, split_regions
-from evnews.claims.frames import frame_number, only_electric_share
+from evnews.claims.frames import frame_number, may_state_only_electric, only_electric_share
 from evnews.claims.dated import date_claims
 from evnews.claims.mentions import Mention, Parsed, find_companies, find_products, find_regions, find_sites
 from evnews.claims.market import place_by_context
@@ -164,11 +164,13 @@ class _Reader:
 
     def _number_claims(self, p: Parsed) -> None:
         s, text, companies, products, regions, times = p.sentence, p.text, p.companies, p.products, p.regions, p.times
+        numbers = find_numbers(text)
+        if not numbers and not may_state_only_electric(text):
+            return  # most sentences: no figure, and no "only electric" share either
         pointer = self.ctx.last_product is not None and _PRODUCT_POINTER.search(text) is not None
         ownerless = not (companies or products or pointer) and not bg.COMPANY_PRONOUN.search(text)
         if ownerless and _MARKET_SUBJECT.search(text):
             return
-        numbers = find_numbers(text)
         market_statistic = bool(numbers) and ownerless and bg.market_statistic(text, regions)
         third_party = numbers and (_THIRD_PARTY_SUBJECT.match(text) or bg.SURVEY.search(text))
         if third_party:
@@ -273,6 +275,8 @@ class _Reader:
         """"Renault plans to sell only electric cars in Europe by 2030": a 100 % EV share."""
         s, companies, products, regions, times = p.sentence, p.companies, p.products, p.regions, p.times
         out: list[Claim] = []
+        if not may_state_only_electric(s.text):
+            return out
         for start, end in at.clauses(s.text):
             clause = s.text[start:end]
             if not only_electric_share(clause):

@@ -381,6 +381,12 @@ def only_electric_share(clause: str) -> bool:
     return bool(_ONLY_EV.search(clause))
 
 
+def may_state_only_electric(text: str) -> bool:
+    """False when no part of the text can state an only-electric share (it lacks the words one needs):
+    a sentence that fails this needs no clause-by-clause look."""
+    return _ONLY_EV.pattern_for(text) is not None
+
+
 def is_period(text: str) -> bool:
     """A per-year rate ("a year", "annual")."""
     return bool(_PERIOD.search(text))
