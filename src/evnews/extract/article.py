@@ -5,8 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from urllib.parse import urlsplit
 
+from lxml import etree
 from lxml.html import HtmlElement
-from trafilatura.utils import load_html
 
 from evnews.dedup import canonical_url
 from evnews.errors import PermanentError
@@ -14,6 +14,7 @@ from evnews.extract.dates import publication_date
 from evnews.extract.decode import decode_html
 from evnews.extract.lang import detect_language
 from evnews.extract.meta import PageMeta, page_title, read_meta, title_suffix_site
+from evnews.extract.parsing import parse_html
 from evnews.extract.paywall import body_text, looks_partial
 from evnews.extract.reading import BodyReading, SecondOpinions, read_body
 from evnews.models import Article
@@ -23,6 +24,8 @@ EXTRACTOR_VERSION = "extract-5"
 # Fewer characters than this is a teaser or an empty shell, not an article
 # (characters, not words: Japanese and Chinese text has no spaces).
 MIN_BODY_CHARS = 150
+# Plain strings: lxml's default "smart" results each carry a link to their element.
+_LINK_TEXT = etree.XPath(".//a//text()", smart_strings=False)
 
 
 class NoArticleText(PermanentError):
@@ -101,7 +104,7 @@ def unlinked_chars(tree: HtmlElement, page_text: str | None = None) -> int:
     root = body if body is not None else tree
     # One XPath call for all link text is much cheaper than a text_content()
     # per link; a space between link texts is close enough for a floor.
-    linked = len(" ".join(" ".join(root.xpath(".//a//text()")).split()))
+    linked = len(" ".join(" ".join(_LINK_TEXT(root)).split()))
     text = root.text_content() if page_text is None else page_text
     return len(" ".join(text.split())) - linked
 
@@ -109,7 +112,7 @@ def unlinked_chars(tree: HtmlElement, page_text: str | None = None) -> int:
 def parse_page(body: bytes | str, url: str, encoding: str | None = None) -> HtmlElement:
     """The page as an lxml tree; raises UnparseableHtml for empty or non-HTML bodies."""
     text = decode_html(body, encoding)
-    tree = load_html(text) if text.strip() else None
+    tree = parse_html(text) if text.strip() else None
     if tree is None:
         raise UnparseableHtml(
             "the page body is empty or not HTML",

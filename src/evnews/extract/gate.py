@@ -66,7 +66,7 @@ _BOILERPLATE_PHRASE = re.compile(
 )
 # The text of links (and of elements directly inside them), as trafilatura
 # prints a headline link.
-_LINK_TEXTS = etree.XPath("//a[not(*)]/text() | //a/*[not(*)]/text()")
+_LINK_TEXTS = etree.XPath("//a[not(*)]/text() | //a/*[not(*)]/text()", smart_strings=False)
 # Paragraphs long enough to hold PROSE_MIN_WORDS words and outside the page's
 # navigation, sidebars, header and footer; one XPath call is much cheaper than
 # walking each paragraph's ancestors in Python.

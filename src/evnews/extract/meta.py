@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
+from lxml import etree
 from lxml.html import HtmlElement
 
 _ARTICLE_TYPES = {
@@ -23,6 +24,10 @@ _ARTICLE_TYPES = {
 _SPACE = re.compile(r"\s+")
 # " | Site", " - Site", " — Site", " :: Site" at the end of a <title>.
 _TITLE_SEPARATOR = re.compile(r"\s+(?:\||-|–|—|::|·|•|»)\s+")
+# Compiled once; plain strings, since nothing needs the element a result came from.
+_TITLE_TEXT = etree.XPath("//title/text()", smart_strings=False)
+_HTML_LANG = etree.XPath("/html/@lang", smart_strings=False)
+_JSON_LD_SCRIPTS = etree.XPath('//script[@type="application/ld+json"]')
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,14 +61,14 @@ def read_meta(tree: HtmlElement) -> PageMeta:
     article = _main_jsonld(objects)
     return PageMeta(
         headline=clean(_text_of(article.get("headline"))),
-        title_tag=clean(_first(tree.xpath("//title/text()"))),
+        title_tag=clean(_first(_TITLE_TEXT(tree))),
         og_title=metas.get("og:title", "") or metas.get("twitter:title", ""),
         h1s=tuple(t for t in (clean(h.text_content()) for h in tree.iter("h1")) if t),
         site_name=metas.get("og:site_name", "") or _publisher_name(article),
         app_name=metas.get("application-name", ""),
         author=_author(article, metas),
         canonical=_canonical(tree, metas),
-        html_lang=clean(_first(tree.xpath("/html/@lang"))).lower(),
+        html_lang=clean(_first(_HTML_LANG(tree))).lower(),
         jsonld_published=clean(_text_of(article.get("datePublished"))),
         jsonld_modified=clean(_text_of(article.get("dateModified"))),
         meta_published=_meta_published(metas),
@@ -102,7 +107,7 @@ def _canonical(tree: HtmlElement, metas: dict[str, str]) -> str:
 
 
 def _jsonld_objects(tree: HtmlElement) -> Iterator[dict[str, Any]]:
-    for script in tree.xpath('//script[@type="application/ld+json"]'):
+    for script in _JSON_LD_SCRIPTS(tree):
         raw = (script.text or "").strip().removeprefix("<!--").removesuffix("-->")
         try:
             data = json.loads(raw)

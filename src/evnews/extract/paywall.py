@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from lxml import etree
 from lxml.html import HtmlElement
 
 from evnews.extract.meta import PageMeta
@@ -31,7 +32,7 @@ _GATE_CLASS = re.compile(r"paywall(?!-meter)|regwall|subscriber-only|premium-(co
 # regex only runs around the trigger words.
 _GATE_WORDS = ("paywall", "regwall", "subscriber-only", "premium-content", "premium-gate",
                "article-gate", "piano-offer", "piano-inline", "truncat")
-_GATE_XPATH = (
+_GATE_NODES = etree.XPath(
     "//body//*[contains(@class,'paywall') or contains(@id,'paywall') or contains(@class,'regwall')"
     " or contains(@class,'subscriber-only') or contains(@class,'premium-') or contains(@class,'gate')"
     " or contains(@class,'piano-') or contains(@class,'truncat')]"
@@ -55,7 +56,7 @@ def looks_partial(
         return True
     lowered = html.lower()
     if not html or any(word in lowered for word in _GATE_WORDS):
-        for node in tree.xpath(_GATE_XPATH):
+        for node in _GATE_NODES(tree):
             if _GATE_CLASS.search(f"{node.get('class') or ''} {node.get('id') or ''}"):
                 return True
     return has_truncation_notice(body_text(tree) if page_text is None else page_text)
