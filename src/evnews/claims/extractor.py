@@ -75,7 +75,7 @@ _THIRD_PARTY_SUBJECT = re.compile(
 # "Sunderland will make three electric models": models built at a plant are that plant's.
 _BUILT = with_first_char_guard(re.compile(r"\b(?:build|builds|built|building|make|makes|made|making|produce[sd]?|producing|assembl\w+|manufactur\w+)\b", re.I))
 _PLAN_WORD = NeedlePattern.of(r"\bplan\b", re.I)
-_NON_WORDS = re.compile(r"\W+")
+_WORDS = re.compile(r"\w+")
 _PRODUCT_METRICS = frozenset({"cumulative_sales", "market_share", "adas_sales_volume", "adas_model_launches", "battery_cost"})
 
 
@@ -321,9 +321,9 @@ class _Reader:
             year = resolve(t, self.ctx.anchor, previous=None, plan_end=None)
             if year is not None:
                 self.ctx.plan_start = dt.date(year, t.month if t.kind == "month" and t.month else 6, 1)
-        if self.ctx.plan_end is None and _PLAN_WORD.search(text):
+        if self.ctx.plan_end is None:
             years = [t.year for t in times if t.kind == "absolute" and not t.background and t.year]
-            if years:
+            if years and _PLAN_WORD.search(text):
                 self.ctx.plan_end = max(years)
 
     def _shares_before(self, s: Sentence, sentence_claims: list[Claim]) -> tuple[Claim | None, Claim | None]:
@@ -365,7 +365,7 @@ def read_article(text: str, published: dt.date | None, title: str | None = None)
     seen: set[str] = set()
     sentences = split_body(text)
     for s in sentences:
-        key = _NON_WORDS.sub(" ", s.text).strip().lower()
+        key = " ".join(_WORDS.findall(s.text)).lower()  # its words, whatever stands between them
         if key in seen:
             continue  # a page that repeats its text (or a pull quote) says it once
         seen.add(key)

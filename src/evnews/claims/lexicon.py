@@ -235,6 +235,8 @@ PLAN_NAME_RE = with_first_char_guard(re.compile(
     r"(?:[A-Z][A-Za-z.:]+\s+to\s+(?P<end2>20\d\d)(?=\s+(?:plan|strategy|programme|program|roadmap|business\s+plan|mid-term\s+plan)\b))|"
     r"(?:\b(?:Ambition|Vision|Strategy|Agenda|Plan|Roadmap|Concept|Horizon|Mission)\s+(?P<year>20\d\d)\b)"
 ))
+# Every plan name ends in a year 20xx: a text without "20" names no plan, and needs no search (issue 9).
+PLAN_NAME_YEAR = "20"
 
 # ---- Cue words -------------------------------------------------------------
 

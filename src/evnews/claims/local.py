@@ -74,12 +74,16 @@ def focus_company(text: str, title: str | None) -> str:
 
 def plan_end_year(text: str) -> int | None:
     """The end year of a named plan ("M.O.V.E. to 2022"), for "by the end of the plan"."""
-    ends = [int(m.group("end") or m.group("end2")) for m in lx.PLAN_NAME_RE.finditer(text) if m.group("end") or m.group("end2")]
+    ends = [int(m.group("end") or m.group("end2")) for m in _plan_names(text) if m.group("end") or m.group("end2")]
     return ends[-1] if ends else None
 
 
 def masked_spans(sentence: str) -> list[tuple[int, int]]:
-    return [(m.start(), m.end()) for m in lx.PLAN_NAME_RE.finditer(sentence)]
+    return [(m.start(), m.end()) for m in _plan_names(sentence)]
+
+
+def _plan_names(text: str) -> list[re.Match[str]]:
+    return list(lx.PLAN_NAME_RE.finditer(text)) if lx.PLAN_NAME_YEAR in text else []
 
 
 def inside(pos: int, spans: list[tuple[int, int]]) -> bool:

@@ -86,6 +86,10 @@ _ORDINAL_AFTER = with_first_char_guard(re.compile(r"(?:th|st|nd|rd)\b|[\s-]?(?P<
 _QUALIFIER_RES = tuple(
     (q, with_first_char_guard(re.compile(rf"\b{p}\s*(?:the\s+|a\s+|an\s+)?$|~\s*$", re.I))) for q, p in _QUALIFIER_BEFORE
 )
+# Any of them: most figures have no qualifier, and one search tells so.
+_ANY_QUALIFIER = with_first_char_guard(re.compile(
+    rf"\b(?:{'|'.join(p for _, p in _QUALIFIER_BEFORE)})\s*(?:the\s+|a\s+|an\s+)?$|~\s*$", re.I
+))
 
 
 _SEPARATORS = re.compile(r"[,\s]")
@@ -143,6 +147,8 @@ def _qualifier(sentence: str, start: int, plus: bool) -> str:
     if plus:
         return "at_least"
     before = sentence[max(0, start - 30) : start]
+    if not _ANY_QUALIFIER.search(before):
+        return "exact"
     for name, pattern in _QUALIFIER_RES:
         if pattern.search(before):
             return name
