@@ -12,7 +12,7 @@ import re
 from evnews.claims import attribution as at
 from evnews.claims import lexicon as lx
 from evnews.claims import local as lc
-from evnews.claims.dates import DateCue, find_date_cues
+from evnews.claims.dates import DateCue, find_date_cues, may_cue_single_launch
 from evnews.claims.frames import powertrain
 from evnews.claims.mentions import Parsed, find_sites
 from evnews.claims.timex import TimeMention, find_times
@@ -27,7 +27,8 @@ def date_claims(p: Parsed, ctx: at.Context, previous_text: str, said: list[Claim
     spans = at.clauses(text)
     if not any(not t.background for t in times):
         return []  # every date claim needs a date
-    ev_context = powertrain(text + " " + previous_text) in ("ev", "electrified")
+    # read only for a single model's launch: a sentence with no launch words needs no powertrain look
+    ev_context = may_cue_single_launch(text) and powertrain(text + " " + previous_text) in ("ev", "electrified")
     brands = [c for c in companies if c.text.strip().lower() in lx.SUB_BRANDS]
     out: list[Claim] = []
     previous: str | None = None

@@ -117,6 +117,11 @@ class DateCue:
     where: int | None = None  # the end of the verb that says where and how ("is due| in the U.S."), if not `start`
 
 
+def may_cue_single_launch(text: str) -> bool:
+    """False when no clause of the text can say a single model goes on sale (it lacks the words)."""
+    return _SINGLE_LAUNCH.pattern_for(text) is not None
+
+
 def _time_after(
     times: list[TimeMention], start: int, end: int, clause_end: int, *, or_before: bool = True
 ) -> TimeMention | None:
@@ -141,8 +146,10 @@ def _technology_cues(
     """Technologies (or a brand's electrification) launched at a date named in the clause."""
     clause = sentence[start:end]
     techs = list(_TECHNOLOGY_SUBJECT.finditer(clause)) + list(_HYBRID_SYSTEM_LAUNCH.finditer(clause))
-    verb = _TECHNOLOGY_VERB.search(clause)
     brand = next((b for b in brands if start <= b.start < end), None)
+    if not techs and brand is None:
+        return []  # no technology and no brand: nothing launched (most clauses)
+    verb = _TECHNOLOGY_VERB.search(clause)
     electrifies = _BRAND_ELECTRIFIES.search(clause)
     if not techs and brand is not None and electrifies and abs(start + electrifies.start() - brand.start) < 80:
         # The start of the brand's electrification ("from fiscal 2021", "will begin offering ..."), not
@@ -172,6 +179,28 @@ def _technology_cues(
     return cues
 
 
+def _production_start(
+    clause: str, start: int, end: int, times: list[TimeMention], products: list[Mention]
+) -> DateCue | None:
+    """The first production cue of a clause with a time after it."""
+    starts = list(_PRODUCTION.finditer(clause))
+    if not starts:
+        return None  # most clauses: no need to look for a showing
+    shown = _SHOWN_TO.search(clause)
+    aside = _SHOWN_ASIDE.search(clause)
+    if shown and not aside:
+        return None  # a line "opened to reporters in April" has no start date
+    # "A pilot line, shown to reporters last April, is due to be running by March": the showing is an
+    # aside; the start is the time outside it.
+    usable = [t for t in times if not (aside and start + aside.start() <= t.start < start + aside.end())]
+    for m in starts:
+        time = _time_after(usable, start + m.start(), start + m.end(), end, or_before=False)
+        if time is not None:
+            product = _nearest_product(products, start + m.start(), start, end)
+            return DateCue("production_start", start + m.start(), start + m.end(), time, product)
+    return None
+
+
 def find_date_cues(
     sentence: str,
     times: list[TimeMention],
@@ -184,17 +213,9 @@ def find_date_cues(
     cues: list[DateCue] = []
     for start, end in clause_spans:
         clause = sentence[start:end]
-        shown = _SHOWN_TO.search(clause)
-        aside = _SHOWN_ASIDE.search(clause)
-        # "A pilot line, shown to reporters last April, is due to be running by March": the showing is an
-        # aside; the start is the time outside it. A line "opened to reporters in April" has no start date.
-        usable = [t for t in times if not (aside and start + aside.start() <= t.start < start + aside.end())]
-        for m in _PRODUCTION.finditer("" if shown and not aside else clause):
-            time = _time_after(usable, start + m.start(), start + m.end(), end, or_before=False)
-            if time is not None:
-                product = _nearest_product(products, start + m.start(), start, end)
-                cues.append(DateCue("production_start", start + m.start(), start + m.end(), time, product))
-                break
+        cue = _production_start(clause, start, end, times, products)
+        if cue is not None:
+            cues.append(cue)
         cues.extend(_technology_cues(sentence, start, end, times, products, brands))
         carbon = _CARBON.search(clause)
         if carbon:
@@ -203,7 +224,7 @@ def find_date_cues(
                 cues.append(DateCue("carbon_neutrality", start + carbon.start(), start + carbon.end(), time))
         launch = _SINGLE_LAUNCH.search(clause)
         taken = any(c.metric in ("production_start", "technology_launch") and start <= c.start < end for c in cues)
-        phev = _NAMED_PHEV.search(clause)
+        phev = _NAMED_PHEV.search(clause) if launch else None
         if launch and phev and not taken and not find_companies(phev.group("a") or phev.group("b")):
             time = _time_after(times, start + launch.start(), start + launch.end(), end)
             if time is not None and start <= time.start <= end:
