@@ -6,9 +6,9 @@ from pathlib import Path
 
 import lxml.html
 import pytest
-from trafilatura.utils import load_html
+from trafilatura.utils import INVALID_XML_CHARS, load_html
 
-from evnews.extract.parsing import parse_html
+from evnews.extract.parsing import parse_html, without_invalid_chars
 
 ROOT = Path(__file__).resolve().parents[1]
 PAGES = sorted([*ROOT.glob("tests/heldout*/site/**/*.html"), *ROOT.glob("src/evnews/demo/site/**/*.html")])
@@ -55,3 +55,9 @@ def test_form_elements_keep_their_classes() -> None:
     assert tree is not None
     assert type(tree.find(".//form")).__name__ == "FormElement"
     assert type(tree.find(".//input")).__name__ == "InputElement"
+
+
+@pytest.mark.parametrize("text", ["plain ascii\n\ttext\r", "a\x00b\x08c\x0bd\x0ce\x1ff\x7f",
+                                  "caf\u00e9 \x01 \ufffe \uffff \U0001f600", ""])
+def test_invalid_characters_removed_as_trafilatura_does(text: str) -> None:
+    assert without_invalid_chars(text) == INVALID_XML_CHARS.sub("", text)

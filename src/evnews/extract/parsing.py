@@ -8,8 +8,9 @@ thousand times per news page. The parser below has the same options and maps
 tags to the same classes (`<form>` -> FormElement, ..., anything else ->
 HtmlElement), but with lxml's own lookup tables, which run in C.
 
-`parse_html` follows `trafilatura.utils.load_html` step by step for text
-input, so the tree is the one trafilatura would build (tests compare them).
+`parse_html` follows `trafilatura.utils.load_html` (and its
+`repair_faulty_html`) step by step for text input, so the tree is the one
+trafilatura would build (tests compare them).
 """
 
 from __future__ import annotations
@@ -19,7 +20,11 @@ import threading
 import lxml.html
 from lxml import etree
 from lxml.html import HtmlComment, HtmlElement, HtmlElementClassLookup, HtmlEntity, HtmlProcessingInstruction
-from trafilatura.utils import is_dubious_html, repair_faulty_html
+from trafilatura.utils import DOCTYPE_TAG, FAULTY_HTML, INVALID_XML_CHARS, is_dubious_html
+
+# INVALID_XML_CHARS as a deletion table: str.translate has a fast path for
+# ASCII text that a regex scan over a 60 KB page does not (0.04 vs 0.2 ms).
+_ASCII_INVALID = dict.fromkeys([*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20)])
 
 
 def _class_lookup() -> etree.ElementNamespaceClassLookup:
@@ -58,7 +63,7 @@ def parse_html(text: str) -> HtmlElement | None:
     """The tree of `text`, or None when it does not read as HTML (as `load_html` decides)."""
     beginning = text[:50].lower()
     dubious = is_dubious_html(beginning)
-    text = repair_faulty_html(text, beginning)
+    text = _repair(text, beginning)
     tree: HtmlElement | None = None
     parsed_bytes = False
     try:
@@ -72,6 +77,23 @@ def parse_html(text: str) -> HtmlElement | None:
     if tree is not None and dubious and len(tree) < 2:
         return None
     return tree
+
+
+def _repair(text: str, beginning: str) -> str:
+    """trafilatura.utils.repair_faulty_html, with a cheaper removal of invalid characters."""
+    text = without_invalid_chars(text)
+    if "doctype" in beginning:  # libxml2 trips over a self-closing doctype
+        first_line, _, rest = text.partition("\n")
+        text = DOCTYPE_TAG.sub("", first_line, count=1) + "\n" + rest
+    for line in text[:4096].splitlines()[:4]:
+        if "<html" in line and line.endswith("/>"):
+            return FAULTY_HTML.sub(r"\1>", text, count=1)
+    return text
+
+
+def without_invalid_chars(text: str) -> str:
+    """`text` without the characters XML forbids (INVALID_XML_CHARS)."""
+    return text.translate(_ASCII_INVALID) if text.isascii() else INVALID_XML_CHARS.sub("", text)
 
 
 def _parse_bytes(text: str) -> HtmlElement | None:
