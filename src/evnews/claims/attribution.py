@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass, field
 
 from evnews.claims import lexicon as lx
+from evnews.claims.memo import per_article
 from evnews.claims.mentions import Mention
 from evnews.claims.prefilter import NeedlePattern, with_first_char_guard
 from evnews.claims.timex import TimeMention, resolve
@@ -181,9 +182,21 @@ def is_rumor(sentence: str) -> bool:
 
 def kind_for(pos: int, sentence: str, paragraph: int, ctx: Context, horizon: int | None) -> str:
     """target, actual or rumor: the hedge of the sentence, else the cue nearest before the number."""
+    stated = _stated_kind(pos, sentence, ctx.rumor_paragraph == paragraph)
+    if stated is not None:
+        return stated
+    # No cue: a year still ahead is a plan, anything else is stated as fact.
+    if horizon is not None and ctx.anchor is not None and horizon > ctx.anchor.year:
+        return "target"
+    return "actual"
+
+
+@per_article  # asked again for the same figure once its year is settled
+def _stated_kind(pos: int, sentence: str, in_rumor_paragraph: bool) -> str | None:
+    """The kind the sentence's own words give a figure at `pos`, or None when they give none."""
     if is_rumor(sentence):
         return "rumor"
-    if ctx.rumor_paragraph == paragraph and _HYPOTHETICAL.search(sentence):
+    if in_rumor_paragraph and _HYPOTHETICAL.search(sentence):
         return "rumor"
     start, end = clause_of(clauses(sentence), pos)
     before = sentence[start:pos]
@@ -194,10 +207,7 @@ def kind_for(pos: int, sentence: str, paragraph: int, ctx: Context, horizon: int
     cues = [(m.start(), "target") for m in _TARGET.finditer(after)] + [(m.start(), _actual_or_plan(after, m)) for m in _ACTUAL.finditer(after)]
     if cues:
         return min(cues)[1]
-    # No cue: a year still ahead is a plan, anything else is stated as fact.
-    if horizon is not None and ctx.anchor is not None and horizon > ctx.anchor.year:
-        return "target"
-    return "actual"
+    return None
 
 
 def _actual_or_plan(text: str, cue: re.Match[str]) -> str:

@@ -184,7 +184,10 @@ def required_strings(pattern: re.Pattern[str]) -> frozenset[Needle]:
 
 def holds_any(text: str, folded: str, needles: frozenset[Needle]) -> bool:
     """Does the text (`folded`: fold(text)) hold one of the strings?"""
-    return any(needle in (folded if caseless else text) for needle, caseless in needles)
+    for needle, caseless in needles:  # a plain loop: asked for every sentence, and a generator costs more
+        if needle in (folded if caseless else text):
+            return True
+    return False
 
 
 def _best(candidates: list[frozenset[Needle]]) -> frozenset[Needle] | None:
