@@ -119,6 +119,16 @@ def window(sentence: str, n: NumberMention, numbers: list[NumberMention], contex
     )
 
 
+# The `$`-anchored tests of `excluded`, compiled behind their first-character guard (issue 9).
+_CONVERSION_BEFORE = with_first_char_guard(re.compile(
+    r"\(\s*(?:about|around|roughly|some|approximately|~|or)?\s*$|,\s*or\s+(?:about|around|roughly|some|approximately|~)?\s*$"
+))
+_POINTER_BEFORE = with_first_char_guard(re.compile(
+    r"\b(?:those|these|the\s+same)\s+$|(?<!on\stop\s)\b(?:of|from|among)\s+(?:the|those|these)\s+$"
+))
+_DETERMINER_BEFORE = with_first_char_guard(re.compile(r"\b(?:that|this|the)\s+$", re.I))
+
+
 def excluded(sentence: str, n: NumberMention, numbers: list[NumberMention], masked: list[tuple[int, int]]) -> bool:
     """Numbers that are names, years, conversions or former figures."""
     if is_year(n) or inside(n.start, masked):
@@ -133,15 +143,13 @@ def excluded(sentence: str, n: NumberMention, numbers: list[NumberMention], mask
         and not find_regions(name.group(1))
     ):
         return True  # "Concept 20-23", "Model 3", "Renault 5"
-    if n.unit and n.unit != "percent" and re.search(
-        r"\(\s*(?:about|around|roughly|some|approximately|~|or)?\s*$|,\s*or\s+(?:about|around|roughly|some|approximately|~)?\s*$", before
-    ):
+    if n.unit and n.unit != "percent" and _CONVERSION_BEFORE.search(before):
         return any(o.unit and o.unit != "percent" and o.end <= n.start for o in numbers)  # a bracketed conversion
     if n.unit and n.unit != "percent" and _right_after_money(sentence, n, numbers):
         return True  # "2 trillion yen, about $17.6 billion, over five years": the same money in another currency
-    if re.search(r"\b(?:those|these|the\s+same)\s+$|(?<!on\stop\s)\b(?:of|from|among)\s+(?:the|those|these)\s+$", before):
+    if _POINTER_BEFORE.search(before):
         return True  # "those 3 new EVs", "Sixteen of the 30 models": points back at a number stated before
-    if re.search(r"\b(?:that|this|the)\s+$", before, re.I) and re.match(r"\s*(?:figure|number|total|tally|mark|level)\b", sentence[n.end :]):
+    if _DETERMINER_BEFORE.search(before) and re.match(r"\s*(?:figure|number|total|tally|mark|level)\b", sentence[n.end :]):
         return True  # "That 140,000 figure was ...": a figure stated before, said again
     if n.value == 1 and n.is_word and re.match(r"^\s+of\b", sentence[n.end :]):
         return True  # "one of the first carmakers"

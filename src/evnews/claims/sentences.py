@@ -40,7 +40,7 @@ class Sentence:
 
 
 def _ends_with_abbreviation(chunk: str) -> bool:
-    words = chunk.rstrip().split()
+    words = chunk.rsplit(None, 1)  # only the last word counts: no need to split the whole chunk
     if not words:
         return False
     last = words[-1].rstrip(".!?\"”’)").lower()
