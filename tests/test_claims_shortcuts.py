@@ -55,3 +55,11 @@ def test_sentence_gates_pass_every_clause_that_could_match() -> None:
 def test_repeated_sentence_key_is_its_words() -> None:
     for text in PIECES:
         assert " ".join(re.findall(r"\w+", text)).lower() == re.sub(r"\W+", " ", text).strip().lower()
+
+
+def test_a_range_gap_holds_only_its_word_between_spaces() -> None:
+    spaces = [" ", "\u00a0", "\u2009", "\t", "\n", "\u3000", "\x1c", "\x85"]
+    gaps = [f"{a}{word}{b}" for word in ("and", "to", "-", "–", "or", "", "andto", "a nd") for a in ["", *spaces] for b in ["", *spaces]]
+    for gap in gaps:
+        if numbers._RANGE_GAP.fullmatch(gap) or numbers._BETWEEN_GAP.fullmatch(gap):
+            assert gap.strip() in numbers._RANGE_WORDS, repr(gap)

@@ -284,6 +284,7 @@ def find_numbers(sentence: str) -> list[NumberMention]:
 # of one range. "from 69 to 55" is a change, not a range.
 _RANGE_GAP = with_first_char_guard(re.compile(r"\s*(?:to|-|–)\s*"))
 _BETWEEN_GAP = with_first_char_guard(re.compile(r"\s*(?:and|to|-|–)\s*"))
+_RANGE_WORDS = frozenset({"and", "to", "-", "–"})  # what the gaps above hold between their spaces
 _SCALE_IN = with_first_char_guard(re.compile(rf"\b{_SCALE}\b|\d{_SCALE}\b", re.I))
 
 
@@ -309,6 +310,8 @@ def _is_range_pair(sentence: str, low: NumberMention, high: NumberMention) -> bo
     if low.unit is not None and high.unit != low.unit or is_year(low) or is_year(high):
         return False
     gap = sentence[low.end : high.start]
+    if gap.strip() not in _RANGE_WORDS:
+        return False  # neither gap pattern below can match: most pairs of figures are no range
     before = sentence[max(0, low.start - 14) : low.start]
     if _BETWEEN_BEFORE.search(before):
         return _BETWEEN_GAP.fullmatch(gap) is not None
