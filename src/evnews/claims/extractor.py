@@ -165,8 +165,9 @@ class _Reader:
     def _number_claims(self, p: Parsed) -> None:
         s, text, companies, products, regions, times = p.sentence, p.text, p.companies, p.products, p.regions, p.times
         numbers = find_numbers(text)
-        if not numbers and not may_state_only_electric(text):
-            return  # most sentences: no figure, and no "only electric" share either
+        time_spans = [(t.start, t.end) for t in times]
+        if not any(_may_be_figure(n, time_spans, p.masked) for n in numbers) and not may_state_only_electric(text):
+            return  # most sentences: no figure but years and dates, and no "only electric" share either
         pointer = self.ctx.last_product is not None and _PRODUCT_POINTER.search(text) is not None
         ownerless = not (companies or products or pointer) and not bg.COMPANY_PRONOUN.search(text)
         if ownerless and _MARKET_SUBJECT.search(text):
@@ -177,7 +178,6 @@ class _Reader:
             # "The Faraday Institution has estimated that the UK will need 140GWh": a forecast or goal of a
             # body that makes no cars; its figures are nobody's claim unless a carmaker is named before them.
             numbers = [n for n in numbers if any(c.start < n.start and c.name for c in companies)]
-        time_spans = [(t.start, t.end) for t in times]
         sentence_claims: list[Claim] = []
         estimates: list[Claim] = []
         for n in numbers:
@@ -341,6 +341,11 @@ class _Reader:
         for claim in date_claims(p, self.ctx, self.previous_text, said):
             self.claims.append(claim)
             self.ctx.last_horizon = claim.horizon_year
+
+
+def _may_be_figure(n: NumberMention, time_spans: list[tuple[int, int]], masked: list[tuple[int, int]]) -> bool:
+    """False for a number the loop of `_number_claims` passes over first thing: part of a time, a year, a plan's name."""
+    return not (lc.inside(n.start, time_spans) or is_year(n) or lc.inside(n.start, masked))
 
 
 def _next_figure(numbers: list[NumberMention], n: NumberMention) -> int | None:
