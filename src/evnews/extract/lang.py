@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-import py3langid
+from evnews.extract.langid_model import language_identifier
 
 MIN_CHARS_FOR_TEXT_GUESS = 200
 SAMPLE_CHARS = 600
@@ -35,7 +35,7 @@ def detect_language(text: str, html_lang: str = "") -> str:
         return declared
     if reads_as_english(text):
         return "en"
-    code, _score = py3langid.classify(text[:SAMPLE_CHARS])
+    code, _score = language_identifier().classify(text[:SAMPLE_CHARS])
     return str(code)
 
 
