@@ -78,7 +78,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--against", type=Path)
     args = parser.parse_args(argv)
     found = corpora(args.generated, args.shared)
-    for html, url in found["generated"][:20]:  # warm up: imports, first-use model loads
+    # Warm up on a few pages of each corpus: imports, and py3langid's model,
+    # which loads on the first text that does not read as English.
+    for html, url in [page for pages in found.values() for page in pages[:5]]:
         try:
             extract_article(html, url)
         except PermanentError:
