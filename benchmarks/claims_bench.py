@@ -20,15 +20,19 @@ should cost a fraction of the extraction of the page they come from.
 
 Measured 2026-11-21 on the project's 2-CPU machine while other jobs ran,
 `.venv/bin/python benchmarks/claims_bench.py` (300 pages, 2,750-char bodies,
-8.1 claims each), before and after issue 9's prefilters (claims byte-identical):
+8.1 claims each), before and after issue 9's two passes (claims byte-identical
+throughout):
 
 | code | trafilatura ms/page | extract_claims ms/page | claims/trafilatura |
 |---|---|---|---|
 | before (927de49) | 8.31 | 13.14 | 1.58 |
-| after | 8.52 | 5.07 | 0.60 |
+| prefilters (6bae28c) | 8.52 | 5.07 | 0.60 |
+| skips and guarded runs | 8.03 | 4.49 | 0.56 |
 
-On the dev corpus (18 real articles) claims went from 11.9 to 4.9 ms per
-article, on all gold bodies (dev, held-out, demo) from 10.4 to 4.3.
+The second pass, measured against 6bae28c in the same hour: 4.98 -> 4.49 ms
+per page. On the dev corpus (18 real articles) claims went from 11.9 to 4.9
+ms per article with the prefilters and to 4.5 with the second pass; on all
+gold bodies (dev, held-out, demo) from 10.4 to 4.3, then 4.0.
 """
 
 from __future__ import annotations
