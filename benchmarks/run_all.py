@@ -25,6 +25,7 @@ QUICK: dict[str, list[str]] = {
     "dedup_bench.py": ["--sizes", "2000", "4000", "--batch", "500"],
     "extraction_bench.py": ["--sample", "60"],
     "claims_bench.py": ["--pages", "300"],
+    "extract_cpu_bench.py": ["--generated", "300", "--repeat", "2"],
 }
 # Modules here that are libraries or tools, not benchmarks.
 NOT_BENCHMARKS = {"run_all.py", "generate_site.py", "extraction_metric.py"}
