@@ -27,7 +27,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import resource
 import subprocess
 import sys
 import tempfile
@@ -55,10 +54,10 @@ class RunMeasure:
     label: str
     pages: int
     wall_s: float
-    cpu_s: float  # user + system of the run and every child it waited for
+    cpu_s: float  # user + system of the run process and all its descendants (workers, forkserver)
     peak_rss_mb: float  # the largest sum of RSS over the process tree
     server_cpu_s: float
-    parent_cpu_s: float = 0.0  # the run process alone (fetch, load, dedup, compare), at its last poll
+    parent_cpu_s: float = 0.0  # the run process alone (fetch, load, dedup, compare)
     durations: dict[str, float] = field(default_factory=dict)
     counts: dict[str, int] = field(default_factory=dict)
 
@@ -154,12 +153,31 @@ def _rss_bytes(pid: int) -> int:
         return 0
 
 
+_TICKS = os.sysconf("SC_CLK_TCK")
+
+
+def _cpu_s(pid: int) -> float:
+    """User + system CPU seconds of one process from /proc (a zombie still has its final figures)."""
+    try:
+        with open(f"/proc/{pid}/stat", "rb") as stat:
+            fields = stat.read().rsplit(b")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / _TICKS  # utime, stime: fields 14 and 15 of proc(5)
+    except (OSError, IndexError, ValueError):
+        return 0.0
+
+
 class _TreeWatch:
-    """Samples the RSS summed over a process and its children; the sampling itself must stay
-    cheap, because on two cores every millisecond it takes is a millisecond the run loses."""
+    """Samples RSS and CPU of a process and all its descendants; the sampling itself must stay
+    cheap, because on two cores every millisecond it takes is a millisecond the run loses.
+
+    CPU is summed per process from /proc, not taken from getrusage: the extraction workers are
+    children of multiprocessing's forkserver, which nobody waits for, so their CPU never
+    reaches RUSAGE_CHILDREN.
+    """
 
     def __init__(self, proc: psutil.Process) -> None:
-        self.proc, self.pids, self.peak, self.own_cpu = proc, [proc.pid], 0, 0.0
+        self.proc, self.pids, self.peak = proc, [proc.pid], 0
+        self.cpu: dict[int, float] = {}
         self._next_scan = 0.0
 
     def sample(self) -> None:
@@ -168,31 +186,47 @@ class _TreeWatch:
             self._next_scan = now + 0.5
             try:
                 self.pids = [self.proc.pid, *(c.pid for c in self.proc.children(recursive=True))]
-                self.own_cpu = max(self.own_cpu, sum(self.proc.cpu_times()[:2]))
             except psutil.Error:
                 pass
         self.peak = max(self.peak, sum(_rss_bytes(pid) for pid in self.pids))
+        for pid in self.pids:
+            self.cpu[pid] = max(self.cpu.get(pid, 0.0), _cpu_s(pid))
+
+    @property
+    def own_cpu(self) -> float:
+        return self.cpu.get(self.proc.pid, 0.0)
+
+    @property
+    def tree_cpu(self) -> float:
+        return sum(self.cpu.values())
+
+
+def _wait_sampling(proc: subprocess.Popen[bytes], watch: _TreeWatch) -> None:
+    """Sample every 50 ms until the process exits, once more while it is a zombie, then reap it."""
+    while os.waitid(os.P_PID, proc.pid, os.WEXITED | os.WNOHANG | os.WNOWAIT) is None:
+        watch.sample()
+        time.sleep(0.05)
+    watch.sample()  # its final CPU figures, before proc.wait() reaps it
+    proc.wait()
 
 
 def measure_run(label: str, sources: Path, db: Path, server: psutil.Process, pages: int) -> RunMeasure:
     """Run `evnews run` once as a subprocess; wall time, CPU, peak tree RSS, the run's own durations."""
     cmd = [sys.executable, "-m", "evnews.cli", "run", "--sources", str(sources), "--db", str(db),
            "--allow-private-hosts", "--no-prefect"]  # fmt: skip
-    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     server_before = sum(server.cpu_times()[:2])
     start = time.perf_counter()
-    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, env=ENV)
-    watch = _TreeWatch(psutil.Process(proc.pid))
-    while proc.poll() is None:
-        watch.sample()
-        time.sleep(0.05)
-    peak, parent_cpu = watch.peak, watch.own_cpu
-    wall = time.perf_counter() - start
-    output = proc.stdout.read().decode(errors="replace") if proc.stdout else ""
+    # Output goes to a file: a pipe nobody reads while the run goes on could fill and block it.
+    with tempfile.TemporaryFile() as log:
+        proc = subprocess.Popen(cmd, stdout=log, stderr=subprocess.STDOUT, env=ENV)
+        watch = _TreeWatch(psutil.Process(proc.pid))
+        _wait_sampling(proc, watch)
+        wall = time.perf_counter() - start
+        log.seek(0)
+        output = log.read().decode(errors="replace")
     if proc.returncode != 0:
         raise RuntimeError(f"{label}: evnews run exited {proc.returncode}:\n{output[-3000:]}")
-    after = resource.getrusage(resource.RUSAGE_CHILDREN)
-    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    peak, parent_cpu, cpu = watch.peak, watch.own_cpu, watch.tree_cpu
     server_cpu = sum(server.cpu_times()[:2]) - server_before
     durations, counts = last_run_record(db)
     return RunMeasure(label, pages, wall, cpu, peak / 2**20, server_cpu, parent_cpu, durations, counts)
