@@ -1,9 +1,10 @@
 """What an extraction worker process runs: a fetched page in, an article (and its claims) out.
 
-Kept outside `evnews.pipeline` on purpose: a worker started by `spawn`
-imports only this module and what it needs (trafilatura, the extractor, the
-claim rules), not the pipeline package with DuckDB, Arrow and the fetcher,
-which cost each worker ~0.4 s of CPU and ~40 MB at every run's start.
+Kept outside `evnews.pipeline` on purpose: the pool's forkserver preloads
+only this module and what it needs (trafilatura, the extractor, the claim
+rules), not the pipeline package with DuckDB, Arrow and the fetcher, which
+would cost ~0.4 s of CPU and ~40 MB more at every run's start (and in every
+worker where the platform has no forkserver and spawn is used).
 Workers return plain outcomes, never exceptions, so nothing depends on
 pickling error classes.
 """
