@@ -76,16 +76,14 @@ class TargetRegistry:
             index.setdefault((_subject(target.company), target.metric), []).append(target)
         object.__setattr__(self, "_by_subject", {key: tuple(ts) for key, ts in index.items()})
 
-    def about(self, company: str | None, metric: str) -> tuple[Target, ...]:
-        """Targets of this company (any case) and metric, in registry order."""
-        return self._by_subject.get((_subject(company), metric), ())
 
     def successor(self, target: Target) -> Target | None:
         return self.targets.get(target.superseded_by) if target.superseded_by else None
 
-    def visible_on(self, day: dt.date) -> list[Target]:
-        """Targets known on `day`: announced on or before it (later ones are invisible)."""
-        return [t for t in self.targets.values() if t.announced <= day]
+    def visible_on(self, day: dt.date, company: str | None, metric: str) -> list[Target]:
+        """Targets of this company (any case) and metric known on `day`: announced on or
+        before it (later ones are invisible), in registry order."""
+        return [t for t in self._by_subject.get((_subject(company), metric), ()) if t.announced <= day]
 
     def is_superseded_on(self, target: Target, day: dt.date) -> bool:
         successor = self.successor(target)

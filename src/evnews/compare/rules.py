@@ -68,7 +68,7 @@ def _by_recency(targets: list[Target]) -> list[Target]:
 
 
 def _judge_target_claim(claim: Claim, day: dt.date, registry: TargetRegistry, note: str) -> ClaimCheck:
-    fitting = [t for t in registry.about(claim.company, claim.metric) if t.announced <= day and fits(t, claim)]
+    fitting = [t for t in registry.visible_on(day, claim.company, claim.metric) if fits(t, claim)]
     if not fitting:
         return ClaimCheck("unknown", reason=f"no stored target fits this claim{note}")
     in_force = _by_recency([t for t in fitting if registry.in_force_on(t, day)])
@@ -94,7 +94,7 @@ def _progress_target(claim: Claim, day: dt.date, registry: TargetRegistry) -> Ta
     year = claim.horizon_year or (day.year if day != UNDATED else None)
     candidates = [
         t
-        for t in registry.about(claim.company, claim.metric)
+        for t in registry.visible_on(day, claim.company, claim.metric)
         if _same(t.region, claim.region) and registry.in_force_on(t, day)
     ]
     if not candidates:
@@ -163,19 +163,19 @@ def related_target(claim: Claim, check: ClaimCheck, published: dt.date | None, r
         return None, ""
     sibling = _SIBLING_METRICS.get(claim.metric)
     if check.verdict == "unknown" and sibling:
-        for t in _in_force(registry, registry.about(claim.company, sibling), day):
+        for t in _in_force(registry, registry.visible_on(day, claim.company, sibling), day):
             if fits(_with_metric(t, claim.metric), claim) and values_agree(t.value, claim.value):
                 return t, f"same figure as the {sibling} target: the article may have mislabelled the metric"
     if claim.kind == "rumor":
-        for t in _in_force(registry, registry.about(claim.company, claim.metric), day):
+        for t in _in_force(registry, registry.visible_on(day, claim.company, claim.metric), day):
             if _rumour_contradicts(t, claim):
                 return t, "the rumour differs from the official target in force"
     return None, ""
 
 
-def _in_force(registry: TargetRegistry, targets: tuple[Target, ...], day: dt.date) -> list[Target]:
+def _in_force(registry: TargetRegistry, targets: list[Target], day: dt.date) -> list[Target]:
     """The targets in force on `day`, latest announcement first."""
-    return [t for t in _by_recency(list(targets)) if registry.in_force_on(t, day)]
+    return [t for t in _by_recency(targets) if registry.in_force_on(t, day)]
 
 
 def _with_metric(target: Target, metric: str) -> Target:
