@@ -66,7 +66,8 @@ def claims_of_page(job: ClaimsJob) -> tuple[Claim, ...] | None:
 
 
 def warm_up() -> int:
-    # Importing trafilatura and the claim tables takes a worker ~1 s; pay it while the first batch downloads.
+    # Submitted at pool start so the forkserver's imports (~0.5 s) and the workers' start are paid
+    # while the first batch downloads.
     return os.getpid()
 
 
