@@ -32,12 +32,12 @@ S1 = Article(
     claims=[
         C("goal of selling 1.5 million electric vehicles", "Alliance", "cumulative_sales", 1500000, "vehicles", "exact", "global", 2016, True, "target"),
         C("had sold roughly 120,000 electric cars worldwide", "Alliance", "cumulative_sales", 120000, "vehicles", "approx", "global", 2013, False, "actual"),
-        C("pass the first 100,000", "Alliance", "cumulative_sales", 100000, "vehicles", "exact", "global", 2013, False, "actual"),
+        C("pass the first 100,000", "Alliance", "cumulative_sales", 100000, "vehicles", "at_least", "global", 2013, False, "actual"),
         C("built in Smyrna, Tennessee since January", "Nissan", "production_start", None, None, "exact", "us", 2013, False, "actual", "Leaf"),
         C("built in Smyrna, Tennessee since January", "Nissan", "production_start", None, None, "exact", "uk", 2013, False, "actual", "Leaf"),
         C("add a plug-in hybrid to its range by fiscal 2016", "Nissan", "technology_launch", None, None, "exact", "global", 2016, True, "target", "plug-in hybrid"),
     ],
-    notes="EV blog, Dutch site's English edition (2013). Alliance 1.5 million by end of fiscal 2016 is a cumulative goal -> cumulative_sales (Alliance), target although Ghosn says it will slip (not cancelled, no new figure). 'roughly 120,000' approx and 'the first 100,000' (July) are Alliance actuals of 2013. Leaf production starts in Smyrna and Sunderland: two production_start actuals from one sentence ('since January', 'since the spring' -> 2013). Non-claims: EUR 30,000 price, 199 km and 130-150 km range, Dutch company-car tax rates 0/14-25/4 per cent. Date in meta article:published_time.",
+    notes="EV blog, Dutch site's English edition (2013). Alliance 1.5 million by end of fiscal 2016 is a cumulative goal -> cumulative_sales (Alliance), target although Ghosn says it will slip (not cancelled, no new figure). 'roughly 120,000' (approx) and 'to pass the first 100,000' (July; 'pass' -> at_least) are Alliance cumulative actuals of 2013. Leaf production starts in Smyrna and Sunderland: two production_start actuals from one sentence ('since January', 'since the spring' -> 2013). Non-claims: EUR 30,000 price, 199 km and 130-150 km range, Dutch company-car tax rates 0/14-25/4 per cent. Date in meta article:published_time.",
     extra={"section": "News", "full_feed": True},
 )
 

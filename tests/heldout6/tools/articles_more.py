@@ -91,7 +91,7 @@ K2 = Article(
         ("p", "He added that Nissan would invest more than ¥400 billion in securing battery supply."),
         ("h2", "Q&A highlights"),
         ("p", "Asked about the Honda talks, Uchida said the memorandum signed on March 15 covered EV software and components and that 'nothing is excluded'. Honda plans 30 EV models globally by 2030 and production of more than two million EVs a year."),
-        ("p", "On profitability, management guided to an operating margin above 6% by FY2026. Shareholder returns stay at 30% of net income."),
+        ("p", "On profitability, management guided to an operating margin above 6% by FY2026 and left its shareholder-return policy unchanged."),
         ("h2", "Our take"),
         ("p", "A million more cars a year is roughly a quarter more than Nissan sells now, in a market where Chinese brands are taking share. We see the volume target as the weakest part of the plan and keep our HOLD rating and ¥560 price target."),
     ],
@@ -111,7 +111,7 @@ K2 = Article(
         C("Honda plans 30 EV models globally by 2030", "Honda", "ev_model_launches", 30, "models", "exact", "global", 2030, False, "target"),
         C("Honda plans 30 EV models globally by 2030", "Honda", "ev_sales_volume", 2000000, "vehicles", "at_least", "global", 2030, False, "target"),
     ],
-    notes="Investor newsletter call notes (2024-03-26), The Arc. Bullet list inherits 'By the end of fiscal 2026' from its explicit lead-in (FY true); the 60% item says FY2030. Eight EVs inside the 16 -> ev_model_launches 8. 'one million more vehicles a year' -> sales_volume_increase. e-POWER to the US -> technology_launch us FY2026 (from the lead-in). Eight NEVs in China -> electrified_model_launches china FY2026 (the 'four of them under the Nissan brand' is a subset, not annotated). 'EVs should make up 40% of Nissan's sales mix' is a SALES share -> ev_sales_share europe. 30% cost cut vs Ariya -> other. 'more than ¥400 billion' battery supply -> investment at_least. Honda 30 EV models / more than two million EVs a year, both by 2030 ('two million' written out). Non-claims: 70 minutes, March 15 memorandum, operating margin above 6%, 30% payout, 'roughly a quarter more' (total sales), ¥560 price target, 'three-year plan'. Date only in <time datetime>.",
+    notes="Investor newsletter call notes (2024-03-26), The Arc. Bullet list inherits 'By the end of fiscal 2026' from its explicit lead-in (FY true); the 60% item says FY2030. Eight EVs inside the 16 -> ev_model_launches 8. 'one million more vehicles a year' -> sales_volume_increase. e-POWER to the US -> technology_launch us FY2026 (from the lead-in). Eight NEVs in China -> electrified_model_launches china FY2026 (the 'four of them under the Nissan brand' is a subset, not annotated). 'EVs should make up 40% of Nissan's sales mix' is a SALES share -> ev_sales_share europe. 30% cost cut vs Ariya -> other. 'more than ¥400 billion' battery supply -> investment at_least. Honda 30 EV models / more than two million EVs a year, both by 2030 ('two million' written out). Non-claims: 70 minutes, March 15 memorandum, operating margin above 6%, 'roughly a quarter more' (total sales), ¥560 price target, 'three-year plan'. Date only in <time datetime>.",
     extra={"rating": "Rating: HOLD | 12-month price target JPY 560 | Upside 4%"},
 )
 
@@ -311,7 +311,7 @@ S4 = Article(
     blocks=[
         ("lead", "Few carmakers have made as many electric promises as Nissan. We went through our archive, from the first Leaf to Re:Nissan."),
         ("h2", "2011-2017: the million and a half"),
-        ("p", "When the Leaf was barely a year old, Nissan's Power 88 plan set a goal the alliance would repeat for years: 1.5 million zero-emission vehicles sold by Renault and Nissan together by fiscal 2016."),
+        ("p", "When the Leaf was barely six months old, Nissan's Power 88 plan set a goal the alliance would repeat for years: 1.5 million zero-emission vehicles sold by Renault and Nissan together by fiscal 2016."),
         ("p", "They got there late. By the middle of 2017 the three partners (Mitsubishi had joined by then) had sold just over half a million electric cars between them."),
         ("h2", "2018-2020: a million a year, then a year later"),
         ("p", "The M.O.V.E. to 2022 plan had originally promised a million electrified sales a year by fiscal 2022, but in May 2020, with the company in crisis, the Nissan NEXT plan pushed that back by a year and turned it into more than one million electrified vehicles a year by the end of fiscal 2023."),
