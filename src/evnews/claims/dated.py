@@ -24,9 +24,9 @@ _SINGLE_MODEL_METRICS = ("ev_model_launches", "electrified_model_launches")
 def date_claims(p: Parsed, ctx: at.Context, previous_text: str, said: list[Claim]) -> list[Claim]:
     """The date claims of a parsed sentence; `said` are the number claims already read from it."""
     s, text, companies, products, times = p.sentence, p.text, p.companies, p.products, p.times
-    spans = at.clauses(text)
     if not any(not t.background for t in times):
         return []  # every date claim needs a date
+    spans = at.clauses(text)
     # read only for a single model's launch: a sentence with no launch words needs no powertrain look
     ev_context = may_cue_single_launch(text) and powertrain(text + " " + previous_text) in ("ev", "electrified")
     brands = [c for c in companies if c.text.strip().lower() in lx.SUB_BRANDS]

@@ -316,6 +316,9 @@ class NeedlePattern:
         self.exact, self.caseless = tuple(exact.items()), tuple(caseless.items())
         self._kept: dict[int, re.Pattern[str]] = {}
         self.full = self._compile((1 << len(alternatives)) - 1)
+        # The text asked about last and its answer: the finders ask again about the sentence they scan,
+        # once per name found in it ("arrives from" before each region of a sentence).
+        self._last: tuple[str, re.Pattern[str] | None] = ("", self._choose(""))
 
     @classmethod
     def of(cls, pattern: str, flags: int = 0) -> NeedlePattern:
@@ -366,6 +369,14 @@ class NeedlePattern:
 
     def pattern_for(self, text: str) -> re.Pattern[str] | None:
         """The regex of the alternatives that may match in `text`; None when none may."""
+        last_text, last_pattern = self._last
+        if text is last_text:
+            return last_pattern
+        pattern = self._choose(text)
+        self._last = (text, pattern)
+        return pattern
+
+    def _choose(self, text: str) -> re.Pattern[str] | None:
         mask = self.always
         for needle, bits in self.exact:
             if needle in text:

@@ -20,7 +20,7 @@ import re
 from dataclasses import dataclass, replace
 
 from evnews.claims.memo import per_article
-from evnews.claims.prefilter import fold, holds_any, required_strings, with_first_char_guard
+from evnews.claims.prefilter import NeedlePattern, fold, holds_any, required_strings, with_first_char_guard
 
 _MONTHS = (
     "january february march april may june july august september october november december".split()
@@ -118,7 +118,8 @@ _LAUNCH_BEFORE = with_first_char_guard(re.compile(
     r"founded|established|came\s+out|was\s+launched|(?:its|the|original)\s+launch)\b[^,;]{0,45}$",
     re.I,
 ))
-_BACKGROUND_BEFORE = with_first_char_guard(re.compile(
+# Tried only on texts holding one of its verbs (prefilter.NeedlePattern): most times have none before them.
+_BACKGROUND_BEFORE = NeedlePattern.of(
     r"\b(?:announced|said|promised|pledged|stated|confirmed|reported|published|set\s+out|laid\s+out|unveiled|revealed|"
     r"presented|talked\s+about|declared|told\s+\w+|debuted|released)\s+"
     r"(?:(?!(?:it|that|they|he|she|we|will|would|to|plans?|aims?|an?|one|two|three|four|five|six|seven|eight|nine|ten|"
@@ -127,7 +128,7 @@ _BACKGROUND_BEFORE = with_first_char_guard(re.compile(
     r"\b(?:set\s+out|laid\s+out|unveiled|announced|presented|published|dr[ae]w\w*\s+up|outlined)\s+(?:its|the|an?|their|his|her)\s+"
     r"(?:[\w-]+\s+){0,3}?(?:plan|strategy|roadmap|programme|program|targets?|goals?)\s+$",
     re.I,
-))
+)
 # A time at the head of a clause whose verb is an announcement: "Last year, X announced ...".
 _ANNOUNCEMENT_AFTER = re.compile(
     r"^\s*,?\s*(?:the\s+)?[^;.\d]{0,70}?\b(?:announced|said|unveiled|pledged|promised|set\s+out|laid\s+out|declared|revealed)\b",

@@ -1,0 +1,47 @@
+"""Fast paths of issue 9's third pass, each compared with the plain path it stands in for."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+from evnews.claims import timex
+from evnews.claims.prefilter import NeedlePattern
+
+HERE = Path(__file__).resolve().parent
+
+
+def _sentences() -> list[str]:
+    """Every held-out sentence, plus a few written to hit the announcement rule."""
+    out = [
+        "Nissan announced in 2021 that ...", "It set out its own plan in November", "drew up the strategy in 2017",
+        "Toyota told reporters on Monday 2030", "It said it would sell 40,000 by 2030",
+    ]  # fmt: skip
+    for path in sorted(HERE.glob("heldout*/gold/articles.jsonl")):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            out += re.split(r"(?<=[.!?])\s+", json.loads(line)["body_text"])
+    return out
+
+
+SENTENCES = _sentences()
+_BACKGROUND_AS_WRITTEN = re.compile(
+    "|".join(timex._BACKGROUND_BEFORE.alternatives), timex._BACKGROUND_BEFORE.flags
+)
+
+
+def test_announcement_before_a_time_matches_as_the_plain_pattern() -> None:
+    for sentence in SENTENCES:
+        for end in range(0, len(sentence) + 1, 5):
+            tail = sentence[:end][-90:]
+            fast, plain = timex._BACKGROUND_BEFORE.search(tail), _BACKGROUND_AS_WRITTEN.search(tail)
+            assert (fast and fast.span()) == (plain and plain.span()), tail
+
+
+def test_the_remembered_answer_is_the_one_for_the_text_asked_about() -> None:
+    pattern = NeedlePattern.of(r"\bconsider\w*|\baccording\s+to\b", re.I)
+    texts = ["Nissan is considering it", "no needle here", "according to people", "no needle here", "Considered."]
+    for text in texts * 2:
+        remembered = pattern.pattern_for(text)
+        assert remembered is pattern._choose(text)
+        assert pattern.pattern_for(text) is remembered
