@@ -6,8 +6,10 @@ import json
 import re
 from pathlib import Path
 
-from evnews.claims import timex
+from evnews.claims import market, timex
+from evnews.claims.memo import forget_article
 from evnews.claims.prefilter import NeedlePattern
+from evnews.claims.sentences import split_body
 
 HERE = Path(__file__).resolve().parent
 
@@ -45,3 +47,15 @@ def test_the_remembered_answer_is_the_one_for_the_text_asked_about() -> None:
         remembered = pattern.pattern_for(text)
         assert remembered is pattern._choose(text)
         assert pattern.pattern_for(text) is remembered
+
+
+def test_markets_read_when_asked_are_those_read_up_front() -> None:
+    for path in sorted(HERE.glob("heldout*/gold/articles.jsonl")):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            row = json.loads(line)
+            forget_article()
+            sentences = split_body(row["body_text"])
+            context = market._Context(sentences, row.get("title"))
+            up_front = [market._read(s) for s in sentences]
+            assert [context.said[i] for i in reversed(range(len(sentences)))] == up_front[::-1]
+            assert context.article == market.article_market(up_front, sentences, row.get("title"))

@@ -28,9 +28,12 @@ breaks the inheritance.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from typing import overload
 
 from evnews.claims import lexicon as lx
 from evnews.claims.local import blank_dateline
@@ -120,7 +123,7 @@ class ArticleMarket:
     site: str | None  # the market of the plant town it names most
 
 
-def article_market(said: list[_Said], sentences: list[Sentence], title: str | None) -> ArticleMarket:
+def article_market(said: Sequence[_Said], sentences: list[Sentence], title: str | None) -> ArticleMarket:
     """Market mentions counted over the title (twice) and the body."""
     counts: Counter[str] = Counter()
     sites: Counter[str] = Counter()
@@ -140,7 +143,7 @@ def article_market(said: list[_Said], sentences: list[Sentence], title: str | No
     return ArticleMarket(single, market, sites.most_common(1)[0][0] if sites else None)
 
 
-def _passage_market(said: list[_Said], sentences: list[Sentence], index: int, *, reach: int = 1) -> str | None:
+def _passage_market(said: Sequence[_Said], sentences: list[Sentence], index: int, *, reach: int = 1) -> str | None:
     """The market last named in this paragraph (or up to `reach` paragraphs before), unless "globally"
     came after it."""
     paragraph = sentences[index].paragraph
@@ -154,11 +157,40 @@ def _passage_market(said: list[_Said], sentences: list[Sentence], index: int, *,
     return None
 
 
+class _SaidOf(Sequence[_Said]):
+    """What each sentence says of markets, read when first asked for: most claims look at their own
+    sentence and the few before it, and an article without claims at none (`_read` is pure)."""
+
+    def __init__(self, sentences: list[Sentence]) -> None:
+        self.sentences = sentences
+        self.kept: list[_Said | None] = [None] * len(sentences)
+
+    def __len__(self) -> int:
+        return len(self.sentences)
+
+    @overload
+    def __getitem__(self, index: int) -> _Said: ...
+    @overload
+    def __getitem__(self, index: slice) -> Sequence[_Said]: ...
+    def __getitem__(self, index: int | slice) -> _Said | Sequence[_Said]:
+        if isinstance(index, slice):
+            return [self[i] for i in range(len(self))[index]]
+        said = self.kept[index]
+        if said is None:
+            said = self.kept[index] = _read(self.sentences[index])
+        return said
+
+
 class _Context:
     def __init__(self, sentences: list[Sentence], title: str | None) -> None:
         self.sentences = sentences
-        self.said = [_read(s) for s in sentences]
-        self.article = article_market(self.said, sentences, title)
+        self.title = title
+        self.said = _SaidOf(sentences)
+
+    @functools.cached_property
+    def article(self) -> ArticleMarket:
+        """Counted over every sentence: worked out only for the claims whose market depends on it."""
+        return article_market(list(self.said), self.sentences, self.title)
 
     def region(self, claim: Claim, before: list[Claim], every: list[Claim]) -> str:
         """The claim's market, from context where its sentence names none."""
