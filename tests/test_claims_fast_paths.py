@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
+import gc
 import json
 import re
 from pathlib import Path
+from re import _parser
 
-from evnews.claims import market, timex
+import pytest
+
+from evnews.claims import attribution as at
+from evnews.claims import dates, market, prefilter, timex
+from evnews.claims.mentions import find_products
 from evnews.claims.memo import forget_article
 from evnews.claims.prefilter import NeedlePattern
 from evnews.claims.sentences import split_body
@@ -59,3 +65,44 @@ def test_markets_read_when_asked_are_those_read_up_front() -> None:
             up_front = [market._read(s) for s in sentences]
             assert [context.said[i] for i in reversed(range(len(sentences)))] == up_front[::-1]
             assert context.article == market.article_market(up_front, sentences, row.get("title"))
+
+
+def _needle_patterns() -> list[NeedlePattern]:
+    return [o for o in gc.get_objects() if isinstance(o, NeedlePattern)]
+
+
+def test_needles_left_out_change_no_answer() -> None:
+    """Every needle of every alternative, as parsed, lets through what the kept needles let through."""
+    patterns = _needle_patterns()
+    assert len(patterns) > 20
+    for pattern in patterns:
+        full: list[tuple[str, bool, int]] = []
+        for index, alternative in enumerate(pattern.alternatives):
+            needles = prefilter._required(_parser.parse(alternative, pattern.flags), pattern.flags | re.UNICODE)
+            full += [(text, caseless, 1 << index) for text, caseless in needles or ()]
+        for sentence in SENTENCES[::3]:
+            folded = prefilter.fold(sentence)
+            every = 0
+            for text, caseless, bit in full:
+                if text in (folded if caseless else sentence):
+                    every |= bit
+            kept = pattern.always
+            for text, bits in pattern.exact:
+                if text in sentence:
+                    kept |= bits
+            for text, bits in pattern.caseless:
+                if text in folded:
+                    kept |= bits
+            assert (every | pattern.always) == kept, (pattern.alternatives[0], sentence)
+
+
+def test_a_sentence_without_cue_words_has_no_date_cues(monkeypatch: pytest.MonkeyPatch) -> None:
+    cases = []
+    for sentence in SENTENCES:
+        times = timex.find_times(sentence)
+        if any(not t.background for t in times):
+            cases.append((sentence, times, find_products(sentence), at.clauses(sentence)))
+    assert len(cases) > 100
+    fast = [dates.find_date_cues(s, t, p, c, ev) for s, t, p, c in cases for ev in (False, True)]
+    monkeypatch.setattr(dates, "_may_hold_cue", lambda sentence: True)
+    assert fast == [dates.find_date_cues(s, t, p, c, ev) for s, t, p, c in cases for ev in (False, True)]

@@ -201,6 +201,16 @@ def _production_start(
     return None
 
 
+# Every cue of a clause starts from a match of one of these (or from a brand named in it).
+_CLAUSE_CUES = (_PRODUCTION, _TECHNOLOGY_SUBJECT, _HYBRID_SYSTEM_LAUNCH, _CARBON, _SINGLE_LAUNCH)
+
+
+def _may_hold_cue(sentence: str) -> bool:
+    """False when no clause of the sentence can match a cue pattern: the words a pattern needs, missing
+    from the whole sentence, are missing from each of its clauses."""
+    return any(pattern.pattern_for(sentence) is not None for pattern in _CLAUSE_CUES)
+
+
 def find_date_cues(
     sentence: str,
     times: list[TimeMention],
@@ -211,6 +221,8 @@ def find_date_cues(
 ) -> list[DateCue]:
     """Production starts, technology launches, carbon-neutral dates and single EV launches."""
     cues: list[DateCue] = []
+    if not brands and not _may_hold_cue(sentence):
+        return cues  # most sentences with a date: no clause of them can hold a cue
     for start, end in clause_spans:
         clause = sentence[start:end]
         cue = _production_start(clause, start, end, times, products)

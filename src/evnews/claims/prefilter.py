@@ -277,6 +277,17 @@ def split_alternatives(source: str) -> list[str]:
     return parts
 
 
+def _without_implied(needles: dict[str, int]) -> tuple[tuple[str, int], ...]:
+    """The (needle, alternatives) pairs less those whose needle holds a shorter one that stands for the
+    same alternatives or more ("USA" after "US", "worldwide" after "world"): where the longer occurs,
+    the shorter does too, and lets the same alternatives through."""
+    return tuple(
+        (text, bits)
+        for text, bits in needles.items()
+        if not any(other != text and other in text and not bits & ~other_bits for other, other_bits in needles.items())
+    )
+
+
 class NeedlePattern:
     r"""A regex made of alternatives that tries only those whose required words the text holds.
 
@@ -313,7 +324,7 @@ class NeedlePattern:
             for text, is_caseless in needles or ():
                 table = caseless if is_caseless else exact
                 table[text] = table.get(text, 0) | 1 << index
-        self.exact, self.caseless = tuple(exact.items()), tuple(caseless.items())
+        self.exact, self.caseless = _without_implied(exact), _without_implied(caseless)
         self._kept: dict[int, re.Pattern[str]] = {}
         self.full = self._compile((1 << len(alternatives)) - 1)
         # The text asked about last and its answer: the finders ask again about the sentence they scan,
