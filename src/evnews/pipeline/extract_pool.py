@@ -19,6 +19,7 @@ import atexit
 import datetime as dt
 import multiprocessing
 import os
+import threading
 from collections.abc import Callable, Mapping, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from typing import Any
@@ -33,6 +34,8 @@ POOL_MIN_BATCH = 24
 # scheduling, small enough that both workers finish a batch together.
 CHUNK_PAGES = 8
 _pool: ProcessPoolExecutor | None = None
+# The pool may be started from a background thread (warm_pool) while the run goes on.
+_pool_lock = threading.Lock()
 
 
 def worker_count() -> int:
@@ -44,10 +47,11 @@ def worker_count() -> int:
 
 def _get_pool() -> ProcessPoolExecutor:
     global _pool
-    if _pool is None:
-        _pool = ProcessPoolExecutor(worker_count(), mp_context=_start_method())
-        atexit.register(shutdown_pool)
-    return _pool
+    with _pool_lock:
+        if _pool is None:
+            _pool = ProcessPoolExecutor(worker_count(), mp_context=_start_method())
+            atexit.register(shutdown_pool)
+        return _pool
 
 
 def _start_method() -> multiprocessing.context.BaseContext:
@@ -67,18 +71,30 @@ def _start_method() -> multiprocessing.context.BaseContext:
 
 
 def warm_pool(expected_pages: int) -> None:
-    """Start the workers now if a batch of `expected_pages` will need them."""
+    """Start the workers in the background if a batch of `expected_pages` will need them; returns at once.
+
+    Starting a worker waits for the forkserver to finish importing the worker's modules (~0.5 s, on
+    the other core): in a thread, the run meanwhile stores entries and downloads the first pages.
+    """
     if expected_pages >= POOL_MIN_BATCH and worker_count() > 1:
+        threading.Thread(target=_start_workers, name="evnews-pool-start", daemon=True).start()
+
+
+def _start_workers() -> None:
+    try:
         pool = _get_pool()
         for _ in range(worker_count()):
             pool.submit(warm_up)
+    except Exception:  # noqa: BLE001 - a pool shut down meanwhile, or one that cannot start: the
+        pass  # run's own start_extraction meets the same failure and reports it where it is handled
 
 
 def shutdown_pool() -> None:
     global _pool
-    if _pool is not None:
-        _pool.shutdown(wait=True, cancel_futures=True)
-        _pool = None
+    with _pool_lock:
+        if _pool is not None:
+            _pool.shutdown(wait=True, cancel_futures=True)
+            _pool = None
 
 
 def _jobs(pages: Sequence[FetchedPage], feed_dates: Mapping[str, dt.datetime], feed_titles: Mapping[str, str],

@@ -26,6 +26,7 @@ from evnews.models import FeedSource
 from evnews.orchestration.writer import single_writer
 from evnews.pipeline.claims_stage import claims_stage
 from evnews.pipeline.context import RunContext
+from evnews.pipeline.extract_pool import warm_pool
 from evnews.pipeline.feeds_stage import check_feeds, pending_entries, read_feed_state, store_feed_checks
 from evnews.pipeline.loading import load_rows
 from evnews.pipeline.pages_stage import canonical_links, fetch_extract_load, plan_pages
@@ -90,6 +91,8 @@ def ingest_stage(ctx: RunContext, feeds: Sequence[FeedSource], fetcher: Fetcher 
             state, known_entries = read_feed_state(ctx, feeds)
             checks = check_feeds(ctx, fetcher, feeds, state)
             entries = [e for c in checks if c.result for e in c.result.entries]
+            # New links mean pages to extract: the workers start while entries are stored and pages planned.
+            warm_pool(sum(1 for e in entries if (e.feed_url, e.link) not in known_entries))
             canonical = canonical_links(entries)
             entries = store_feed_checks(ctx, checks, known_entries, canonical)
             seen = {(e.feed_url, e.link) for e in entries}
