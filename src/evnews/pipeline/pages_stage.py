@@ -34,6 +34,9 @@ from evnews.store.db import open_warehouse, query, transaction
 from evnews.timeutil import to_utc_naive, utcnow
 
 BATCH_SIZE = 200
+# The first and last batches are smaller: the workers get their first pages sooner, and the
+# load after the last extraction, which nothing overlaps, is short.
+EDGE_BATCH = 50
 CLAIMS_FLUSH_PAGES = 1000
 _DONE_STATES = ("fetched", "alias", "skipped")
 
@@ -119,7 +122,7 @@ def fetch_extract_load(ctx: RunContext, fetcher: Fetcher, plan: PagePlan) -> Non
     extraction and the network waits are hidden. At most ~3 batches of page
     bodies are in memory at once, whatever the size of the run.
     """
-    batches = [plan.to_fetch[i : i + BATCH_SIZE] for i in range(0, len(plan.to_fetch), BATCH_SIZE)]
+    batches = split_batches(plan.to_fetch, BATCH_SIZE, min(EDGE_BATCH, BATCH_SIZE))
     warm_pool(len(batches[0]) if batches else 0)
     in_flight: tuple[list[FetchedPage], Callable[[], list[ExtractOutcome]]] | None = None
     claims: dict[str, tuple[Claim, ...]] = {}
@@ -139,6 +142,14 @@ def fetch_extract_load(ctx: RunContext, fetcher: Fetcher, plan: PagePlan) -> Non
     if plan.stored_aliases:
         with ctx.timed("load_pages"):
             _load_stored_aliases(ctx, plan)
+
+
+def split_batches(urls: list[str], size: int, edge: int) -> list[list[str]]:
+    """Batches of `size` links in order, the first and the last of `edge` links when there are enough."""
+    if len(urls) < 3 * edge:
+        return [urls[i : i + size] for i in range(0, len(urls), size)]
+    middle = urls[edge:-edge]
+    return [urls[:edge], *(middle[i : i + size] for i in range(0, len(middle), size)), urls[-edge:]]
 
 
 def _finish_batch(
