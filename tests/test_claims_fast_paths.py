@@ -11,7 +11,7 @@ from re import _parser
 import pytest
 
 from evnews.claims import attribution as at
-from evnews.claims import dates, market, prefilter, timex
+from evnews.claims import dates, market, numbers, prefilter, timex
 from evnews.claims.mentions import find_products
 from evnews.claims.memo import forget_article
 from evnews.claims.prefilter import NeedlePattern
@@ -106,3 +106,25 @@ def test_a_sentence_without_cue_words_has_no_date_cues(monkeypatch: pytest.Monke
     fast = [dates.find_date_cues(s, t, p, c, ev) for s, t, p, c in cases for ev in (False, True)]
     monkeypatch.setattr(dates, "_may_hold_cue", lambda sentence: True)
     assert fast == [dates.find_date_cues(s, t, p, c, ev) for s, t, p, c in cases for ev in (False, True)]
+
+
+def _matches_from_every_sign(sentence: str) -> list[tuple[int, int]]:
+    """NUMBER_RE tried at every word a figure can start at and every currency sign of the sentence."""
+    words = [w.start() for w in numbers._NUMBER_START.finditer(prefilter.fold(sentence))]
+    if not words:
+        return []
+    found: list[tuple[int, int]] = []
+    end = 0
+    for start in sorted({*words, *(m.start() for m in numbers._CURRENCY_AHEAD.finditer(sentence))}):
+        m = numbers.NUMBER_RE.match(sentence, start) if start >= end else None
+        if m:
+            found.append(m.span())
+            end = m.end()
+    return found
+
+
+def test_signs_next_to_a_figure_find_what_every_sign_finds() -> None:
+    edges = ["Rs 500 crore", "Rs. 1,200 crore", "US$ 2bn", "US$2bn", "RMB 30bn and USD 5 million", "RMB30bn", "cars 2030",
+             "£3bn, €2bn, ¥2tn and ₹500", "EUR 23 billion", "GBP 1.12bn", "a $ 5 fee", "years 19 and 20"]  # fmt: skip
+    for sentence in edges + SENTENCES:
+        assert [m.span() for m in numbers._number_matches(sentence)] == _matches_from_every_sign(sentence), sentence

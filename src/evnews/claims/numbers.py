@@ -202,11 +202,21 @@ _NUMBER_START = with_first_char_guard(re.compile(
 _CURRENCY_AHEAD = re.compile(first_chars(_CUR_SIGN, re.I).lookahead() + rf"(?={_CUR_SIGN})", re.I)  # type: ignore[union-attr]
 
 
+_LONGEST_SIGN = 5  # "RMB ", "Rs. ", "USD ", "US$": a sign ends at most this far from where it starts
+
+
+def _currency_starts(sentence: str, words: list[int]) -> list[int]:
+    """Where a currency sign ends at one of `words`: NUMBER_RE's figure follows its sign at once and
+    starts at one of them, so a sign elsewhere starts no match. Each search ends at the word (`endpos`):
+    a sign found there is one the whole sentence holds too."""
+    return [m.start() for w in words for m in _CURRENCY_AHEAD.finditer(sentence, max(0, w - _LONGEST_SIGN), w)]
+
+
 def _number_matches(sentence: str) -> list[re.Match[str]]:
     words = [w.start() for w in _NUMBER_START.finditer(fold(sentence))]
     if not words:
         return []  # every amount, with a currency sign or without, has a digit or number word where its figure starts
-    starts = sorted({*words, *(m.start() for m in _CURRENCY_AHEAD.finditer(sentence))})
+    starts = sorted({*words, *_currency_starts(sentence, words)})
     found: list[re.Match[str]] = []
     end = 0
     for start in starts:
