@@ -32,6 +32,7 @@ from evnews.claims.merge import merge_repeats
 from evnews.claims.numbers import NumberMention, find_numbers, is_year
 from evnews.claims.prefilter import NeedlePattern, with_first_char_guard
 from evnews.claims.sentences import Sentence, split_body
+from evnews.claims.tables import reading_text, table_cells
 from evnews.claims.timex import TimeMention, find_times, resolve
 from evnews.models import Claim
 
@@ -130,7 +131,7 @@ class _Reader:
     def read(self, s: Sentence) -> None:
         # "YOKOHAMA, Japan, Nov 29 (AAW) - ": where the story was filed, not what it is about.
         original, first_new = s.text, len(self.claims)
-        text = lc.blank_dateline(s.text)
+        text = reading_text(s.table_header, table_cells(s.text) or ()) if s.table_header else lc.blank_dateline(s.text)
         if text != original:
             s = replace(s, text=text)
         companies, products = find_companies(text), find_products(text)

@@ -164,6 +164,20 @@ def _of_a_place(after: str) -> bool:
 _SHARE_RISES_TO = with_first_char_guard(re.compile(
     r"\bshare\b[^.;]{0,50}\b(?:to|reach(?:es|ing)?|hit(?:s|ting)?|at|of|be|exceed(?:s|ing)?|top(?:s|ping)?)\s*$", re.I
 ))
+# The words that qualify a figure ("more than", "between ... and"), which stand between a verb and its number:
+# "a share of more than 75%" is read as "a share of 75%".
+_FIGURE_QUALIFIER_TAIL = with_first_char_guard(re.compile(
+    r"\b(?:between|from|(?:more|less|fewer)\s+than|at\s+(?:least|most)|just\s+(?:over|under)|over|under|above|up\s+to|"
+    r"as\s+much\s+as|about|around|roughly|some|nearly|almost|approximately|close\s+to)\s+$",
+    re.I,
+))
+
+
+def _without_qualifier(text: str) -> str:
+    m = _FIGURE_QUALIFIER_TAIL.search(text)
+    return text[: m.start()] if m else text
+
+
 _SEGMENT_POINTER = with_first_char_guard(re.compile(r"\b(?:the|that|this)\s+segment\b", re.I))
 
 
@@ -256,10 +270,11 @@ def _frame_percent(n: NumberMention, w: Window) -> Frame | None:
     following = w.sentence[w.sentence.find(w.after, len(w.lead)) :] if w.after else w.rest
     if lx.CONNECTED_RE.search(w.after[:40]) or (_OF_NEW_VEHICLES.match(following) and lx.CONNECTED_RE.search(following[:110])):
         return Frame("connected_share", "percent")  # "100% of new models sold in key markets are to be connected"
+    before, lead = _without_qualifier(w.before), _without_qualifier(w.lead)
     sales_here = lx.SALES_NOUN_RE.search(w.after[:70]) or (
-        lx.SALES_NOUN_RE.search(w.before) and re.search(r"\b(?:to|of|at|reach|reaching|hit)\s*$", w.before)
+        lx.SALES_NOUN_RE.search(before) and re.search(r"\b(?:to|of|at|reach|reaching|hit)\s*$", before)
     )
-    share_to = _SHARE_RISES_TO.search(w.lead[-80:])  # "its electrified share ... to 60%", "that share to reach 50%"
+    share_to = _SHARE_RISES_TO.search(lead[-80:])  # "its electrified share ... to 60%", "that share to reach 50%"
     if sales_here or share_to or re.search(r"\bshare\s+for\b", w.after[:30]):
         # The powertrain named nearest the number: "EVs made up 10% of sales, as e-POWER cars ..." is an EV
         # share. "expand e-POWER ..., and expects it to account for 40% of sales": "it" is the clause before.

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 
 from evnews.claims.prefilter import with_first_char_guard
+from evnews.claims.tables import is_separator_row, table_cells
 
 # Words that end in a full stop without ending the sentence.
 _ABBREVIATIONS = frozenset(
@@ -37,6 +38,7 @@ class Sentence:
     is_heading: bool = False  # a short line without terminal punctuation
     is_lead_in: bool = False  # a line ending in ':' that introduces the lines after it
     is_list_item: bool = False  # a short line after a lead-in, or "Label: text"
+    table_header: tuple[str, ...] = ()  # a table's data row: the cells of its header row
 
 
 def _ends_with_abbreviation(chunk: str) -> bool:
@@ -91,10 +93,22 @@ def split_body(text: str) -> list[Sentence]:
     out: list[Sentence] = []
     lines = [ln.strip() for ln in text.splitlines()]
     after_lead_in = False
+    header: tuple[str, ...] | None = None  # the header row of the table being read
     for para, line in enumerate(lines):
         if not line:
-            after_lead_in = False
+            after_lead_in, header = False, None
             continue
+        if "|" in line:
+            if is_separator_row(line):
+                continue
+            cells = table_cells(line)
+            if cells is not None:
+                # A row is one sentence; the lines under a lead-in stay its items, so they keep its horizon.
+                out.append(Sentence(line, len(out), para, 0, is_heading=header is None, is_list_item=after_lead_in,
+                                    table_header=header or ()))  # fmt: skip
+                header = header or cells
+                continue
+        header = None
         numbered = bool(_NUMBERED_LINE.match(line))
         lead_in = line.endswith(":")
         short = len(line.split()) <= 30

@@ -1,0 +1,58 @@
+"""Table rows in body text: "Europe | more than 75% | FY2026" under "Market | Electrified share | Deadline".
+
+Extracted text renders a table as one line per row, cells joined by "|" (trafilatura also
+wraps a row in outer pipes and adds a "|---|---|" separator under the header). A data row
+alone says neither what its figure measures nor when: its header row does. The extractor
+reads each data row as a sentence that puts every cell next to its column's header, and
+keeps the row as written for evidence.
+"""
+
+from __future__ import annotations
+
+import re
+
+_SEPARATOR_ROW = re.compile(r"\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?")
+# A figure that is not a year: a cell holding one reads "<figure> <what the column counts>".
+_FIGURE = re.compile(r"\d[\d,.]*\s*(?:%|per\s?cent\b|[kmb]n?\b|million\b|billion\b)?|\d", re.I)
+_YEAR_CELL = re.compile(r"^\s*(?:(?:FY|fiscal(?:\s+year)?)\s*)?(?:19|20)\d\d\s*$", re.I)
+
+
+def is_separator_row(line: str) -> bool:
+    """'|---|:---:|': the rule markdown puts under a table's header."""
+    return "-" in line and _SEPARATOR_ROW.fullmatch(line.strip()) is not None
+
+
+def table_cells(line: str) -> tuple[str, ...] | None:
+    """The cells of a table row, or None for a line that is no table row."""
+    if "|" not in line:
+        return None
+    body = line.strip()
+    if body.startswith("|"):
+        body = body[1:]
+    if body.endswith("|"):
+        body = body[:-1]
+    cells = tuple(cell.strip() for cell in body.split("|"))
+    if len(cells) < 2 or not all(cells[:2]):
+        return None
+    return cells
+
+
+def _holds_figure(cell: str) -> bool:
+    return _YEAR_CELL.match(cell) is None and _FIGURE.search(cell) is not None
+
+
+def reading_text(header: tuple[str, ...], cells: tuple[str, ...]) -> str:
+    """A data row as a sentence: its first cell (the row's label), then each cell with its column's header.
+
+    "Europe | more than 75% | FY2026" under "Market | Electrified share of sales | Deadline" reads
+    "Europe: more than 75% Electrified share of sales, Deadline FY2026": the figure comes first so that
+    the header's words stand where a noun after a figure stands ("75% of sales", "286,200 Leafs sold").
+    """
+    label, values = cells[0], cells[1:]
+    parts: list[str] = []
+    for i, cell in enumerate(values, start=1):
+        name = header[i] if i < len(header) else ""
+        if not cell:
+            continue
+        parts.append(f"{cell} {name}".strip() if _holds_figure(cell) else f"{name} {cell}".strip())
+    return f"{label}: " + ", ".join(parts) + "."
