@@ -75,3 +75,38 @@ def test_a_qualified_share_after_its_verb_is_still_a_share() -> None:
 
 def test_a_qualified_share_of_the_market_stays_no_claim() -> None:
     assert keys("Electric cars took more than 20% of the Dutch market last year.") == set()
+
+
+# ---- not claims: former figures, corrections, lengths of time, letters inside a word ----
+
+
+def test_the_original_goal_set_off_by_a_dash_is_a_former_figure() -> None:
+    assert keys("The original sales goal - 300,000 EVs a year by 2027 - survived only until the spring.") == set()
+
+
+def test_a_correction_repeats_the_misreported_figure_and_keeps_the_right_one() -> None:
+    text = "Correction: a previous version of this article said Toyota would launch 40 EV models; it will launch 30 by 2028."
+    assert keys(text) == {("Toyota", "ev_model_launches", 30.0, "target", 2028, "global")}
+    assert keys("An earlier version of this story wrongly said Nissan would invest $5bn in EVs.") == set()
+
+
+def test_a_length_of_time_is_no_figure_and_letters_inside_a_word_are_no_currency() -> None:
+    assert keys("Honda will invest ¥1tn in EV plants; the budget runs for seven years.") == {
+        ("Honda", "investment", 1e12, "target", None, "global")
+    }
+    assert keys("The fund covers nine years of Nissan battery work.") == set()
+
+
+# ---- a hedge reaches only its own half of a semicolon-joined sentence ----
+
+
+def test_a_rumour_in_one_half_does_not_hedge_the_stated_half() -> None:
+    text = (
+        "In 2023 Honda said it would start building EVs in Ohio in 2026; analysts quoted by Bloomberg "
+        "reportedly expect the start in 2027, which Honda would not confirm."
+    )
+    got = {(k[0], k[1], k[3], k[4]) for k in keys(text, "2024-05-01")}
+    assert ("Honda", "production_start", "target", 2026) in got
+    assert ("Honda", "production_start", "rumor", 2026) not in got
+    # With no statement of its own, the other half stays hedged.
+    assert {k[3] for k in keys("Nissan may build 50,000 EVs in Mexico next year; people familiar with the plan said so.")} <= {"rumor"}

@@ -180,6 +180,20 @@ def is_rumor(sentence: str) -> bool:
     return _RUMOR.search(sentence) is not None
 
 
+_ATTRIBUTED = with_first_char_guard(re.compile(r"\b(?:said|says|announced|confirmed|stated|pledged|promised)\b", re.I))
+
+
+def _stated_apart(sentence: str, pos: int) -> bool:
+    """"In 2022 Nissan said it would start in 2025; trade press reports put the start at 2028": the hedge of one
+    half of a semicolon-joined sentence does not reach a figure the other half attributes to the company."""
+    if ";" not in sentence:
+        return False
+    start = sentence.rfind(";", 0, pos) + 1
+    end = sentence.find(";", pos)
+    part = sentence[start : end if end >= 0 else len(sentence)]
+    return _RUMOR.search(part) is None and _ATTRIBUTED.search(part) is not None
+
+
 def kind_for(pos: int, sentence: str, paragraph: int, ctx: Context, horizon: int | None) -> str:
     """target, actual or rumor: the hedge of the sentence, else the cue nearest before the number."""
     stated = _stated_kind(pos, sentence, ctx.rumor_paragraph == paragraph)
@@ -194,9 +208,8 @@ def kind_for(pos: int, sentence: str, paragraph: int, ctx: Context, horizon: int
 @per_article  # asked again for the same figure once its year is settled
 def _stated_kind(pos: int, sentence: str, in_rumor_paragraph: bool) -> str | None:
     """The kind the sentence's own words give a figure at `pos`, or None when they give none."""
-    if is_rumor(sentence):
-        return "rumor"
-    if in_rumor_paragraph and _HYPOTHETICAL.search(sentence):
+    hedged = is_rumor(sentence) or (in_rumor_paragraph and _HYPOTHETICAL.search(sentence) is not None)
+    if hedged and not _stated_apart(sentence, pos):
         return "rumor"
     start, end = clause_of(clauses(sentence), pos)
     before = sentence[start:pos]

@@ -316,7 +316,11 @@ SUPERSEDED_CLAUSE_RE = with_first_char_guard(re.compile(
     r"\bhad\s+(?:originally\s+|initially\s+|previously\s+|once\s+)?(?:planned|targeted|aimed|promised|pledged|forecast)\b|"
     r"\b(?:originally|initially|previously|formerly)\s+(?:planned|targeted|aimed|promised|pledged|set|called\s+for|"
     r"(?:due|scheduled|slated|expected|meant|supposed)\s+to)\b|"
-    r"\b(?:earlier|previous|former|original|old|prior)\s+(?:target|goal|plan|aim|forecast|pledge)\s+(?:of|was|had\s+been)\b",
+    r"\b(?:earlier|previous|former|original|old|prior)\s+(?:[\w-]+\s+)?(?:target|goal|plan|aim|forecast|pledge)s?"
+    r"(?:\s+(?:of|was|were|had\s+been)\b|\s*[-–—:(])|"
+    # A correction repeats the misreported figure: "An earlier version of this story said ... £1.2bn".
+    r"\b(?:an?|the)\s+(?:earlier|previous)\s+version\s+of\s+this\s+(?:story|article|report|piece)\b|"
+    r"\b(?:incorrectly|wrongly|mistakenly)\s+(?:said|stated|reported|gave)\b",
     re.I,
 ))
 

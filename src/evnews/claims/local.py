@@ -126,6 +126,7 @@ _CONVERSION_BEFORE = with_first_char_guard(re.compile(
 _POINTER_BEFORE = with_first_char_guard(re.compile(
     r"\b(?:those|these|the\s+same)\s+$|(?<!on\stop\s)\b(?:of|from|among)\s+(?:the|those|these)\s+$"
 ))
+_DURATION_AFTER = re.compile(r"[\s-]+(?:years?|months?|weeks?|days?|decades?|quarters?)\b(?!\s+(?:old|of\s+(?:sales|production)))", re.I)
 _DETERMINER_BEFORE = with_first_char_guard(re.compile(r"\b(?:that|this|the)\s+$", re.I))
 
 
@@ -153,6 +154,8 @@ def excluded(sentence: str, n: NumberMention, numbers: list[NumberMention], mask
         return True  # "That 140,000 figure was ...": a figure stated before, said again
     if n.value == 1 and n.is_word and re.match(r"^\s+of\b", sentence[n.end :]):
         return True  # "one of the first carmakers"
+    if n.unit is None and _DURATION_AFTER.match(sentence, n.end):
+        return True  # "the amount covers five years": a length of time, never a count of cars or models
     return is_former(sentence, n, numbers)
 
 

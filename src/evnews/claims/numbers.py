@@ -55,7 +55,7 @@ _WORD = "|".join(sorted(list(_SMALL) + list(_TENS), key=len, reverse=True))
 _WORD_NUM = rf"(?:{_WORD})(?:[\s-](?:{'|'.join(k for k in _SMALL if _SMALL[k] < 10)}))?"
 _SCALE = r"(?:hundred|lakh|crore|thousand|million|billion|trillion|mn|mln|bn|trn|tn|m|k|b)"
 # Signs, and ISO codes written before the amount ("GBP 1.12bn", "EUR 23 billion", "USD 500m").
-_CUR_SIGN = r"(?:US\$|\$|£|€|¥|₹|RMB\s?|Rs\.?\s?|(?-i:USD|EUR|GBP|JPY|CNY|INR)\s)"
+_CUR_SIGN = r"(?:US\$|\$|£|€|¥|₹|(?<![A-Za-z])(?:RMB\s?|Rs\.?\s?|(?-i:USD|EUR|GBP|JPY|CNY|INR)\s))"  # letters: a word of their own ("covers five" is no Rs 5)
 _CUR_WORD = r"(?:yen|dollars?|USD|euros?|EUR|pounds?|GBP|yuan|renminbi|CNY|JPY|rupees|INR)"
 _PERCENT = r"(?:%|\s?per\s?cent\b|\s?percent\b)"
 _FRACTION = "|".join(sorted((re.escape(k) for k in _FRACTIONS), key=len, reverse=True))
