@@ -110,3 +110,16 @@ def test_a_rumour_in_one_half_does_not_hedge_the_stated_half() -> None:
     assert ("Honda", "production_start", "rumor", 2026) not in got
     # With no statement of its own, the other half stays hedged.
     assert {k[3] for k in keys("Nissan may build 50,000 EVs in Mexico next year; people familiar with the plan said so.")} <= {"rumor"}
+
+
+# ---- production starts: "went into production", "production for X starts", "later this calendar year" ----
+
+
+def test_production_starts_in_other_tenses_and_with_a_later_time_this_year() -> None:
+    got = keys("The electric Micra goes into production at Douai later this calendar year.", "2024-03-01")
+    assert {(k[1], k[3], k[4]) for k in got} == {("production_start", "target", 2024)}
+    got = keys("Production for the US market starts at Smyrna later this year, Nissan says.", "2024-03-01")
+    assert {(k[1], k[3], k[4]) for k in got} == {("production_start", "target", 2024)}
+    got = keys("Its successor went into production at Tochigi in November.", "2024-02-15")
+    assert {(k[1], k[3], k[4]) for k in got} == {("production_start", "actual", 2023)}
+

@@ -18,6 +18,7 @@ from evnews.claims.mentions import Parsed, find_sites
 from evnews.claims.timex import TimeMention, find_times
 from evnews.models import Claim
 
+_STILL_AHEAD = re.compile(r"\s*(?:later\s+this|in\s+the\s+coming|before\s+the\s+end\s+of\s+this|by\s+the\s+end\s+of\s+this)\b", re.I)
 _SINGLE_MODEL_METRICS = ("ev_model_launches", "electrified_model_launches")
 
 
@@ -41,6 +42,8 @@ def date_claims(p: Parsed, ctx: at.Context, previous_text: str, said: list[Claim
             continue  # "was originally due to start production in 2024": a former date
         company = _company(cue, p, ctx, previous)
         kind = at.kind_for(cue.start if cue.where is None else cue.where, text, s.paragraph, ctx, year)
+        if kind == "actual" and _STILL_AHEAD.match(cue.time.text):
+            kind = "target"  # "goes into production later this year": the year is now, the start is not yet
         if cue.metric in _SINGLE_MODEL_METRICS and kind != "rumor":
             kind = "target"  # "goes on sale this year", "follows in 2026": stated ahead of the event
         value, unit = (1.0, "models") if cue.metric in _SINGLE_MODEL_METRICS else (None, None)
