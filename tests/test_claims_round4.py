@@ -123,3 +123,12 @@ def test_production_starts_in_other_tenses_and_with_a_later_time_this_year() -> 
     got = keys("Its successor went into production at Tochigi in November.", "2024-02-15")
     assert {(k[1], k[3], k[4]) for k in got} == {("production_start", "actual", 2023)}
 
+
+
+def test_a_split_by_brand_is_no_second_count_but_a_split_by_powertrain_is() -> None:
+    assert keys("Toyota plans 10 EVs by 2026, six of them under the Lexus badge.") == {
+        ("Toyota", "ev_model_launches", 10.0, "target", 2026, "global")
+    }
+    assert ("Nissan", "epower_model_launches", 5.0, "target", 2030, "global") in keys(
+        "Nissan will launch 15 electrified models by 2030, five of them e-POWER models."
+    )

@@ -178,6 +178,12 @@ def _without_qualifier(text: str) -> str:
     return text[: m.start()] if m else text
 
 
+# "eight new models, four of them under the Nissan brand": the same models split by the badge they wear.
+_BRAND_SPLIT = with_first_char_guard(re.compile(
+    r"\s*(?:of\s+(?:them|these|those|which)\s+)?(?:(?:will\s+be\s+|are\s+)?(?:sold\s+)?(?:under|with|carrying|wearing|bearing|badged\s+as)\s+)"
+    r"(?:the\s+|its\s+|their\s+)?[\w'’ -]{0,30}?\b(?:brand|badge|marque|nameplate|logo)\b",
+    re.I,
+))
 _SEGMENT_POINTER = with_first_char_guard(re.compile(r"\b(?:the|that|this)\s+segment\b", re.I))
 
 
@@ -322,8 +328,8 @@ def _frame_count(n: NumberMention, w: Window) -> Frame | None:
         return None
     if small and child:
         kind = powertrain(w.rest[:50])
-        if kind == "combustion" or (kind is None and _BODY_STYLE.match(w.rest)):
-            return None  # "14 EVs, 11 of them SUVs": a body style, no powertrain count
+        if kind == "combustion" or (kind is None and (_BODY_STYLE.match(w.rest) or _BRAND_SPLIT.match(w.rest))):
+            return None  # "14 EVs, 11 of them SUVs", "8 EVs, four under the Nissan badge": a split, no powertrain count
         return Frame(f"{kind}_model_launches" if kind else "", "models", child_of_previous=True)
     if small and (_MODEL_NOUN.match(head.strip()) or _MODEL_NOUN.search(head[:45])):
         if not _LAUNCH_VERB.search(w.clause) or _LINEUP_SIZE.search(w.lead[-90:]):
