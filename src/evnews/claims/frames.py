@@ -14,9 +14,19 @@ import re
 from dataclasses import dataclass
 
 from evnews.claims import lexicon as lx
-from evnews.claims.mentions import find_regions
 from evnews.claims.numbers import NumberMention
 from evnews.claims.prefilter import NeedlePattern, with_first_char_guard
+from evnews.claims.share_words import (
+    SEGMENT_SUBJECT as _SEGMENT_SUBJECT,
+    REGULATION as _REGULATION,
+    MARKET_DENOMINATOR as _MARKET_DENOMINATOR,
+    OF_A_MARKET as _OF_A_MARKET,
+    OF_NEW_VEHICLES as _OF_NEW_VEHICLES,
+    OF_EV_MARKET_SALES as _OF_EV_MARKET_SALES,
+    of_a_place as _of_a_place,
+    SHARE_RISES_TO as _SHARE_RISES_TO,
+    without_qualifier as _without_qualifier,
+)
 
 _HYBRID = NeedlePattern.of(lx.HYBRID_CUES, re.I)
 _EV = with_first_char_guard(re.compile(lx.EV_CUES, re.I))
@@ -115,69 +125,6 @@ _VOLUME_NOUN_BEFORE = with_first_char_guard(re.compile(
     r"to|at|of)\s+(?:(?:about|around|nearly|some|roughly|just|over|under|more\s+than|less\s+than|almost)\s+)*$",
     re.I,
 ))
-# A share whose subject is a segment or a market, not a company's sales.
-_SEGMENT_SUBJECT = with_first_char_guard(re.compile(
-    r"\b(?:segment|category|class|industry|market)\s+(?:(?:now|still|alone|already|only)\s+)?"
-    r"(?:makes?\s+up|made\s+up|accounts?\s+for|accounted\s+for|represents?|represented|is|was|comprises?)\s+"
-    r"(?:(?:only|just|about|around|roughly|nearly|almost|some|over|more\s+than|less\s+than)\s+)*$",
-    re.I,
-))
-_REGULATION = with_first_char_guard(re.compile(
-    r"\b(?:mandate|regulations?|rules?|law|quota|legislation|requirements?|standards?)\b[^.;]{0,60}\b"
-    r"(?:requir\w*|forc\w*|oblig\w*|must|sets?)\b[^.;]{0,20}$",
-    re.I,
-))
-# A share of everybody's sales: no possessive, a generic car noun ("of global car sales", "of new cars
-# sold", "new cars registered"), so a market statistic or a forecast for the industry.
-_MARKET_DENOMINATOR = with_first_char_guard(re.compile(
-    r"^\s*(?:of\s+)?(?:all\s+)?(?:the\s+)?(?:(?:global|world(?:wide)?|total|overall|national|European|Chinese|US|UK|"
-    r"Japanese|Indian)\s+)?(?:new[\s-]+)?(?:car|vehicle|auto|passenger[\s-]car)s?\s+(?:sales|sold|registered|registrations|bought|"
-    r"market)\b",
-    re.I,
-))
-# "57% of the Japanese EV market", "41% of Europe's electric van segment".
-_OF_A_MARKET = with_first_char_guard(re.compile(r"^\s*of\s+(?:the\s+)?(?:[\w'’.-]+\s+){0,4}(?:market|segment)\b", re.I))
-# "of new models", "of all its new cars", "of new Nissan, Infiniti and Datsun models"
-_OF_NEW_VEHICLES = with_first_char_guard(re.compile(
-    r"^\s*of\s+(?:all\s+)?(?:its\s+|the\s+)?(?:new\s+)?(?:[\w-]+(?:,\s*|\s+(?:and|&)\s+|\s+)){0,5}?(?:models|cars|vehicles)\b", re.I
-))
-# "57% of Japanese EV sales", "a fifth of global battery-electric registrations": a company's share of
-# the electric car market (no possessive: "of its EV sales" is the company's own mix).
-_OF_EV_MARKET_SALES = with_first_char_guard(re.compile(
-    r"^\s*of\s+(?:all\s+)?(?:the\s+)?(?:(?:(?![\w.]*['’]s\b)[A-Z][\w.]*|global|world(?:wide)?|domestic|national|local|overall|total)\s+){0,2}"
-    r"(?:new\s+)?(?:EVs?|BEVs?|electric(?:[\s-](?:car|vehicle)s?)?|battery[\s-]electric(?:\s+(?:car|vehicle)s?)?|"
-    r"zero-emission(?:\s+(?:car|vehicle)s?)?)\s+(?:sales|registrations|deliveries|market)\b"
-))
-# "57% of Japan's EV sales", "a third of Europe's electric car registrations": a place's sales are a
-# market, so the share is the company's market share (a company's possessive is its own sales mix).
-_OF_PLACE_SALES = with_first_char_guard(re.compile(
-    r"^\s*of\s+(?:the\s+)?(?P<place>[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)['’]s\s+(?:[\w-]+\s+){0,3}?"
-    r"(?:sales|registrations|deliveries|market)\b"
-))
-
-
-def _of_a_place(after: str) -> bool:
-    m = _OF_PLACE_SALES.match(after)
-    return m is not None and any(r.name not in ("global", "home") for r in find_regions(m.group("place")))
-
-
-_SHARE_RISES_TO = with_first_char_guard(re.compile(
-    r"\bshare\b[^.;]{0,50}\b(?:to|reach(?:es|ing)?|hit(?:s|ting)?|at|of|be|exceed(?:s|ing)?|top(?:s|ping)?)\s*$", re.I
-))
-# The words that qualify a figure ("more than", "between ... and"), which stand between a verb and its number:
-# "a share of more than 75%" is read as "a share of 75%".
-_FIGURE_QUALIFIER_TAIL = with_first_char_guard(re.compile(
-    r"\b(?:between|from|(?:more|less|fewer)\s+than|at\s+(?:least|most)|just\s+(?:over|under)|over|under|above|up\s+to|"
-    r"as\s+much\s+as|about|around|roughly|some|nearly|almost|approximately|close\s+to)\s+$",
-    re.I,
-))
-
-
-def _without_qualifier(text: str) -> str:
-    m = _FIGURE_QUALIFIER_TAIL.search(text)
-    return text[: m.start()] if m else text
-
-
 # "eight new models, four of them under the Nissan brand": the same models split by the badge they wear.
 _BRAND_SPLIT = with_first_char_guard(re.compile(
     r"\s*(?:of\s+(?:them|these|those|which)\s+)?(?:(?:will\s+be\s+|are\s+)?(?:sold\s+)?(?:under|with|carrying|wearing|bearing|badged\s+as)\s+)"

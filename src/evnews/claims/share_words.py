@@ -1,0 +1,71 @@
+"""What the words around a percentage say about whose share it is: a market's, a segment's, a law's quota,
+or a company's own sales mix (read by `frames._frame_percent`)."""
+
+from __future__ import annotations
+
+import re
+
+from evnews.claims.mentions import find_regions
+from evnews.claims.prefilter import with_first_char_guard
+
+# A share whose subject is a segment or a market, not a company's sales.
+SEGMENT_SUBJECT = with_first_char_guard(re.compile(
+    r"\b(?:segment|category|class|industry|market)\s+(?:(?:now|still|alone|already|only)\s+)?"
+    r"(?:makes?\s+up|made\s+up|accounts?\s+for|accounted\s+for|represents?|represented|is|was|comprises?)\s+"
+    r"(?:(?:only|just|about|around|roughly|nearly|almost|some|over|more\s+than|less\s+than)\s+)*$",
+    re.I,
+))
+REGULATION = with_first_char_guard(re.compile(
+    r"\b(?:mandate|regulations?|rules?|law|quota|legislation|requirements?|standards?)\b[^.;]{0,60}\b"
+    r"(?:requir\w*|forc\w*|oblig\w*|must|sets?)\b[^.;]{0,20}$",
+    re.I,
+))
+# A share of everybody's sales: no possessive, a generic car noun ("of global car sales", "of new cars
+# sold", "new cars registered"), so a market statistic or a forecast for the industry.
+MARKET_DENOMINATOR = with_first_char_guard(re.compile(
+    r"^\s*(?:of\s+)?(?:all\s+)?(?:the\s+)?(?:(?:global|world(?:wide)?|total|overall|national|European|Chinese|US|UK|"
+    r"Japanese|Indian)\s+)?(?:new[\s-]+)?(?:car|vehicle|auto|passenger[\s-]car)s?\s+(?:sales|sold|registered|registrations|bought|"
+    r"market)\b",
+    re.I,
+))
+# "57% of the Japanese EV market", "41% of Europe's electric van segment".
+OF_A_MARKET = with_first_char_guard(re.compile(r"^\s*of\s+(?:the\s+)?(?:[\w'’.-]+\s+){0,4}(?:market|segment)\b", re.I))
+# "of new models", "of all its new cars", "of new Nissan, Infiniti and Datsun models"
+OF_NEW_VEHICLES = with_first_char_guard(re.compile(
+    r"^\s*of\s+(?:all\s+)?(?:its\s+|the\s+)?(?:new\s+)?(?:[\w-]+(?:,\s*|\s+(?:and|&)\s+|\s+)){0,5}?(?:models|cars|vehicles)\b", re.I
+))
+# "57% of Japanese EV sales", "a fifth of global battery-electric registrations": a company's share of
+# the electric car market (no possessive: "of its EV sales" is the company's own mix).
+OF_EV_MARKET_SALES = with_first_char_guard(re.compile(
+    r"^\s*of\s+(?:all\s+)?(?:the\s+)?(?:(?:(?![\w.]*['’]s\b)[A-Z][\w.]*|global|world(?:wide)?|domestic|national|local|overall|total)\s+){0,2}"
+    r"(?:new\s+)?(?:EVs?|BEVs?|electric(?:[\s-](?:car|vehicle)s?)?|battery[\s-]electric(?:\s+(?:car|vehicle)s?)?|"
+    r"zero-emission(?:\s+(?:car|vehicle)s?)?)\s+(?:sales|registrations|deliveries|market)\b"
+))
+# "57% of Japan's EV sales", "a third of Europe's electric car registrations": a place's sales are a
+# market, so the share is the company's market share (a company's possessive is its own sales mix).
+OF_PLACE_SALES = with_first_char_guard(re.compile(
+    r"^\s*of\s+(?:the\s+)?(?P<place>[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)['’]s\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:sales|registrations|deliveries|market)\b"
+))
+
+
+def of_a_place(after: str) -> bool:
+    m = OF_PLACE_SALES.match(after)
+    return m is not None and any(r.name not in ("global", "home") for r in find_regions(m.group("place")))
+
+
+SHARE_RISES_TO = with_first_char_guard(re.compile(
+    r"\bshare\b[^.;]{0,50}\b(?:to|reach(?:es|ing)?|hit(?:s|ting)?|at|of|be|exceed(?:s|ing)?|top(?:s|ping)?)\s*$", re.I
+))
+# The words that qualify a figure ("more than", "between ... and"), which stand between a verb and its number:
+# "a share of more than 75%" is read as "a share of 75%".
+FIGURE_QUALIFIER_TAIL = with_first_char_guard(re.compile(
+    r"\b(?:between|from|(?:more|less|fewer)\s+than|at\s+(?:least|most)|just\s+(?:over|under)|over|under|above|up\s+to|"
+    r"as\s+much\s+as|about|around|roughly|some|nearly|almost|approximately|close\s+to)\s+$",
+    re.I,
+))
+
+
+def without_qualifier(text: str) -> str:
+    m = FIGURE_QUALIFIER_TAIL.search(text)
+    return text[: m.start()] if m else text
