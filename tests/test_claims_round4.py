@@ -132,3 +132,22 @@ def test_a_split_by_brand_is_no_second_count_but_a_split_by_powertrain_is() -> N
     assert ("Nissan", "epower_model_launches", 5.0, "target", 2030, "global") in keys(
         "Nissan will launch 15 electrified models by 2030, five of them e-POWER models."
     )
+
+
+# ---- horizons: a share that "went from ... to ..." and "X, rising to Y in <year>" ----
+
+
+def test_the_new_end_of_a_share_that_went_from_one_figure_to_another_is_read() -> None:
+    text = "The EV share Honda targets for its sales in North America by 2035 went from more than 30 per cent to more than 40 per cent."
+    assert keys(text) == {("Honda", "ev_sales_share", 40.0, "target", 2035, "north_america")}
+
+
+def test_a_year_after_rising_to_belongs_to_the_later_figure() -> None:
+    assert keys("Honda wants EVs to make up 20% of its sales, rising to 45% in 2032.", "2024-01-01") == {
+        ("Honda", "ev_sales_share", 20.0, "target", None, "global"),
+        ("Honda", "ev_sales_share", 45.0, "target", 2032, "global"),
+    }
+    assert keys("Honda wants EVs to make up 20% of its sales by 2027, rising to 45% in 2032.", "2024-01-01") == {
+        ("Honda", "ev_sales_share", 20.0, "target", 2027, "global"),
+        ("Honda", "ev_sales_share", 45.0, "target", 2032, "global"),
+    }

@@ -255,7 +255,16 @@ def _qualifies_later(sentence: str, pos: int, later: int | None, time: TimeMenti
     if later is None or not pos < later < time.start:
         return False
     between = sentence[pos:later]
+    if _RISING_TO.search(between):
+        return True  # "about 40% of sales, rising to 60% in FY2030": the year is the later figure's
     return re.search(r",\s", between) is not None and _RELATIVE_PRONOUN.search(sentence, later, time.start) is not None
+
+
+_RISING_TO = re.compile(
+    r",\s*(?:and\s+)?(?:then\s+)?(?:rising|climbing|growing|increasing|going\s+up|falling|dropping|declining)\s+(?:further\s+)?to\s+"
+    r"(?:(?:about|around|roughly|some|nearly|almost|more\s+than|over|at\s+least)\s+)?$",
+    re.I,
+)
 
 
 def pick_time(times: list[TimeMention], pos: int, sentence: str, later: int | None = None) -> TimeMention | None:

@@ -55,7 +55,7 @@ def of_a_place(after: str) -> bool:
 
 
 SHARE_RISES_TO = with_first_char_guard(re.compile(
-    r"\bshare\b[^.;]{0,50}\b(?:to|reach(?:es|ing)?|hit(?:s|ting)?|at|of|be|exceed(?:s|ing)?|top(?:s|ping)?)\s*$", re.I
+    r"\bshare\b[^.;]{0,80}\b(?:to|reach(?:es|ing)?|hit(?:s|ting)?|at|of|be|exceed(?:s|ing)?|top(?:s|ping)?)\s*$", re.I
 ))
 # The words that qualify a figure ("more than", "between ... and"), which stand between a verb and its number:
 # "a share of more than 75%" is read as "a share of 75%".
