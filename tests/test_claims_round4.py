@@ -151,3 +151,23 @@ def test_a_year_after_rising_to_belongs_to_the_later_figure() -> None:
         ("Honda", "ev_sales_share", 20.0, "target", 2027, "global"),
         ("Honda", "ev_sales_share", 45.0, "target", 2032, "global"),
     }
+
+
+# ---- more not-claims: comparisons, production counts, models a maker already has ----
+
+
+def test_a_figure_compared_as_the_subject_of_is_more_than_is_no_claim() -> None:
+    assert keys("Half a million EVs a year is more than twice what Toyota sold in 2023.", "2024-01-01") == set()
+    # The same figure stated as a goal is read.
+    assert keys("500,000 EVs is the goal Nissan has set for 2026.", "2024-01-01") == {
+        ("Nissan", "ev_sales_volume", 500000.0, "target", 2026, "global")
+    }
+
+
+def test_cumulative_production_as_a_subject_is_a_production_count() -> None:
+    assert {k[1] for k in keys("Toyota said its total hybrid production has passed 20 million units.", "2024-01-01")} == {"other"}
+    assert {k[1] for k in keys("Cumulative Leaf sales have passed 650,000 units.", "2024-01-01")} == {"cumulative_sales"}
+
+
+def test_electric_versions_of_its_best_selling_models_are_no_launch_count() -> None:
+    assert keys("Kia will build electric versions of its three top-selling models in Slovakia.") == set()

@@ -82,6 +82,13 @@ _CAPACITY_BEFORE = with_first_char_guard(re.compile(
 _PRODUCTION_COUNT_AFTER = re.compile(
     r"^\s*(?:[\w-]+\s+){0,2}?(?:of\s+)?(?:cumulative\s+|total\s+)?(?:production|output)\b(?!\s+(?:start|begins|capacity))", re.I
 )
+# "cumulative e-POWER production passed 1.5 million units": the count made, as the subject before it.
+_PRODUCTION_COUNT_BEFORE = with_first_char_guard(re.compile(
+    r"\b(?:cumulative|total)\s+(?:[\w-]+\s+){0,2}?(?:production|output)\s+(?:has\s+|had\s+|now\s+)*"
+    r"(?:passed|topped|reached|exceeded|hit|crossed|surpassed|stood\s+at|stands\s+at|was|is|of|totall?ed|came\s+to)\s+"
+    r"(?:(?:more\s+than|over|about|around|nearly|almost|some|roughly|just\s+over)\s+)?$",
+    re.I,
+))
 # Production counts so far ("has built more than 175,000 Leafs", "produced its 50,000th"): the
 # vocabulary's `other`, not sales. A future "will build a million EVs a year" is read as the sales aim it states.
 _BUILT = with_first_char_guard(re.compile(
@@ -296,7 +303,9 @@ def _frame_volume(n: NumberMention, w: Window) -> Frame | None:
     head = w.after[:60]
     if _ORDERS.search(head[:30]) or _ORDERS.search(w.before[-25:]) or _BUILT.search(w.before[-50:]):
         return Frame("other", "vehicles")
-    if _CAPACITY_BEFORE.search(w.lead[-70:]) or _PRODUCTION_COUNT_AFTER.match(head) or _BUILT_AFTER.match(head):
+    if _CAPACITY_BEFORE.search(w.lead[-70:]) or _PRODUCTION_COUNT_AFTER.match(head) or _BUILT_AFTER.match(head) or (
+        _PRODUCTION_COUNT_BEFORE.search(w.lead[-70:])
+    ):
         return Frame("other", "vehicles")
     has_noun = bool(_VOLUME_NOUN.match(head))
     if lx.ADAS_RE.search(w.clause):

@@ -126,6 +126,15 @@ _CONVERSION_BEFORE = with_first_char_guard(re.compile(
 _POINTER_BEFORE = with_first_char_guard(re.compile(
     r"\b(?:those|these|the\s+same)\s+$|(?<!on\stop\s)\b(?:of|from|among)\s+(?:the|those|these)\s+$"
 ))
+_POSSESSIVE_BEFORE = re.compile(r"\b(?:its|their|his|her|our)\s+$|['’]s\s+$", re.I)
+_RANKED_AFTER = re.compile(r"\s+(?:best[\s-]selling|top[\s-]selling|biggest[\s-]selling|most\s+popular|oldest|existing|current)\b", re.I)
+# A figure that opens the sentence as the subject of "is ... more than": arithmetic about a number, not a plan.
+_COMPARED_SUBJECT = re.compile(r"\W*(?:(?:a|an|another|the|some|about|around|roughly)\s+)?$", re.I)
+_IS_COMPARED = re.compile(
+    r"[^,;.]{0,40}?\b(?:is|was|would\s+be|will\s+be|equals|amounts\s+to)\s+[^,;.]{0,40}?"
+    r"\b(?:(?:more|less|fewer|bigger|smaller|larger|higher|lower)\s+than|twice|double|the\s+same\s+as|equivalent\s+to)\b",
+    re.I,
+)
 _DURATION_AFTER = re.compile(r"[\s-]+(?:years?|months?|weeks?|days?|decades?|quarters?)\b(?!\s+(?:old|of\s+(?:sales|production)))", re.I)
 _DETERMINER_BEFORE = with_first_char_guard(re.compile(r"\b(?:that|this|the)\s+$", re.I))
 
@@ -154,6 +163,10 @@ def excluded(sentence: str, n: NumberMention, numbers: list[NumberMention], mask
         return True  # "That 140,000 figure was ...": a figure stated before, said again
     if n.value == 1 and n.is_word and re.match(r"^\s+of\b", sentence[n.end :]):
         return True  # "one of the first carmakers"
+    if n.unit is None and _POSSESSIVE_BEFORE.search(before) and _RANKED_AFTER.match(sentence, n.end):
+        return True  # "electric versions of its two best-selling models": models it has, not models to launch
+    if _COMPARED_SUBJECT.match(sentence[: n.start]) and _IS_COMPARED.match(sentence, n.end):
+        return True  # "A million more cars a year is roughly a quarter more than it sells now": a comparison, no claim
     if n.unit is None and _DURATION_AFTER.match(sentence, n.end):
         return True  # "the amount covers five years": a length of time, never a count of cars or models
     return is_former(sentence, n, numbers)
