@@ -171,3 +171,22 @@ def test_cumulative_production_as_a_subject_is_a_production_count() -> None:
 
 def test_electric_versions_of_its_best_selling_models_are_no_launch_count() -> None:
     assert keys("Kia will build electric versions of its three top-selling models in Slovakia.") == set()
+
+
+# ---- date claims: a lead-in's deadline for items that continue it, "on sale by", "production at X starting" ----
+
+
+def test_an_item_that_continues_its_lead_in_takes_its_deadline_for_a_technology_launch() -> None:
+    text = "By the end of fiscal 2027 Nissan intends to:\nintroduce e-POWER in Brazil;\nhire more engineers.\n"
+    got = keys(text, "2024-06-01")
+    assert {(k[1], k[3], k[4]) for k in got} == {("technology_launch", "target", 2027)}
+    # A line in its own right under a lead-in ("A pilot plant ...") does not take the lead-in's date.
+    text = "Toyota is working on solid-state batteries, aiming to launch them by 2027, which promise:\nlonger range\nA pilot line for them is being built in Aichi.\n"
+    assert {k[1] for k in keys(text, "2024-06-01") if k[4] == 2027 and k[1] == "production_start"} == set()
+
+
+def test_a_technology_on_sale_by_a_year_and_production_at_a_site_starting_in_a_year() -> None:
+    got = keys("Honda wants a car with its own all-solid-state battery on sale by fiscal 2029.", "2024-06-01")
+    assert {(k[0], k[1], k[3], k[4]) for k in got} == {("Honda", "technology_launch", "target", 2029)}
+    got = keys("Trade press reports point to EV production at Smyrna starting in 2027, which Nissan would not confirm.", "2025-01-10")
+    assert {(k[1], k[3], k[4]) for k in got} == {("production_start", "rumor", 2027)}

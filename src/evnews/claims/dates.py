@@ -22,7 +22,7 @@ _PRODUCTION = NeedlePattern.of(
     r"\b(?:production|output)\s+(?:(?:of|for)\s+[^;]{0,80}?\s+)?(?:would|will|could|may|might|should|is\s+(?:set|due|expected|scheduled|slated|planned)\s+to|"
     r"is\s+to|to)?\s*(?:also\s+|now\s+|only\s+)?(?:not\s+)?(?:begin|start|commence|get\s+under\s*way|kick\s+off|"
     r"began|started|commenced|begins|starts|got\s+under\s*way|kicked\s+off)\b|"
-    r"\b(?:production|output)\s+(?:starting|beginning|commencing)\b|"
+    r"\b(?:production|output)\s+(?:(?:at|in)\s+[\w ,.-]{1,40}?\s+)?(?:starting|beginning|commencing)\b|"
     # a start moved: "output of the SUVs had been pushed back to late 2026"
     r"\b(?:production|output)\b[^;.]{0,100}?\b(?:pushed|put|moved)\s+back\s+(?:to|until)\b|"
     r"\b(?:production|output)\b[^;.]{0,100}?\b(?:delayed|postponed|slipped)\s+(?:to|until)\b|"
@@ -52,7 +52,7 @@ _TECHNOLOGY_SUBJECT = NeedlePattern.of(
 _TECHNOLOGY_VERB = with_first_char_guard(re.compile(
     r"\b(?:launch\w*|arriv\w*|introduc\w*|enable|debut\w*|deploy\w*|roll\w*\s+out|electrif\w+|from|offer\w*|bring\w*|commerciali[sz]\w*|"
     r"available|mass-produc\w+|put\w*|fit\w*|install\w*|equip\w*|adopt\w*|to\s+market|on\s+the\s+market|in\s+showrooms|"
-    r"due|add|adds|adding|come|comes|coming|follow|follows|"
+    r"due|add|adds|adding|come|comes|coming|follow|follows|on\s+sale|"
     # "which it wants in a production car by 2028", "to sell an EV with its own solid-state batteries"
     r"in\s+(?:a|its|their)\s+(?:first\s+)?(?:production|series|mass-market)\s+(?:car|vehicle|model|EV)|"
     r"sell\w*\s+(?:an?\s+|its\s+first\s+)?(?:[\w-]+\s+)?(?:EV|car|vehicle|model)s?\s+with)\b",

@@ -338,6 +338,13 @@ class _Reader:
         return self.claims[-1] if self.claims else None
 
     def _date_claims(self, p: Parsed) -> None:
+        lead_in = self.ctx.lead_in_horizon
+        continues = p.sentence.is_list_item and p.text[:1].islower()
+        if continues and lead_in and lead_in[0] and not any(not t.background for t in p.times):
+            # "By the end of fiscal 2026 Nissan intends to:" / "bring e-POWER to the United States;": an item that
+            # goes on with its lead-in's sentence has the lead-in's date, read as if the item ended with it.
+            end = len(p.text)
+            p = replace(p, times=[TimeMention(end, end, "", "absolute", lead_in[0], lead_in[1])])
         said = [c for c in self.claims if c.sentence_index == p.sentence.index]
         for claim in date_claims(p, self.ctx, self.previous_text, said):
             self.claims.append(claim)
