@@ -190,3 +190,12 @@ def test_a_technology_on_sale_by_a_year_and_production_at_a_site_starting_in_a_y
     assert {(k[0], k[1], k[3], k[4]) for k in got} == {("Honda", "technology_launch", "target", 2029)}
     got = keys("Trade press reports point to EV production at Smyrna starting in 2027, which Nissan would not confirm.", "2025-01-10")
     assert {(k[1], k[3], k[4]) for k in got} == {("production_start", "rumor", 2027)}
+
+
+def test_a_region_in_a_bracket_after_the_figure_is_an_aside() -> None:
+    text = "In Japan the EV share is expected to reach 25 per cent by 2028 (in India, where it sells few cars, it gave no figure)."
+    assert keys(text) == {("Nissan", "ev_sales_share", 25.0, "target", 2028, "japan")}
+    # A conversion in brackets does not hide the region named after it.
+    assert keys("Nissan will invest 5 billion yuan ($0.7 billion) in China by 2027.") == {
+        ("Nissan", "investment", 5e9, "target", 2027, "china")
+    }

@@ -35,6 +35,7 @@ _SENTENCE_FINAL_TIME = re.compile(
 )
 _SEGMENT_END = re.compile(r"[,;](?!\d)")
 _BLANKED_ASIDE = re.compile(r",\s{4,},")
+_BRACKET = re.compile(r"\([^()]*\)")
 RELATIVE_CLAUSE = re.compile(r",\s+(?:where|which|who|whose|(?:in|of|under|for|with)\s+which)\b[^,]*,")
 # "Honda, Nissan's would-be merger partner, is taking ...": a noun phrase set off by commas after a name
 # describes it; a company named inside is not the subject. No verb may stand in it (that would be a clause).
@@ -331,11 +332,13 @@ def region_for(
     # a relative clause, or one the caller has already blanked (", which ... ," -> ",    ,")
     asides = [(m.start(), m.end()) for m in RELATIVE_CLAUSE.finditer(sentence)]
     asides += [(m.start(), m.end()) for m in _BLANKED_ASIDE.finditer(sentence)]
+    # "(in China, where it sells through a joint venture, ...)": a bracket after the figure is an aside too
+    asides += [(m.start(), m.end()) for m in _BRACKET.finditer(sentence, pos)] if "(" in sentence else []
     # "bring its e-POWER system, in which an engine charges the battery, to U.S. showrooms": an aside
     # set off by commas does not end the number's segment.
     brk = next((b for b in _SEGMENT_END.finditer(sentence, pos) if not any(s <= b.start() < e for s, e in asides)), None)
     stop = min(brk.start(), end) if brk else end
-    after = [r for r in regions if pos <= r.start < stop]
+    after = [r for r in regions if pos <= r.start < stop and not any(s <= r.start < e for s, e in asides)]
     if after:
         return after[0].name
     before = [r for r in regions if start <= r.start < pos and not any(s <= r.start < e for s, e in asides)]
