@@ -199,3 +199,21 @@ def test_a_region_in_a_bracket_after_the_figure_is_an_aside() -> None:
     assert keys("Nissan will invest 5 billion yuan ($0.7 billion) in China by 2027.") == {
         ("Nissan", "investment", 5e9, "target", 2027, "china")
     }
+
+
+# ---- shares: "every car it sells ... will be fully electric", a gapped second share ----
+
+
+def test_every_car_it_sells_will_be_electric_is_a_full_ev_share() -> None:
+    assert keys("Kia says every car it sells in Norway will be fully electric by 2026.") == {
+        ("Hyundai", "ev_sales_share", 100.0, "target", 2026, "europe")
+    }
+    assert keys("Every car the dealer sells is checked by an electric tester.") == set()
+
+
+def test_a_gapped_second_share_takes_its_subjects_powertrain_and_the_first_shares_place() -> None:
+    text = "Hybrids made up 40% of Toyota's sales in Europe last year, and battery-electric cars just 2%."
+    assert keys(text, "2024-01-01") == {
+        ("Toyota", "electrified_sales_share", 40.0, "actual", 2023, "europe"),
+        ("Toyota", "ev_sales_share", 2.0, "actual", 2023, "europe"),
+    }

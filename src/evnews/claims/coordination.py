@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from evnews.claims.frames import Frame, Window
+from evnews.claims.frames import Frame, Window, powertrain
 from evnews.claims.mentions import Mention, find_regions
 from evnews.claims.numbers import NumberMention
 from evnews.claims.prefilter import with_first_char_guard
@@ -27,6 +27,10 @@ _COORDINATED_LEAD = with_first_char_guard(re.compile(
     + _QUALIFIER_WORDS + r"$",
     re.I,
 ))
+_GAPPED_SUBJECT = with_first_char_guard(re.compile(
+    r",?\s+(?:and|while|but)\s+(?P<subject>(?:[\w-]+\s+){0,3}?(?:cars|EVs|vehicles|models|hybrids|BEVs))\s+(?:only\s+|just\s+|about\s+|some\s+)?$",
+    re.I,
+))
 # ... and one that may restate the frame of the sentence before: "For the US, the goal is 20%", "in China it is 35%".
 _RESTATED_LEAD = with_first_char_guard(re.compile(
     r"(?:\b(?:target|goal|aim|objective|ambition|ratio|figure|share|mix)\s+(?:is|was|will\s+be|would\s+be|of|at)|"
@@ -35,6 +39,17 @@ _RESTATED_LEAD = with_first_char_guard(re.compile(
 ))
 # Left of a share's tail once its times and places are taken out: only prepositions and punctuation.
 _EMPTY_TAIL = re.compile(r"[\s.,;:]*(?:(?:by|in|for|from|within|before|the|end|of|at|there|fiscal|year|FY)\b[\s.,;:]*)*", re.I)
+
+
+def gapped_share(n: NumberMention, w: Window, in_sentence: list[Claim]) -> Frame | None:
+    """"EVs plus hybrids make up half of its sales, and fully electric cars only 16 per cent": the verb and
+    the noun are left out of the second share, and its own subject says which share it is."""
+    if n.unit != "percent" or not in_sentence or not in_sentence[-1].metric.endswith("_sales_share"):
+        return None
+    gapped = _GAPPED_SUBJECT.search(w.lead[-60:])
+    kind = powertrain(gapped.group("subject")) if gapped else None
+    metric = {"ev": "ev_sales_share", "electrified": "electrified_sales_share", "epower": "electrified_sales_share"}.get(kind or "")
+    return Frame(metric, "percent", child_of_previous=True) if metric else None
 
 
 def elliptic_share(n: NumberMention, w: Window, in_sentence: Claim | None, before: Claim | None) -> Frame | None:

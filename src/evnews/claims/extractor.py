@@ -22,7 +22,7 @@ from evnews.claims import attribution as at
 from evnews.claims import background as bg
 from evnews.claims import lexicon as lx
 from evnews.claims import local as lc
-from evnews.claims.coordination import elliptic_share, split_regions
+from evnews.claims.coordination import elliptic_share, gapped_share, split_regions
 from evnews.claims.frames import frame_number, may_state_only_electric, only_electric_share
 from evnews.claims.dated import date_claims
 from evnews.claims.mentions import Mention, Parsed, find_companies, find_products, find_regions, find_sites
@@ -190,6 +190,7 @@ class _Reader:
             window = lc.window(text, n, numbers, self.previous_text)
             frame = (
                 frame_number(n, window)
+                or gapped_share(n, window, sentence_claims)
                 or lc.coordinated(text, n, numbers, sentence_claims)
                 or elliptic_share(n, window, *self._shares_before(s, sentence_claims))
             )
@@ -243,6 +244,8 @@ class _Reader:
             )  # a plant town names where money, capacity or built models go, not where a plan was shown
             if region == "global":
                 region = self.ctx.site_here(s.paragraph, metric, regions, text) or region
+            if region == "global" and frame.child_of_previous and parent is not None:
+                region = parent.region  # "30 new models in Europe, 16 of them electrified": the part is where the whole is
             if metric not in _PRODUCT_METRICS:
                 product = None
             product = product or _brand_in_clause(text, n.start, companies)
