@@ -217,3 +217,16 @@ def test_a_gapped_second_share_takes_its_subjects_powertrain_and_the_first_share
         ("Toyota", "electrified_sales_share", 40.0, "actual", 2023, "europe"),
         ("Toyota", "ev_sales_share", 2.0, "actual", 2023, "europe"),
     }
+
+
+def test_a_start_that_could_grow_to_a_later_figure_leaves_the_year_to_the_later_one() -> None:
+    got = keys("Tata said the cell plant would open with 8GWh and could grow to as much as 40GWh by 2032.", "2024-01-01")
+    assert {(k[2], k[4]) for k in got} == {(8.0, None), (40.0, 2032)}
+    # A figure of another kind before the clause keeps the year: "With a further £1bn, the plant could grow to ..."
+    got = keys("With a further £1bn of investment, Tata's plant could grow to as much as 40GWh by 2032.", "2024-01-01")
+    assert {(k[1], k[4]) for k in got} == {("investment", 2032), ("battery_capacity", 2032)}
+
+
+def test_later_after_a_figure_is_an_open_date() -> None:
+    text = "Toyota said its packs should cost $90 per kWh in 2027 and that the figure could fall to $70 per kWh later."
+    assert {(k[2], k[4]) for k in keys(text, "2024-01-01")} == {(90.0, 2027), (70.0, None)}

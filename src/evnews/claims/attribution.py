@@ -23,7 +23,7 @@ from evnews.claims.timex import TimeMention, resolve
 _RUMOR = NeedlePattern.of(lx.RUMOR_CUES, re.I)
 _TARGET = with_first_char_guard(re.compile(lx.TARGET_CUES + r"|\bpreparing\s+to\b|\bto\s+launch\b|\bto\s+start\b|"
     # a level the figure "could eventually reach": a hedged plan, not a result
-    r"\b(?:could|might|may|should)\s+(?:(?:eventually|ultimately|soon|one\s+day)\s+)?(?:reach|hit|rise\s+to|grow\s+to|climb\s+to|top|exceed|total)\b|"
+    r"\b(?:could|might|may|should)\s+(?:(?:eventually|ultimately|soon|one\s+day)\s+)?(?:reach|hit|rise\s+to|grow\s+to|climb\s+to|top|exceed|total|fall\s+to|drop\s+to)\b|"
     r"\bstill\s+(?:says|expects|plans|aims|maintains|insists|targets|intends)\b", re.I))
 _ACTUAL = with_first_char_guard(re.compile(lx.ACTUAL_CUES, re.I))
 _MODAL_BEFORE = with_first_char_guard(re.compile(r"\b(?:to|will|would|shall|should|must|could|might|may|can)\s+(?:(?:not|also|still|soon|then|only|be|eventually|ultimately|probably|likely|even|one\s+day)\s+)*$|'ll\s+$", re.I))
@@ -262,8 +262,10 @@ def _qualifies_later(sentence: str, pos: int, later: int | None, time: TimeMenti
 
 
 _RISING_TO = re.compile(
-    r",\s*(?:and\s+)?(?:then\s+)?(?:rising|climbing|growing|increasing|going\s+up|falling|dropping|declining)\s+(?:further\s+)?to\s+"
-    r"(?:(?:about|around|roughly|some|nearly|almost|more\s+than|over|at\s+least)\s+)?$",
+    r"(?:,\s*(?:and\s+)?|\s+and\s+)(?:then\s+)?(?:(?:could|would|will|may|might|should|is\s+to)\s+(?:later\s+|eventually\s+|then\s+)?)?"
+    r"(?:rising|rise|climbing|climb|growing|grow|increasing|increase|going\s+up|go\s+up|falling|fall|dropping|drop|declining|decline|"
+    r"expanding|expand)\s+(?:further\s+)?to\s+"
+    r"(?:(?:about|around|roughly|some|nearly|almost|more\s+than|over|at\s+least|as\s+much\s+as|up\s+to)\s+)?$",
     re.I,
 )
 

@@ -92,7 +92,9 @@ _PATTERNS: tuple[tuple[str, str, bool, tuple[str, ...]], ...] = (
     (r"\blast\s+(?:month|week)\b|\bearlier\s+this\s+(?:month|week)\b", "this", False, ("last", "earlier")),
     (r"\b(?:at\s+)?(?:around\s+|about\s+)?the\s+same\s+time\b|\bby\s+the\s+same\s+(?:point|date|time)\b|\b(?:over|in|during|for)\s+the\s+same\s+(?:\w+\s+)?(?:period|months|weeks|quarters?)\b|\bthe\s+same\s+year\b|\bthat\s+year\b|\bin\s+the\s+same\s+period\b", "same", False, ("same", "that", "year")),
     (r"\b(?:by\s+)?the\s+end\s+of\s+the\s+plan\b|\bby\s+the\s+plan'?s\s+end\b", "plan_end", False, ("plan",)),
-    (r"\beventually\b|\bin\s+the\s+long\s+(?:run|term)\b|\bone\s+day\b|\bultimately\b", "open", False, ("eventually", "long", "one", "day", "ultimately")),
+    # "could fall to $65 per kWh later": an open date, not the year named before it
+    (r"\beventually\b|\bin\s+the\s+long\s+(?:run|term)\b|\bone\s+day\b|\bultimately\b|(?<=\s)later(?=\s*[,;.)]|\s+on\b|$)",
+     "open", False, ("eventually", "long", "one", "day", "ultimately", "later")),
     (r"\blast\s+(?P<m>" + _MONTH + r")(?!\s+\d)", "last_month", False, ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")),
     (r"\b(?:in|by|since|until|the\s+end\s+of|end\s+of)\s+(?:(?:late|early|mid)[\s-]+)?(?P<m>" + _MONTH + r")(?!\s+\d)", "month", False, ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")),
 )  # fmt: skip
