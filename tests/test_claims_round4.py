@@ -230,3 +230,18 @@ def test_a_start_that_could_grow_to_a_later_figure_leaves_the_year_to_the_later_
 def test_later_after_a_figure_is_an_open_date() -> None:
     text = "Toyota said its packs should cost $90 per kWh in 2027 and that the figure could fall to $70 per kWh later."
     assert {(k[2], k[4]) for k in keys(text, "2024-01-01")} == {(90.0, 2027), (70.0, None)}
+
+
+# ---- date claims: "has been built in X since <month>", "the <Brand> 5-based hatchback reaches European showrooms" ----
+
+
+def test_built_at_a_site_since_a_month_is_a_production_start() -> None:
+    text = "The van has been built in Barcelona since March and in Sunderland, England, since the summer."
+    got = keys(text, "2014-11-01")
+    assert {(k[1], k[3], k[4], k[5]) for k in got} == {("production_start", "actual", 2014, "europe"),
+                                                        ("production_start", "actual", 2014, "uk")}  # fmt: skip
+
+
+def test_a_platform_compound_does_not_name_the_maker_and_adjective_showrooms_name_the_market() -> None:
+    text = "The electric Juke was shown on Monday. Nissan says the Renault 4-based crossover reaches Japanese showrooms next year."
+    assert keys(text, "2025-06-01") == {("Nissan", "ev_model_launches", 1.0, "target", 2026, "japan")}

@@ -19,6 +19,7 @@ from evnews.claims.timex import TimeMention, find_times
 from evnews.models import Claim
 
 _STILL_AHEAD = re.compile(r"\s*(?:later\s+this|in\s+the\s+coming|before\s+the\s+end\s+of\s+this|by\s+the\s+end\s+of\s+this)\b", re.I)
+_BASED_ON = re.compile(r"[\w .-]{0,15}?-based\b")
 _SINGLE_MODEL_METRICS = ("ev_model_launches", "electrified_model_launches")
 
 
@@ -59,7 +60,9 @@ def date_claims(p: Parsed, ctx: at.Context, previous_text: str, said: list[Claim
 
 
 def _company(cue: DateCue, p: Parsed, ctx: at.Context, previous: str | None) -> str | None:
-    text, companies, products = p.text, p.companies, p.products
+    text, products = p.text, p.products
+    # "the Renault 5-based hatchback": a maker named in a platform compound built the base, not this car
+    companies = [c for c in p.companies if not _BASED_ON.match(text, c.end)]
     company = at.company_for(cue.start, text, companies, products, ctx, previous)
     start, end = at.clause_of(at.clauses(text), cue.start)
     named = [c.start for c in companies if c.name and start <= c.start < end]

@@ -26,7 +26,9 @@ _PRODUCTION = NeedlePattern.of(
     # a start moved: "output of the SUVs had been pushed back to late 2026"
     r"\b(?:production|output)\b[^;.]{0,100}?\b(?:pushed|put|moved)\s+back\s+(?:to|until)\b|"
     r"\b(?:production|output)\b[^;.]{0,100}?\b(?:delayed|postponed|slipped)\s+(?:to|until)\b|"
-    r"\b(?:go(?:es|ing)?|went|gone)\s+into\s+production\b|\benter(?:s)?\s+production\b|"
+    r"\b(?:go(?:es|ing)?|went|gone)\s+into\s+production\b|"
+    # "the hatchback has been built in Smyrna since January": made there since then
+    r"\b(?:has|have|had)\s+been\s+(?:built|produced|assembled|made|manufactured)\s+(?:in|at)\b(?=[^;.]{0,80}?\bsince\b)|\benter(?:s)?\s+production\b|"
     r"\b(?:will|would)\s+(?:also\s+)?(?:build|be\s+built|produce|be\s+produced|assemble)\b|"
     r"\bmov(?:e|ed|ing)\s+(?:its\s+)?production\s+to\b|\bproduction\s+(?:\w+\s+){0,3}moved\s+to\b|"
     r"\b(?:pilot|trial|test)\s+(?:production\s+)?(?:line|plant|facility)\b|\bto\s+start\s+building\b|\bbegan\s+building\b|\bstart\s+building\b|"
@@ -93,7 +95,7 @@ _SINGLE_LAUNCH = NeedlePattern.of(
     re.I,
 )
 _SINGLE_VEHICLE = with_first_char_guard(re.compile(
-    r"\b(?:an?|the\s+new|its\s+new|its\s+first|the\s+first|one|[A-Z][\w-]+['’]s)\s+(?:[\w$,.-]+\s+){0,3}?(?:EV|electric\s+(?:car|vehicle|model|SUV|sedan|crossover|hatchback|pickup|van)|"
+    r"\b(?:an?|the\s+new|its\s+new|its\s+first|the\s+first|one|[A-Z][\w-]+['’]s|the(?=\s+(?-i:[A-Z])))\s+(?:[\w$,.-]+\s+){0,3}?(?:EV|electric\s+(?:car|vehicle|model|SUV|sedan|crossover|hatchback|pickup|van)|"
     r"car|model|SUV|sedan|crossover|hatchback|pickup|van|kei\s+car)\b",
     re.I,
 ))

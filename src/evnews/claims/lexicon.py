@@ -162,7 +162,7 @@ TECHNOLOGY_PRODUCTS: frozenset[str] = frozenset({"all-solid-state battery", "Pro
 # only before one of these nouns ("Japanese carmaker" is a nationality).
 _MARKET_NOUN = (
     r"(?:(?:EV|BEV|electric[\s-](?:car|vehicle)|car|vehicle|passenger[\s-]car|new[\s-]car|auto)\s+)?"
-    r"(?:market|buyers|customers|drivers|sales|range|registrations|deliveries)"
+    r"(?:market|buyers|customers|drivers|sales|range|registrations|deliveries|showrooms|dealers|dealerships)"
 )
 # Regions: pattern -> canonical region. Adjectives count only before a market noun.
 REGION_PATTERNS: tuple[tuple[str, str], ...] = (
