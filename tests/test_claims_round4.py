@@ -245,3 +245,11 @@ def test_built_at_a_site_since_a_month_is_a_production_start() -> None:
 def test_a_platform_compound_does_not_name_the_maker_and_adjective_showrooms_name_the_market() -> None:
     text = "The electric Juke was shown on Monday. Nissan says the Renault 4-based crossover reaches Japanese showrooms next year."
     assert keys(text, "2025-06-01") == {("Nissan", "ev_model_launches", 1.0, "target", 2026, "japan")}
+
+
+def test_what_a_project_is_worth_or_adds_up_to_is_an_investment() -> None:
+    assert keys("Toyota's battery hub in Kentucky is part of a project the company says will be worth $3 billion.") == {
+        ("Toyota", "investment", 3e9, "target", None, "us")
+    }
+    assert {k[1] for k in keys("The Honda scheme in Ontario now adds up to as much as $11bn.")} == {"investment"}
+    assert keys("The Leaf e+ is worth $30,000 on the used market.") == set()

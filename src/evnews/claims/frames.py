@@ -89,6 +89,12 @@ _PRODUCTION_COUNT_BEFORE = with_first_char_guard(re.compile(
     r"(?:(?:more\s+than|over|about|around|nearly|almost|some|roughly|just\s+over)\s+)?$",
     re.I,
 ))
+# "a project the company says will be worth £1 billion", "the scheme now adds up to £3bn": what a project costs.
+_PROJECT_WORTH = with_first_char_guard(re.compile(
+    r"\b(?:project|scheme|programme|program|hub|expansion|package)\b[^.;]{0,60}\b(?:worth|valued\s+at|adds?\s+up\s+to|"
+    r"added\s+up\s+to|amounts?\s+to|amounted\s+to|totals?|totall?ed|totall?ing|costs?|costing)\s+$",
+    re.I,
+))
 # Production counts so far ("has built more than 175,000 Leafs", "produced its 50,000th"): the
 # vocabulary's `other`, not sales. A future "will build a million EVs a year" is read as the sales aim it states.
 _BUILT = with_first_char_guard(re.compile(
@@ -213,6 +219,7 @@ def _frame_money(n: NumberMention, w: Window) -> Frame | None:
         lx.INVESTMENT_CUES_RE.search(w.clause)
         or lx.INVESTMENT_CUES_RE.match(w.after)
         or lx.INVESTMENT_CUES_RE.search(w.sentence.split(":")[0] + ":")
+        or _PROJECT_WORTH.search(_without_qualifier(w.lead[-120:]))
     ):
         return Frame("investment", n.unit)
     return None
