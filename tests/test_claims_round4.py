@@ -253,3 +253,8 @@ def test_what_a_project_is_worth_or_adds_up_to_is_an_investment() -> None:
     }
     assert {k[1] for k in keys("The Honda scheme in Ontario now adds up to as much as $11bn.")} == {"investment"}
     assert keys("The Leaf e+ is worth $30,000 on the used market.") == set()
+
+
+def test_a_level_that_could_be_reached_is_a_ceiling() -> None:
+    claims = extract_claims("With its partners, Honda's total investment in Ohio could reach $4.5bn.", published=dt.date(2024, 1, 1))
+    assert [(c.metric, c.value, c.qualifier) for c in claims] == [("investment", 4.5e9, "at_most")]

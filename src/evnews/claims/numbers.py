@@ -74,7 +74,7 @@ _QUALIFIER_BEFORE = (
                  r"above|exceeding|topped|passed|surpassed|exceeded|crossed|beyond|north\s+of|just\s+over|"
                  r"passing|topping|surpassing|crossing|(?:gone|went|going|go|goes)\s+(?:past|beyond))"),
     ("at_most", r"(?:up\s+to|as\s+much\s+as|as\s+many\s+as|no\s+more\s+than|at\s+most|a\s+maximum\s+of|"
-                r"fewer\s+than|less\s+than|below|under|capped\s+at)"),
+                r"fewer\s+than|less\s+than|below|under|capped\s+at|(?:could|might|may)\s+(?:eventually\s+)?reach)"),  # a possible level is a ceiling
     ("approx", r"(?:about|around|nearly|almost|some|roughly|approximately|approx\.?|close\s+to|an\s+estimated|"
                r"circa|~|just\s+under|estimated|an\s+expected)"),
 )  # fmt: skip
