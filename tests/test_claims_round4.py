@@ -258,3 +258,12 @@ def test_what_a_project_is_worth_or_adds_up_to_is_an_investment() -> None:
 def test_a_level_that_could_be_reached_is_a_ceiling() -> None:
     claims = extract_claims("With its partners, Honda's total investment in Ohio could reach $4.5bn.", published=dt.date(2024, 1, 1))
     assert [(c.metric, c.value, c.qualifier) for c in claims] == [("investment", 4.5e9, "at_most")]
+
+
+def test_a_table_without_a_header_row_is_read_row_by_row() -> None:
+    # The first row holds figures: it is data, not a header for the rows after it.
+    text = "Plans at a glance:\nNissan | will launch 10 EVs by 2027\nToyota | will launch 15 EVs by 2028\n"
+    assert keys(text, "2024-02-01") == {
+        ("Nissan", "ev_model_launches", 10.0, "target", 2027, "global"),
+        ("Toyota", "ev_model_launches", 15.0, "target", 2028, "global"),
+    }

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 
 from evnews.claims.prefilter import with_first_char_guard
-from evnews.claims.tables import is_separator_row, table_cells
+from evnews.claims.tables import is_header, is_separator_row, table_cells
 
 # Words that end in a full stop without ending the sentence.
 _ABBREVIATIONS = frozenset(
@@ -93,21 +93,21 @@ def split_body(text: str) -> list[Sentence]:
     out: list[Sentence] = []
     lines = [ln.strip() for ln in text.splitlines()]
     after_lead_in = False
-    header: tuple[str, ...] | None = None  # the header row of the table being read
+    header: tuple[str, ...] | None = None  # the header row of the table being read: () for a table without one
     for para, line in enumerate(lines):
         if not line:
             after_lead_in, header = False, None
             continue
-        if "|" in line:
-            if is_separator_row(line):
-                continue
-            cells = table_cells(line)
-            if cells is not None:
-                # A row is one sentence; the lines under a lead-in stay its items, so they keep its horizon.
-                out.append(Sentence(line, len(out), para, 0, is_heading=header is None, is_list_item=after_lead_in,
-                                    table_header=header or ()))  # fmt: skip
-                header = header or cells
-                continue
+        if "|" in line and is_separator_row(line):
+            continue  # "|---|---|" under a header row
+        cells = table_cells(line) if "|" in line else None
+        if cells is not None:
+            first = header is None
+            # A row is one sentence; the lines under a lead-in stay its items, so they keep its horizon.
+            out.append(Sentence(line, len(out), para, 0, is_heading=first and is_header(cells),
+                                is_list_item=after_lead_in, table_header=header or ()))  # fmt: skip
+            header = (cells if is_header(cells) else ()) if first else header
+            continue
         header = None
         numbered = bool(_NUMBERED_LINE.match(line))
         lead_in = line.endswith(":")

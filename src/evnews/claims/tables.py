@@ -12,9 +12,8 @@ from __future__ import annotations
 import re
 
 _SEPARATOR_ROW = re.compile(r"\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?")
-# A figure that is not a year: a cell holding one reads "<figure> <what the column counts>".
-_FIGURE = re.compile(r"\d[\d,.]*\s*(?:%|per\s?cent\b|[kmb]n?\b|million\b|billion\b)?|\d", re.I)
-_YEAR_CELL = re.compile(r"^\s*(?:(?:FY|fiscal(?:\s+year)?)\s*)?(?:19|20)\d\d\s*$", re.I)
+# A figure that is not a year ("FY2026", "(March 2025)"): a cell holding one reads "<figure> <what the column counts>".
+_FIGURE = re.compile(r"(?<!\w)(?!(?:19|20)\d\d(?!\d|,\d))\d")
 
 
 def is_separator_row(line: str) -> bool:
@@ -37,8 +36,13 @@ def table_cells(line: str) -> tuple[str, ...] | None:
     return cells
 
 
-def _holds_figure(cell: str) -> bool:
-    return _YEAR_CELL.match(cell) is None and _FIGURE.search(cell) is not None
+def holds_figure(cell: str) -> bool:
+    return _FIGURE.search(cell) is not None
+
+
+def is_header(cells: tuple[str, ...]) -> bool:
+    """A first row with no figure names the columns; one with figures is data (a table without a header)."""
+    return not any(holds_figure(cell) for cell in cells)
 
 
 def reading_text(header: tuple[str, ...], cells: tuple[str, ...]) -> str:
@@ -54,5 +58,5 @@ def reading_text(header: tuple[str, ...], cells: tuple[str, ...]) -> str:
         name = header[i] if i < len(header) else ""
         if not cell:
             continue
-        parts.append(f"{cell} {name}".strip() if _holds_figure(cell) else f"{name} {cell}".strip())
+        parts.append(f"{cell} {name}".strip() if holds_figure(cell) else f"{name} {cell}".strip())
     return f"{label}: " + ", ".join(parts) + "."
