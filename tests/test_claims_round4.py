@@ -267,3 +267,15 @@ def test_a_table_without_a_header_row_is_read_row_by_row() -> None:
         ("Nissan", "ev_model_launches", 10.0, "target", 2027, "global"),
         ("Toyota", "ev_model_launches", 15.0, "target", 2028, "global"),
     }
+
+
+def test_a_heading_after_punctuated_items_ends_the_list_and_its_deadline() -> None:
+    text = (
+        "By the end of 2027 Toyota intends to:\n"
+        "launch 12 new EVs;\n"
+        "sell 40% electrified cars in Europe.\n"
+        "Costs\n"
+        "Toyota will also invest ¥500 billion in battery supply.\n"
+    )
+    got = {(k[1], k[4]) for k in keys(text, "2024-06-01")}
+    assert got == {("ev_model_launches", 2027), ("electrified_sales_share", 2027), ("investment", None)}

@@ -93,6 +93,7 @@ def split_body(text: str) -> list[Sentence]:
     out: list[Sentence] = []
     lines = [ln.strip() for ln in text.splitlines()]
     after_lead_in = False
+    punctuated_items: bool | None = None  # whether the first item under the lead-in ended in punctuation
     header: tuple[str, ...] | None = None  # the header row of the table being read: () for a table without one
     for para, line in enumerate(lines):
         if not line:
@@ -112,6 +113,8 @@ def split_body(text: str) -> list[Sentence]:
         numbered = bool(_NUMBERED_LINE.match(line))
         lead_in = line.endswith(":")
         short = len(line.split()) <= 30
+        if after_lead_in and punctuated_items and _is_heading(line):
+            after_lead_in = False  # "Cost" after items that end in ';' or '.': a heading, the list is over
         list_item = not numbered and (
             (after_lead_in and short) or bool(_LABEL_LINE.match(line))
         )
@@ -129,7 +132,9 @@ def split_body(text: str) -> list[Sentence]:
                 )
             )
         if lead_in:
-            after_lead_in = True
+            after_lead_in, punctuated_items = True, None
         elif numbered or not (after_lead_in and short):
             after_lead_in = False
+        elif punctuated_items is None:
+            punctuated_items = bool(_TERMINAL.search(line))
     return out
