@@ -279,3 +279,11 @@ def test_a_heading_after_punctuated_items_ends_the_list_and_its_deadline() -> No
     )
     got = {(k[1], k[4]) for k in keys(text, "2024-06-01")}
     assert got == {("ev_model_launches", 2027), ("electrified_sales_share", 2027), ("investment", None)}
+
+
+def test_reported_every_car_it_sold_and_solid_state_cells_on_sale() -> None:
+    assert keys("Kia pledged in 2023 that every car it sold in Norway would be fully electric by 2027.") == {
+        ("Hyundai", "ev_sales_share", 100.0, "target", 2027, "europe")
+    }
+    got = keys("Honda aims to put a car with its own solid-state cells on sale by fiscal 2029.", "2024-06-01")
+    assert {(k[0], k[1], k[4]) for k in got} == {("Honda", "technology_launch", 2029)}

@@ -45,7 +45,7 @@ _SHOWN_TO = with_first_char_guard(re.compile(
 ))
 _SHOWN_ASIDE = re.compile(r",\s+(?:first\s+)?(?:shown|opened|displayed|presented)\s+to\s+[^,;]{0,60},")
 _TECHNOLOGY_SUBJECT = NeedlePattern.of(
-    r"all-solid-state|solid-state\s+batter|ASSB|Pro\s?PILOT|Pro\s?Pilot|autonom\w*\s+driving|self-driving|"
+    r"all-solid-state|solid-state\s+(?:batter|cells?\b)|ASSB|Pro\s?PILOT|Pro\s?Pilot|autonom\w*\s+driving|self-driving|"
     r"vehicle-to-grid|V2G|wireless\s+charging|lidar|sodium-ion|LFP\s+batter|battery[\s-]swapp\w*|steer-by-wire|"
     # a powertrain new to a maker or a market: "its first plug-in hybrid", "add a plug-in hybrid to its line-up"
     r"(?P<phev>(?<=first\s)plug-in\s+hybrid|plug-in\s+hybrid(?=\s+to\s+(?:its|the|their)\s+(?:line-?up|range|portfolio)))",

@@ -123,7 +123,7 @@ _PERIOD = with_first_char_guard(re.compile(r"\b(?:a|per|each)\s+year\b|\bannual(
 _ONLY_EV = NeedlePattern.of(
     r"\b(?:sell|selling|sales\s+of)\s+only\s+(?:electric|battery[\s-]electric|EVs?|zero-emission)|"
     # "every car it sells in Europe will be fully electric by 2030"
-    r"\b(?:every|each)\s+(?:new\s+)?(?:car|vehicle|model)\s+(?:it|they|we)\s+sells?\b[^.;]{0,40}?\b(?:will|would|is\s+to|must|should)\s+be\s+"
+    r"\b(?:every|each)\s+(?:new\s+)?(?:car|vehicle|model)\s+(?:it|they|we)\s+(?:sells?|sold)\b[^.;]{0,40}?\b(?:will|would|is\s+to|must|should)\s+be\s+"
     r"(?:fully\s+|all[\s-]|purely\s+|100%\s+)?(?:electric|battery[\s-]electric|zero-emission)\b",
     re.I,
 )
