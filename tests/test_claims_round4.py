@@ -287,3 +287,9 @@ def test_reported_every_car_it_sold_and_solid_state_cells_on_sale() -> None:
     }
     got = keys("Honda aims to put a car with its own solid-state cells on sale by fiscal 2029.", "2024-06-01")
     assert {(k[0], k[1], k[4]) for k in got} == {("Honda", "technology_launch", 2029)}
+
+
+def test_a_condition_about_demand_later_in_the_clause_does_not_unmake_a_capacity() -> None:
+    got = keys("Capacity at the Kentucky cell plant could rise to 30GWh by 2029 if demand holds up.", "2024-06-01")
+    assert {(k[1], k[2], k[4]) for k in got} == {("battery_capacity", 30.0, 2029)}
+    assert keys("Grid storage demand in Britain could reach 140GWh by 2030.") == set()

@@ -287,7 +287,7 @@ def _frame_count(n: NumberMention, w: Window) -> Frame | None:
     if _GWH.match(w.after):
         # News gives gigawatt-hours for battery output (a car's pack is in kWh); grid storage and
         # demand estimates are the exceptions.
-        return None if _NOT_BATTERY_OUTPUT.search(w.clause) else Frame("battery_capacity", "GWh")
+        return None if _NOT_BATTERY_OUTPUT.search(w.lead + w.after[:40]) else Frame("battery_capacity", "GWh")
     head = w.after[:70]
     child = bool(_CHILD.match(w.rest)) or bool(_CHILD_BEFORE.search(w.lead[-80:]))
     small = n.value < 200 and not n.unit and n.value == int(n.value)
