@@ -29,7 +29,7 @@ from evnews.claims.mentions import Mention, Parsed, find_companies, find_product
 from evnews.claims.market import place_by_context
 from evnews.claims.memo import forget_article
 from evnews.claims.merge import merge_repeats
-from evnews.claims.numbers import NumberMention, find_numbers, is_year
+from evnews.claims.numbers import find_numbers
 from evnews.claims.prefilter import NeedlePattern, with_first_char_guard
 from evnews.claims.sentences import Sentence, split_body
 from evnews.claims.tables import reading_text, table_cells
@@ -167,7 +167,7 @@ class _Reader:
         s, text, companies, products, regions, times = p.sentence, p.text, p.companies, p.products, p.regions, p.times
         numbers = find_numbers(text)
         time_spans = [(t.start, t.end) for t in times]
-        if not any(_may_be_figure(n, time_spans, p.masked) for n in numbers) and not may_state_only_electric(text):
+        if not any(lc.may_be_figure(n, time_spans, p.masked) for n in numbers) and not may_state_only_electric(text):
             return  # most sentences: no figure but years and dates, and no "only electric" share either
         pointer = self.ctx.last_product is not None and _PRODUCT_POINTER.search(text) is not None
         ownerless = not (companies or products or pointer) and not bg.COMPANY_PRONOUN.search(text)
@@ -200,7 +200,7 @@ class _Reader:
             metric = frame.metric
             if frame.child_of_previous and parent is not None and not metric:
                 metric = parent.metric
-            time = at.pick_time(times, n.start, text, _next_figure(numbers, n))
+            time = at.pick_time(times, n.start, text, lc.next_figure(numbers, n))
             year, fiscal, found = at.horizon_for(time, times, n.start, self.ctx)
             previous_company = sentence_claims[-1].company if sentence_claims else None
             company = at.company_for(n.start, text, companies, products, self.ctx, previous_company)
@@ -248,7 +248,7 @@ class _Reader:
                 region = parent.region  # "30 new models in Europe, 16 of them electrified": the part is where the whole is
             if metric not in _PRODUCT_METRICS:
                 product = None
-            product = product or _brand_in_clause(text, n.start, companies)
+            product = product or lc.brand_in_clause(text, n.start, companies)
             claim = Claim(
                 company=company or self.ctx.focus,
                 metric=metric,
@@ -352,26 +352,6 @@ class _Reader:
         for claim in date_claims(p, self.ctx, self.previous_text, said):
             self.claims.append(claim)
             self.ctx.last_horizon = claim.horizon_year
-
-
-def _may_be_figure(n: NumberMention, time_spans: list[tuple[int, int]], masked: list[tuple[int, int]]) -> bool:
-    """False for a number the loop of `_number_claims` passes over first thing: part of a time, a year, a plan's name."""
-    return not (lc.inside(n.start, time_spans) or is_year(n) or lc.inside(n.start, masked))
-
-
-def _next_figure(numbers: list[NumberMention], n: NumberMention) -> int | None:
-    """Where the next figure of the sentence that is not a year starts."""
-    return next((o.start for o in numbers if o.start > n.start and not is_year(o)), None)
-
-
-def _brand_in_clause(text: str, pos: int, companies: list[Mention]) -> str | None:
-    """"half of Infiniti's sales": a figure about a carmaker's brand names the brand as its product."""
-    start, end = at.clause_of(at.clauses(text), pos)
-    for c in companies:
-        brand = lx.SUB_BRANDS.get(c.text.strip().lower())
-        if brand and start <= c.start < end and re.match(r"['’]s\b|\s+(?:brand|sales)\b", text[c.end :]):
-            return brand
-    return None
 
 
 def read_article(text: str, published: dt.date | None, title: str | None = None) -> tuple[list[Claim], list[Sentence]]:

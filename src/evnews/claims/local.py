@@ -352,3 +352,22 @@ metric: str, kind: str, w: Window, product: str | None, company: str | None, fou
         return "cumulative_sales"
     return "electrified_sales_volume" if kind_of_car in ("electrified", "epower") else "ev_sales_volume"
 
+
+def may_be_figure(n: NumberMention, time_spans: list[tuple[int, int]], masked: list[tuple[int, int]]) -> bool:
+    """False for a number the loop of `extractor._number_claims` passes over first thing: part of a time, a year, a plan's name."""
+    return not (inside(n.start, time_spans) or is_year(n) or inside(n.start, masked))
+
+
+def next_figure(numbers: list[NumberMention], n: NumberMention) -> int | None:
+    """Where the next figure of the sentence that is not a year starts."""
+    return next((o.start for o in numbers if o.start > n.start and not is_year(o)), None)
+
+
+def brand_in_clause(text: str, pos: int, companies: list[Mention]) -> str | None:
+    """"half of Infiniti's sales": a figure about a carmaker's brand names the brand as its product."""
+    start, end = at.clause_of(at.clauses(text), pos)
+    for c in companies:
+        brand = lx.SUB_BRANDS.get(c.text.strip().lower())
+        if brand and start <= c.start < end and re.match(r"['’]s\b|\s+(?:brand|sales)\b", text[c.end :]):
+            return brand
+    return None
