@@ -293,3 +293,21 @@ def test_a_condition_about_demand_later_in_the_clause_does_not_unmake_a_capacity
     got = keys("Capacity at the Kentucky cell plant could rise to 30GWh by 2029 if demand holds up.", "2024-06-01")
     assert {(k[1], k[2], k[4]) for k in got} == {("battery_capacity", 30.0, 2029)}
     assert keys("Grid storage demand in Britain could reach 140GWh by 2030.") == set()
+
+
+# ---- figures that point back at a replaced goal ----
+
+
+def test_bare_figures_after_became_take_the_frames_of_the_replaced_goal() -> None:
+    text = (
+        "Toyota's original model goal - 10 electrified models including 4 EVs by 2028 - did not last. "
+        "A year later it became 14 and 8, Toyota said."
+    )
+    assert keys(text, "2024-06-01") == {
+        ("Toyota", "electrified_model_launches", 14.0, "target", 2028, "global"),
+        ("Toyota", "ev_model_launches", 8.0, "target", 2028, "global"),
+    }
+
+
+def test_bare_figures_with_no_replaced_goal_before_them_stay_unread() -> None:
+    assert keys("Sales rose in March. In April it became 14 and 8, dealers said.", "2024-06-01") == set()

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from evnews.claims import lexicon as lx
 from evnews.claims.memo import per_article
 from evnews.claims.mentions import Mention
+from evnews.claims.pointers import FormerFigure
 from evnews.claims.prefilter import NeedlePattern, with_first_char_guard
 from evnews.claims.timex import TimeMention, resolve
 
@@ -84,6 +85,8 @@ class Context:
     recent_announcement: tuple[int, int] | None = None
     # the year of that announcement while a sentence points back at it ("At the time, ...", "That plan ...")
     pointer_anchor: int | None = None
+    # what the figures of replaced goals counted, for "it became 27 and 19" after them
+    former: list[FormerFigure] = field(default_factory=list)
 
     def site_here(self, paragraph: int, metric: str, regions: list[Mention], sentence: str) -> str | None:
         """The region of the site the passage is about, for a figure tied to a place (money, plants,

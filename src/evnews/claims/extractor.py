@@ -23,13 +23,14 @@ from evnews.claims import background as bg
 from evnews.claims import lexicon as lx
 from evnews.claims import local as lc
 from evnews.claims.coordination import elliptic_share, gapped_share, split_regions
-from evnews.claims.frames import frame_number, may_state_only_electric, only_electric_share
+from evnews.claims.frames import Frame, frame_number, may_state_only_electric, only_electric_share
 from evnews.claims.dated import date_claims
 from evnews.claims.mentions import Mention, Parsed, find_companies, find_products, find_regions, find_sites
 from evnews.claims.market import place_by_context
 from evnews.claims.memo import forget_article
 from evnews.claims.merge import merge_repeats
-from evnews.claims.numbers import find_numbers
+from evnews.claims.numbers import NumberMention, find_numbers
+from evnews.claims.pointers import FormerFigure, replacing_figures
 from evnews.claims.prefilter import NeedlePattern, with_first_char_guard
 from evnews.claims.sentences import Sentence, split_body
 from evnews.claims.tables import reading_text, table_cells
@@ -181,15 +182,19 @@ class _Reader:
             numbers = [n for n in numbers if any(c.start < n.start and c.name for c in companies)]
         sentence_claims: list[Claim] = []
         estimates: list[Claim] = []
+        replaced = replacing_figures(text, numbers, self.ctx.former, s.index) if self.ctx.former else {}
         for n in numbers:
             if lc.inside(n.start, time_spans) or lc.excluded(text, n, numbers, p.masked):
                 continue
             c_start, c_end = at.clause_of(at.clauses(text), n.start)
             if lx.SUPERSEDED_CLAUSE_RE.search(text[c_start : n.start]):
+                self._remember_former(s, n, numbers, times)
                 continue  # "had originally planned eight": a former figure
             window = lc.window(text, n, numbers, self.previous_text)
+            former = replaced.get(n.start)
             frame = (
                 frame_number(n, window)
+                or (Frame(former.metric, former.unit) if former else None)
                 or gapped_share(n, window, sentence_claims)
                 or lc.coordinated(text, n, numbers, sentence_claims)
                 or elliptic_share(n, window, *self._shares_before(s, sentence_claims))
@@ -208,6 +213,8 @@ class _Reader:
             if not found:
                 year, fiscal = self._inherited_horizon(s, frame.child_of_previous, parent, kind, company)
                 kind = at.kind_for(n.start, text, s.paragraph, self.ctx, year)
+            if former is not None:  # "it became 27 and 19": the replaced goal's deadline, and a goal again
+                year, fiscal, kind = former.year, former.fiscal, "target"
             points_back = _POINTER_START.match(text) or _ANAPHOR.search(window.after) or _PRODUCT_POINTER.search(window.lead)
             product = lc.product_near(products, n.start, window) or (self.ctx.last_product if points_back else None)
             if frame.bare:
@@ -274,6 +281,14 @@ class _Reader:
         if not any(c.metric == "ev_sales_share" for c in sentence_claims):
             sentence_claims.extend(self._only_electric(p))
         self.claims.extend(c for c in sentence_claims if not any(c is e for e in estimates))
+
+    def _remember_former(self, s: Sentence, n: NumberMention, numbers: list[NumberMention], times: list[TimeMention]) -> None:
+        """What a former goal's figure counted and by when, for figures that replace it in the next sentences."""
+        frame = frame_number(n, lc.window(s.text, n, numbers, self.previous_text))
+        if frame is not None and frame.metric:
+            time = at.pick_time(times, n.start, s.text, lc.next_figure(numbers, n))
+            year, fiscal, _ = at.horizon_for(time, times, n.start, self.ctx)
+            self.ctx.former.append(FormerFigure(frame.metric, frame.unit, year, fiscal, s.index))
 
     def _only_electric(self, p: Parsed) -> list[Claim]:
         """"Renault plans to sell only electric cars in Europe by 2030": a 100 % EV share."""
