@@ -311,3 +311,9 @@ def test_bare_figures_after_became_take_the_frames_of_the_replaced_goal() -> Non
 
 def test_bare_figures_with_no_replaced_goal_before_them_stay_unread() -> None:
     assert keys("Sales rose in March. In April it became 14 and 8, dealers said.", "2024-06-01") == set()
+
+
+def test_every_brand_car_we_sell_in_a_market_from_a_year() -> None:
+    assert keys("'From 2028, every Kia car we sell in Norway will be fully electric,' the company's chief said.") == {
+        ("Hyundai", "ev_sales_share", 100.0, "target", 2028, "europe")
+    }

@@ -20,7 +20,7 @@ ROOT = Path(__file__).resolve().parents[1]
 
 @pytest.mark.parametrize(
     ("corpus", "precision", "recall"),
-    [("heldout", 0.95, 0.80), ("heldout2", 0.95, 0.95), ("heldout4", 0.93, 0.90), ("heldout5", 0.95, 0.90), ("heldout6", 0.95, 0.93)],
+    [("heldout", 0.95, 0.85), ("heldout2", 0.95, 0.95), ("heldout4", 0.93, 0.90), ("heldout5", 0.95, 0.90), ("heldout6", 0.95, 0.93)],
 )
 def test_extractor_keeps_its_level_on_held_out_gold_text(corpus: str, precision: float, recall: float) -> None:
     result = score_extractor_on_gold_text(load_gold(ROOT / "tests" / corpus))

@@ -23,7 +23,7 @@ from evnews.claims import background as bg
 from evnews.claims import lexicon as lx
 from evnews.claims import local as lc
 from evnews.claims.coordination import elliptic_share, gapped_share, split_regions
-from evnews.claims.frames import Frame, frame_number, may_state_only_electric, only_electric_share
+from evnews.claims.frames import Frame, frame_number, may_state_only_electric, only_electric_at
 from evnews.claims.dated import date_claims
 from evnews.claims.mentions import Mention, Parsed, find_companies, find_products, find_regions, find_sites
 from evnews.claims.market import place_by_context
@@ -297,13 +297,14 @@ class _Reader:
         if not may_state_only_electric(s.text):
             return out
         for start, end in at.clauses(s.text):
-            clause = s.text[start:end]
-            if not only_electric_share(clause):
+            stated_at = only_electric_at(s.text[start:end])
+            if stated_at is None:
                 continue
             time = at.pick_time(times, end, s.text)
             year, fiscal, _ = at.horizon_for(time, times, end, self.ctx)
             company = at.company_for(end - 1, s.text, companies, products, self.ctx, None)
-            region = at.region_for(start, s.text, regions, s.paragraph, self.ctx, company=company)
+            # the market named with the statement: "From 2030, every car we sell in Europe will be electric"
+            region = at.region_for(start + stated_at, s.text, regions, s.paragraph, self.ctx, company=company)
             kind = at.kind_for(end - 1, s.text, s.paragraph, self.ctx, year)
             out.append(
                 Claim(company or self.ctx.focus, "ev_sales_share", kind, s.text, 100.0, "percent", "exact",

@@ -123,7 +123,7 @@ _PERIOD = with_first_char_guard(re.compile(r"\b(?:a|per|each)\s+year\b|\bannual(
 _ONLY_EV = NeedlePattern.of(
     r"\b(?:sell|selling|sales\s+of)\s+only\s+(?:electric|battery[\s-]electric|EVs?|zero-emission)|"
     # "every car it sells in Europe will be fully electric by 2030"
-    r"\b(?:every|each)\s+(?:new\s+)?(?:car|vehicle|model)\s+(?:it|they|we)\s+(?:sells?|sold)\b[^.;]{0,40}?\b(?:will|would|is\s+to|must|should)\s+be\s+"
+    r"\b(?:every|each)\s+(?:[\w-]+\s+){0,2}?(?:car|vehicle|model)\s+(?:it|they|we)\s+(?:sells?|sold)\b[^.;]{0,40}?\b(?:will|would|is\s+to|must|should)\s+be\s+"
     r"(?:fully\s+|all[\s-]|purely\s+|100%\s+)?(?:electric|battery[\s-]electric|zero-emission)\b",
     re.I,
 )
@@ -368,7 +368,13 @@ def _frame_milestone(w: Window) -> Frame | None:
 
 def only_electric_share(clause: str) -> bool:
     """'plans to sell only electric cars' states a 100 % EV share."""
-    return bool(_ONLY_EV.search(clause))
+    return only_electric_at(clause) is not None
+
+
+def only_electric_at(clause: str) -> int | None:
+    """Where the words stating a 100 % EV share start in the clause ("every Nissan car we sell in Europe ..."), or None."""
+    m = _ONLY_EV.search(clause)
+    return m.start() if m else None
 
 
 def may_state_only_electric(text: str) -> bool:
