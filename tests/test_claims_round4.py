@@ -317,3 +317,9 @@ def test_every_brand_car_we_sell_in_a_market_from_a_year() -> None:
     assert keys("'From 2028, every Kia car we sell in Norway will be fully electric,' the company's chief said.") == {
         ("Hyundai", "ev_sales_share", 100.0, "target", 2028, "europe")
     }
+
+
+def test_next_spring_is_next_year() -> None:
+    assert keys("Nissan's new electric van will go on sale next spring.", "2013-11-20") == {
+        ("Nissan", "ev_model_launches", 1.0, "target", 2014, "global")
+    }

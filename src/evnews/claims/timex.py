@@ -84,7 +84,7 @@ _PATTERNS: tuple[tuple[str, str, bool, tuple[str, ...]], ...] = (
     # "in the period", "over the period": the period the text has just named (a results story's year or quarter)
     (r"\b(?:in|over|during|for)\s+the\s+period\b", "same", False, ("period",)),
     (r"\bin\s+the\s+(?:(?:first|second|third|fourth|last|latest|April-June|July-September|October-December|January-March)\s+)?(?:quarter|period|half)\b", "this", False, ("quarter", "period", "half")),
-    (r"\bnext\s+(?P<f>fiscal\s+)?year\b", "next", False, ("next",)),
+    (r"\bnext\s+(?:(?P<f>fiscal\s+)?year|spring|summer|autumn|fall|winter)\b", "next", False, ("next",)),  # "next spring": the next year
     (r"\b(?:later|earlier)?\s*this\s+(?:(?P<f>fiscal\s+)|calendar\s+)?(?:year|spring|summer|autumn|fall|winter)\b|\bin\s+the\s+coming\s+months\b|\bthis\s+(?:month|quarter)\b|\bin\s+the\s+(?:first|second)\s+half\s+of\s+this\s+year\b|"
      r"\b(?:by|before|at|until|towards?)\s+(?:the\s+)?end\s+of\s+the\s+year\b|\bby\s+year[\s-]end\b|\bthis\s+week\b", "this", False, ("this", "coming", "end")),
     (r"\blast\s+(?P<f>fiscal\s+)?year\b|\ba\s+year\s+ago\b", "last", False, ("last", "year", "ago")),
