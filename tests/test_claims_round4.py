@@ -323,3 +323,10 @@ def test_next_spring_is_next_year() -> None:
     assert keys("Nissan's new electric van will go on sale next spring.", "2013-11-20") == {
         ("Nissan", "ev_model_launches", 1.0, "target", 2014, "global")
     }
+
+
+def test_cars_equipped_with_it_count_for_the_driver_assistance_system_named_before() -> None:
+    text = "Nissan wants to offer ProPILOT on 12 models, and to sell 800,000 cars a year equipped with it, by 2026."
+    assert {(k[1], k[2], k[4]) for k in keys(text, "2023-01-01")} == {
+        ("adas_model_launches", 12.0, 2026), ("adas_sales_volume", 800000.0, 2026)
+    }

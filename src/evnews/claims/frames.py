@@ -95,6 +95,7 @@ _PROJECT_WORTH = with_first_char_guard(re.compile(
     r"added\s+up\s+to|amounts?\s+to|amounted\s+to|totals?|totall?ed|totall?ing|costs?|costing)\s+$",
     re.I,
 ))
+_EQUIPPED_WITH_IT = with_first_char_guard(re.compile(r"\b(?:equipped|fitted)\s+with\s+(?:it|them|the\s+system)\b", re.I))
 # Production counts so far ("has built more than 175,000 Leafs", "produced its 50,000th"): the
 # vocabulary's `other`, not sales. A future "will build a million EVs a year" is read as the sales aim it states.
 _BUILT = with_first_char_guard(re.compile(
@@ -321,7 +322,8 @@ def _frame_volume(n: NumberMention, w: Window) -> Frame | None:
     ):
         return Frame("other", "vehicles")
     has_noun = bool(_VOLUME_NOUN.match(head))
-    if lx.ADAS_RE.search(w.clause):
+    if lx.ADAS_RE.search(w.clause) or (_EQUIPPED_WITH_IT.search(w.clause) and lx.ADAS_RE.search(w.sentence)):
+        # "to offer ProPILOT on 20 models, and to sell 1.5 million cars a year equipped with it"
         return Frame("adas_sales_volume", "vehicles") if has_noun else None
     if not has_noun:
         if _VOLUME_NOUN_BEFORE.search(w.lead[-90:]):
