@@ -330,3 +330,14 @@ def test_cars_equipped_with_it_count_for_the_driver_assistance_system_named_befo
     assert {(k[1], k[2], k[4]) for k in keys(text, "2023-01-01")} == {
         ("adas_model_launches", 12.0, 2026), ("adas_sales_volume", 800000.0, 2026)
     }
+
+
+def test_the_brands_sales_after_a_named_brand_are_that_brands_and_no_repeat_of_the_makers() -> None:
+    text = (
+        "Lexus, Toyota's luxury brand, will offer only electrified models from 2026, and half of the brand's "
+        "global sales are expected to be electric by 2030.\n"
+        "Toyota said EVs would make up half of its sales in Europe by 2030.\n"
+    )
+    claims = extract_claims(text, published=dt.date(2024, 1, 1))
+    shares = sorted((c.product or "", c.region) for c in claims if c.metric == "ev_sales_share" and c.value == 50)
+    assert shares == [("", "europe"), ("Lexus", "global")]

@@ -116,7 +116,7 @@ def _said_already(cue: DateCue, said: list[Claim]) -> bool:
     """A date cue the sentence's counts already state: "ProPILOT is to be offered on 20 models by 2022"
     is a roll-out count, not a launch; "eight new EVs, among them a kei car" counts the kei car."""
     if cue.metric == "technology_launch":
-        return any(c.product == cue.product and c.value is not None for c in said)
+        return any(c.product == cue.product and c.value is not None and c.unit in ("models", "vehicles") for c in said)
     if cue.metric in _SINGLE_MODEL_METRICS:
         return any(c.metric.endswith("model_launches") and (c.value or 0) > 1 for c in said)
     return False

@@ -370,4 +370,11 @@ def brand_in_clause(text: str, pos: int, companies: list[Mention]) -> str | None
         brand = lx.SUB_BRANDS.get(c.text.strip().lower())
         if brand and start <= c.start < end and re.match(r"['’]s\b|\s+(?:brand|sales)\b", text[c.end :]):
             return brand
+    if _THE_BRANDS.search(text, start, end):
+        # "Infiniti, the group's luxury brand, will ..., and half of the brand's global sales": the brand named before
+        named = [lx.SUB_BRANDS.get(c.text.strip().lower()) for c in companies if c.start < pos]
+        return next((b for b in reversed(named) if b), None)
     return None
+
+
+_THE_BRANDS = re.compile(r"\bthe\s+brand['’]s\b", re.I)
