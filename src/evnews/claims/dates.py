@@ -28,7 +28,7 @@ _PRODUCTION = NeedlePattern.of(
     r"\b(?:production|output)\b[^;.]{0,100}?\b(?:delayed|postponed|slipped)\s+(?:to|until)\b|"
     r"\b(?:go(?:es|ing)?|went|gone)\s+into\s+production\b|"
     # "the hatchback has been built in Smyrna since January": made there since then
-    r"\b(?:has|have|had)\s+been\s+(?:built|produced|assembled|made|manufactured)\s+(?:in|at)\b(?=[^;.]{0,80}?\bsince\b)|\benter(?:s)?\s+production\b|"
+    r"(?<=ha[sd]\s|ave\s)been\s+(?:built|produced|assembled|made|manufactured)\s+(?:in|at)\b(?=[^;.]{0,80}?\bsince\b)|\benter(?:s)?\s+production\b|"
     r"\b(?:will|would)\s+(?:also\s+)?(?:build|be\s+built|produce|be\s+produced|assemble)\b|"
     r"\bmov(?:e|ed|ing)\s+(?:its\s+)?production\s+to\b|\bproduction\s+(?:\w+\s+){0,3}moved\s+to\b|"
     r"\b(?:pilot|trial|test)\s+(?:production\s+)?(?:line|plant|facility)\b|\bto\s+start\s+building\b|\bbegan\s+building\b|\bstart\s+building\b|"

@@ -163,9 +163,9 @@ def excluded(sentence: str, n: NumberMention, numbers: list[NumberMention], mask
         return True  # "That 140,000 figure was ...": a figure stated before, said again
     if n.value == 1 and n.is_word and re.match(r"^\s+of\b", sentence[n.end :]):
         return True  # "one of the first carmakers"
-    if n.unit is None and _POSSESSIVE_BEFORE.search(before) and _RANKED_AFTER.match(sentence, n.end):
+    if n.unit is None and _RANKED_AFTER.match(sentence, n.end) and _POSSESSIVE_BEFORE.search(before):
         return True  # "electric versions of its two best-selling models": models it has, not models to launch
-    if _COMPARED_SUBJECT.match(sentence[: n.start]) and _IS_COMPARED.match(sentence, n.end):
+    if n.start < 16 and _COMPARED_SUBJECT.match(sentence[: n.start]) and _IS_COMPARED.match(sentence, n.end):
         return True  # "A million more cars a year is roughly a quarter more than it sells now": a comparison, no claim
     if n.unit is None and _DURATION_AFTER.match(sentence, n.end):
         return True  # "the amount covers five years": a length of time, never a count of cars or models
@@ -370,7 +370,7 @@ def brand_in_clause(text: str, pos: int, companies: list[Mention]) -> str | None
         brand = lx.SUB_BRANDS.get(c.text.strip().lower())
         if brand and start <= c.start < end and re.match(r"['’]s\b|\s+(?:brand|sales)\b", text[c.end :]):
             return brand
-    if _THE_BRANDS.search(text, start, end):
+    if "brand" in text and _THE_BRANDS.search(text, start, end):
         # "Infiniti, the group's luxury brand, will ..., and half of the brand's global sales": the brand named before
         named = [lx.SUB_BRANDS.get(c.text.strip().lower()) for c in companies if c.start < pos]
         return next((b for b in reversed(named) if b), None)

@@ -67,5 +67,5 @@ FIGURE_QUALIFIER_TAIL = with_first_char_guard(re.compile(
 
 
 def without_qualifier(text: str) -> str:
-    m = FIGURE_QUALIFIER_TAIL.search(text)
+    m = FIGURE_QUALIFIER_TAIL.search(text, max(0, len(text) - 30))  # the longest qualifier is shorter than that
     return text[: m.start()] if m else text
