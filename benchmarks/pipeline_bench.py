@@ -326,13 +326,13 @@ def report(res: Results, n_large: int | None) -> str:
         f"project extractor (extract_article), one process: {res.project_ms:.2f} ms/page "
         f"({res.project_ms / res.baseline_ms:.2f}x baseline)",
         "",
-        f"{'run':28} {'pages':>7} {'wall s':>8} {'cpu s':>8} {'of which main':>13} {'cores':>6} {'peak MB':>8} "
+        f"{'run':34} {'pages':>7} {'wall s':>8} {'cpu s':>8} {'of which main':>13} {'cores':>6} {'peak MB':>8} "
         f"{'server cpu s':>12}",
     ]
     for run in runs.values():
         cores = run.cpu_s / run.wall_s if run.wall_s else 0.0
         lines.append(
-            f"{run.label:28} {run.pages:>7,} {run.wall_s:>8.2f} {run.cpu_s:>8.2f} {run.parent_cpu_s:>13.2f} {cores:>6.2f} "
+            f"{run.label:34} {run.pages:>7,} {run.wall_s:>8.2f} {run.cpu_s:>8.2f} {run.parent_cpu_s:>13.2f} {cores:>6.2f} "
             f"{run.peak_rss_mb:>8.0f} {run.server_cpu_s:>12.2f}"
         )
     lines.append("")
