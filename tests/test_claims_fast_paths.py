@@ -14,7 +14,7 @@ from evnews.claims import attribution as at
 from evnews.claims import dates, market, numbers, prefilter, timex
 from evnews.claims.mentions import find_products
 from evnews.claims.memo import forget_article
-from evnews.claims.prefilter import NeedlePattern
+from evnews.claims.needle_pattern import NeedlePattern
 from evnews.claims.sentences import split_body
 
 HERE = Path(__file__).resolve().parent

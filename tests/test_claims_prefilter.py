@@ -13,7 +13,8 @@ import pytest
 
 import evnews.claims
 from evnews.claims import numbers
-from evnews.claims.prefilter import _FOLD, UNGUARDED, NeedlePattern, fold, holds_any, split_alternatives, with_first_char_guard
+from evnews.claims.needle_pattern import NeedlePattern, split_alternatives
+from evnews.claims.prefilter import _FOLD, UNGUARDED, fold, holds_any, with_first_char_guard
 
 HERE = Path(__file__).resolve().parent
 EDGE_TEXTS = [

@@ -18,7 +18,8 @@ from evnews.claims import lexicon as lx
 from evnews.claims.memo import per_article
 from evnews.claims.mentions import Mention
 from evnews.claims.pointers import FormerFigure
-from evnews.claims.prefilter import NeedlePattern, with_first_char_guard
+from evnews.claims.needle_pattern import NeedlePattern
+from evnews.claims.prefilter import with_first_char_guard
 from evnews.claims.timex import TimeMention, resolve
 
 _RUMOR = NeedlePattern.of(lx.RUMOR_CUES, re.I)

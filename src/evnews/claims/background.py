@@ -10,7 +10,8 @@ import re
 
 from evnews.claims.mentions import Mention, find_companies, find_products
 from evnews.claims.numbers import NumberMention, is_year
-from evnews.claims.prefilter import NeedlePattern, with_first_char_guard
+from evnews.claims.needle_pattern import NeedlePattern
+from evnews.claims.prefilter import with_first_char_guard
 from evnews.claims.timex import TimeMention
 
 # "its sales", "they sold": a pronoun that gives a figure an owner

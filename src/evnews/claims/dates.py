@@ -13,7 +13,8 @@ from dataclasses import dataclass
 
 from evnews.claims import lexicon as lx
 from evnews.claims.mentions import Mention, find_companies
-from evnews.claims.prefilter import NeedlePattern, with_first_char_guard
+from evnews.claims.needle_pattern import NeedlePattern
+from evnews.claims.prefilter import with_first_char_guard
 from evnews.claims.timex import TimeMention
 
 _PRODUCTION = NeedlePattern.of(

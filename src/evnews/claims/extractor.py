@@ -31,7 +31,8 @@ from evnews.claims.memo import forget_article
 from evnews.claims.merge import merge_repeats
 from evnews.claims.numbers import NumberMention, find_numbers
 from evnews.claims.pointers import FormerFigure, replacing_figures
-from evnews.claims.prefilter import NeedlePattern, with_first_char_guard
+from evnews.claims.needle_pattern import NeedlePattern
+from evnews.claims.prefilter import with_first_char_guard
 from evnews.claims.sentences import Sentence, split_body
 from evnews.claims.tables import reading_text, table_cells
 from evnews.claims.timex import TimeMention, find_times, resolve

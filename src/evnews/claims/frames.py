@@ -15,7 +15,8 @@ from dataclasses import dataclass
 
 from evnews.claims import lexicon as lx
 from evnews.claims.numbers import NumberMention
-from evnews.claims.prefilter import NeedlePattern, with_first_char_guard
+from evnews.claims.needle_pattern import NeedlePattern
+from evnews.claims.prefilter import with_first_char_guard
 from evnews.claims.share_words import (
     SEGMENT_SUBJECT as _SEGMENT_SUBJECT,
     REGULATION as _REGULATION,

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import re
 
-from evnews.claims.prefilter import NeedlePattern, with_first_char_guard
+from evnews.claims.needle_pattern import NeedlePattern
+from evnews.claims.prefilter import with_first_char_guard
 
 # Company names as news text writes them -> canonical company (claims.md).
 # Longer, more specific names first: the first pattern that matches a span wins.

@@ -15,7 +15,8 @@ from evnews.claims import lexicon as lx
 from evnews.claims.frames import Frame, Window, frame_number, powertrain
 from evnews.claims.mentions import Mention, company_names, find_companies, find_products, find_regions, find_sites
 from evnews.claims.numbers import NumberMention, is_year
-from evnews.claims.prefilter import NeedlePattern, with_first_char_guard
+from evnews.claims.needle_pattern import NeedlePattern
+from evnews.claims.prefilter import with_first_char_guard
 from evnews.claims.timex import TimeMention
 from evnews.models import Claim
 

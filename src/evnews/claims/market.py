@@ -38,7 +38,8 @@ from typing import overload
 from evnews.claims import lexicon as lx
 from evnews.claims.local import blank_dateline
 from evnews.claims.mentions import find_regions, find_sites
-from evnews.claims.prefilter import NeedlePattern, with_first_char_guard
+from evnews.claims.needle_pattern import NeedlePattern
+from evnews.claims.prefilter import with_first_char_guard
 from evnews.claims.sentences import Sentence
 from evnews.models import Claim
 

@@ -13,7 +13,8 @@ from dataclasses import dataclass
 
 from evnews.claims import lexicon as lx
 from evnews.claims.memo import per_article
-from evnews.claims.prefilter import NeedlePattern, with_first_char_guard
+from evnews.claims.needle_pattern import NeedlePattern
+from evnews.claims.prefilter import with_first_char_guard
 from evnews.claims.sentences import Sentence
 from evnews.claims.timex import TimeMention
 
@@ -50,7 +51,7 @@ def _table(patterns: list[str], *, caseless: set[int] | frozenset[int] = frozens
     At any position the earlier row wins, as the tables are ordered specific-first
     ("Renault-Nissan alliance" before "Nissan", "North America" before "America"). Rows that may
     start in lower case ("the alliance", "worldwide", a plant town) are tried only in sentences that
-    hold their words (prefilter.NeedlePattern); the matches are the same.
+    hold their words (needle_pattern.NeedlePattern); the matches are the same.
     """
     rows = [f"(?P<g{i}>{'(?i:' + p + ')' if i in caseless else p})" for i, p in enumerate(patterns)]
     return NeedlePattern(rows, prefix=r"(?<![\w-])", suffix=tail, names=True)

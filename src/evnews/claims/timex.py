@@ -20,7 +20,8 @@ import re
 from dataclasses import dataclass, replace
 
 from evnews.claims.memo import per_article
-from evnews.claims.prefilter import NeedlePattern, fold, holds_any, required_strings, with_first_char_guard
+from evnews.claims.needle_pattern import NeedlePattern
+from evnews.claims.prefilter import fold, holds_any, required_strings, with_first_char_guard
 
 _MONTHS = (
     "january february march april may june july august september october november december".split()
@@ -120,7 +121,7 @@ _LAUNCH_BEFORE = with_first_char_guard(re.compile(
     r"founded|established|came\s+out|was\s+launched|(?:its|the|original)\s+launch)\b[^,;]{0,45}$",
     re.I,
 ))
-# Tried only on texts holding one of its verbs (prefilter.NeedlePattern): most times have none before them.
+# Tried only on texts holding one of its verbs (needle_pattern.NeedlePattern): most times have none before them.
 _BACKGROUND_BEFORE = NeedlePattern.of(
     r"\b(?:announced|said|promised|pledged|stated|confirmed|reported|published|set\s+out|laid\s+out|unveiled|revealed|"
     r"presented|talked\s+about|declared|told\s+\w+|debuted|released)\s+"
