@@ -46,7 +46,7 @@ def test_sentence_gates_pass_every_clause_that_could_match() -> None:
     for text in PIECES:
         for start in range(0, len(text), 7):
             clause = text[start : start + 90]
-            if frames.only_electric_share(clause):
+            if frames.only_electric_at(clause) is not None:
                 assert frames.may_state_only_electric(text)
             if dates._SINGLE_LAUNCH.search(clause):
                 assert dates.may_cue_single_launch(text)

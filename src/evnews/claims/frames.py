@@ -369,13 +369,9 @@ def _frame_milestone(w: Window) -> Frame | None:
     return None
 
 
-def only_electric_share(clause: str) -> bool:
-    """'plans to sell only electric cars' states a 100 % EV share."""
-    return only_electric_at(clause) is not None
-
-
 def only_electric_at(clause: str) -> int | None:
-    """Where the words stating a 100 % EV share start in the clause ("every Nissan car we sell in Europe ..."), or None."""
+    """Where words stating a 100 % EV share start in the clause, or None: 'plans to sell only electric cars',
+    "every Nissan car we sell in Europe will be fully electric"."""
     m = _ONLY_EV.search(clause)
     return m.start() if m else None
 

@@ -364,6 +364,9 @@ def next_figure(numbers: list[NumberMention], n: NumberMention) -> int | None:
     return next((o.start for o in numbers if o.start > n.start and not is_year(o)), None)
 
 
+_THE_BRANDS = re.compile(r"\bthe\s+brand['’]s\b", re.I)
+
+
 def brand_in_clause(text: str, pos: int, companies: list[Mention]) -> str | None:
     """"half of Infiniti's sales": a figure about a carmaker's brand names the brand as its product."""
     start, end = at.clause_of(at.clauses(text), pos)
@@ -376,6 +379,3 @@ def brand_in_clause(text: str, pos: int, companies: list[Mention]) -> str | None
         named = [lx.SUB_BRANDS.get(c.text.strip().lower()) for c in companies if c.start < pos]
         return next((b for b in reversed(named) if b), None)
     return None
-
-
-_THE_BRANDS = re.compile(r"\bthe\s+brand['’]s\b", re.I)
