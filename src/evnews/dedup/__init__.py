@@ -64,13 +64,13 @@ from evnews.dedup.urls import canonical_url
 
 if TYPE_CHECKING:
     from evnews.dedup.groups import REASONS, GroupDecision, assign_groups, group_id
-    from evnews.dedup.index import reindex
+    from evnews.dedup.index import TextSketch, reindex, sketch_text
 
 # The grouping half needs DuckDB and Arrow; the extractor (which runs in worker
 # processes started at every run) needs only canonical_url. So that half is
 # imported on first use (PEP 562), which keeps a worker's start-up light.
 _LAZY = {"REASONS": "groups", "GroupDecision": "groups", "assign_groups": "groups", "group_id": "groups",
-         "reindex": "index"}  # fmt: skip
+         "reindex": "index", "TextSketch": "index", "sketch_text": "index"}  # fmt: skip
 
 
 def __getattr__(name: str) -> Any:
@@ -87,10 +87,12 @@ __all__ = [
     "SKETCH_VERSION",
     "THRESHOLD",
     "GroupDecision",
+    "TextSketch",
     "assign_groups",
     "canonical_url",
     "group_id",
     "normalise_text",
     "reindex",
+    "sketch_text",
     "text_hash",
 ]

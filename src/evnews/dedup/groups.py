@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 import duckdb
@@ -22,11 +22,13 @@ import pyarrow as pa
 
 from evnews.dedup.index import (
     PageSketch,
+    TextSketch,
     fetch_docs,
     key_matches,
     known_members,
     registered,
     sketch_page,
+    sketch_text,
     stored_matches,
     write_pages,
 )
@@ -149,11 +151,24 @@ def _stored_evidence(
     return out
 
 
+def _sketch_pages(articles: Iterable[Article], texts: Mapping[str, TextSketch]) -> list[PageSketch]:
+    """One sketch per article, each distinct text normalised once (aliases of a page share its text)."""
+    made: dict[str, TextSketch] = dict(texts)
+    pages = []
+    for article in articles:
+        text = made.get(article.body_text)
+        if text is None:
+            text = made[article.body_text] = sketch_text(article.body_text)
+        pages.append(sketch_page(article, text))
+    return pages
+
+
 def assign_groups(
     con: duckdb.DuckDBPyConnection,
     articles: Sequence[Article],
     *,
     seen_at: dt.datetime,
+    texts: Mapping[str, TextSketch] | None = None,
 ) -> list[GroupDecision]:
     """Put each article into a duplicate group and record it; one decision per distinct URL, in input order.
 
@@ -161,11 +176,12 @@ def assign_groups(
     near-copy (Jaccard of word shingles >= THRESHOLD) found through the LSH
     index; otherwise the page starts a new group. A page placed before keeps
     its group (the call is idempotent). Must run inside the caller's transaction.
+    `texts`: sketches the caller already made, by body text (`sketch_text`).
     """
     first_by_url: dict[str, Article] = {}
     for article in articles:
         first_by_url.setdefault(article.url, article)
-    pages = [sketch_page(a) for a in first_by_url.values()]
+    pages = _sketch_pages(first_by_url.values(), texts or {})
     batch_table = pa.table(
         {
             "idx": pa.array(range(len(pages)), type=pa.int32()),

@@ -53,18 +53,34 @@ def _hash64(value: str) -> int:
     return int.from_bytes(hashlib.blake2b(value.encode("utf-8"), digest_size=8).digest(), "little")
 
 
-def sketch_page(article: Article) -> PageSketch:
-    """Everything dedup needs of one article, computed once."""
-    normal = normalise_text(article.body_text)
+@dataclass(frozen=True, slots=True)
+class TextSketch:
+    """What dedup derives from a body text alone: the same for every page that carries the text."""
+
+    text_hash: str
+    shingles: npt.NDArray[np.uint32]
+    keys: npt.NDArray[np.uint64] | None  # None: too short for near-copy matching
+
+
+def sketch_text(body_text: str) -> TextSketch:
+    """Hash, shingles and band keys of one text, from a single pass of normalisation."""
+    normal = normalise_text(body_text)
     shingles = shingle_hashes(normal)
     keys = band_keys(signature(shingles)) if shingles.size >= MIN_SHINGLES else None
+    return TextSketch(normal_hash(normal), shingles, keys)
+
+
+def sketch_page(article: Article, text: TextSketch | None = None) -> PageSketch:
+    """Everything dedup needs of one article; `text`: its body text's sketch, if already made."""
+    if text is None:
+        text = sketch_text(article.body_text)
     return PageSketch(
         url=article.url,
         canonical_url=canonical_url(article.canonical_url or article.url),
-        text_hash=normal_hash(normal),
+        text_hash=text.text_hash,
         published=article.published,
-        shingles=shingles,
-        keys=keys,
+        shingles=text.shingles,
+        keys=text.keys,
     )
 
 

@@ -23,7 +23,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from evnews.dedup import assign_groups, canonical_url, text_hash
+from evnews.dedup import TextSketch, assign_groups, canonical_url, sketch_text
 from evnews.fetch import Fetcher, next_attempt_at
 from evnews.models import Article, Claim, FeedEntry, FetchedPage
 from evnews.pipeline.context import RunContext
@@ -276,6 +276,7 @@ def extraction_row(article: Article, now: dt.datetime, version: str) -> dict[str
 def _load_batch(ctx: RunContext, plan: PagePlan, pages: list[FetchedPage], outcomes: list[ExtractOutcome]) -> None:
     now = utcnow()
     page_rows, articles = [], []
+    texts: dict[str, TextSketch] = {}  # by body text: dedup normalises each text once
     for page, outcome in zip(pages, outcomes, strict=True):
         state = _page_state(page)
         page_rows.append(page_row(page, plan, state, now))
@@ -288,12 +289,13 @@ def _load_batch(ctx: RunContext, plan: PagePlan, pages: list[FetchedPage], outco
             ctx.counts["pages_without_article"] += 1
             ctx.record_error("extract", outcome.error, url=page.url, hint=outcome.hint, error_type=outcome.error_type)
             continue
-        article = replace(outcome.article, text_hash=text_hash(outcome.article.body_text))
+        text = texts[outcome.article.body_text] = sketch_text(outcome.article.body_text)
+        article = replace(outcome.article, text_hash=text.text_hash)
         articles.append(article)
         for alias in plan.aliases.get(page.url, []):
             page_rows.append(_alias_row(alias, page.url, article.canonical_url, now))
             articles.append(replace(article, url=alias))
-    _write(ctx, page_rows, articles, now, outcomes[0].version if outcomes else "")
+    _write(ctx, page_rows, articles, now, outcomes[0].version if outcomes else "", texts)
 
 
 def _alias_row(alias: str, target_url: str, canonical: str, now: dt.datetime) -> dict[str, Any]:
@@ -316,11 +318,18 @@ def _alias_row(alias: str, target_url: str, canonical: str, now: dt.datetime) ->
     }
 
 
-def _write(ctx: RunContext, page_rows: list[dict], articles: list[Article], now: dt.datetime, version: str) -> None:
+def _write(
+    ctx: RunContext,
+    page_rows: list[dict],
+    articles: list[Article],
+    now: dt.datetime,
+    version: str,
+    texts: dict[str, TextSketch],
+) -> None:
     with open_warehouse(ctx.db_path) as con, transaction(con):
         load_rows(con, "pipeline_upsert_pages", page_rows)
         load_rows(con, "pipeline_upsert_extractions", [extraction_row(a, now, version) for a in articles])
-        decisions = assign_groups(con, articles, seen_at=now)
+        decisions = assign_groups(con, articles, seen_at=now, texts=texts)
         load_rows(con, "pipeline_insert_errors", ctx.take_errors())
     ctx.counts["articles_new"] += len(articles)
     ctx.counts["duplicates"] += sum(1 for d in decisions if d.reason != "first")
