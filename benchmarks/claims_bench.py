@@ -29,6 +29,7 @@ throughout):
 | prefilters (6bae28c) | 8.52 | 5.07 | 0.60 |
 | skips and guarded runs | 8.03 | 4.49 | 0.56 |
 | lazy markets, cue gate, needle pruning (f6b0be6) | 8.31 | 4.37 | 0.53 |
+| fourth pass, no change kept (fa65191, busier machine) | 10.40 | 4.76 | 0.46 |
 
 The second pass, measured against 6bae28c in the same hour: 4.98 -> 4.49 ms
 per page. On the dev corpus (18 real articles) claims went from 11.9 to 4.9
@@ -46,6 +47,29 @@ rest is spread thin: about 11.5 numbers per page pass through the
 per-number rules at ~100 us each (1.2 ms), the finders cost ~30 us per
 sentence (1 ms), and the needle tests, the floor of the prefilters, ~15 us
 per sentence.
+
+The fourth pass measured, and kept nothing (600 site bodies, CPU, interleaved
+passes, best of 4). Where the time is (py-spy --gil): of 31 sentences a page,
+the 21 without a digit cost ~64 us each (1.3 ms) and the 10 with one ~280 us
+(2.8 ms); what the digit-free ones compute (companies, products, regions,
+sites, times, rumour) is the context later sentences read, so skipping it
+would need each piece of context computed lazily. NeedlePattern._choose costs
+0.56 ms a page (about 500 calls at 1.1 us). Tried and dropped: one shared
+answer per text for every NeedlePattern (the text cut into tokens once, each
+token's needles kept across articles): 5.16 -> 5.97 ms a page when done for
+every text, as a token pass (~8 us) costs more than the dozen needle loops of
+a sentence; done only once a text is asked about a second, fourth or eighth
+time (tokens by whitespace, not a regex), within noise or worse (4.68 -> 4.95,
+5.20 -> 5.15, 5.24 -> 5.26). The same token table for find_times' trigger
+loop: 4.3 -> 3.9 us a sentence, too little to keep. What is left is the
+finders' context: the digit-free sentences' companies, regions, sites and
+hedges (~18 us of their 64) could be worked out only when a later claim asks
+(pending sentences resolved newest-first), a change to the reader's context
+worth ~0.3 ms a page at most. Cheaper-looking gates measured slower per
+sentence: a search for space-then-20dd before the plan-name regex (1.2 against
+0.7 us for the "20" test) and the repeated-sentence key as one substitution of
+non-word runs (2.7 against 2.2 us for findall and join). find_times is ~15 us
+a sentence, 4 of them in its trigger loop.
 """
 
 from __future__ import annotations
