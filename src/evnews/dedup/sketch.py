@@ -47,8 +47,11 @@ def signature(shingles: npt.NDArray[np.uint32]) -> npt.NDArray[np.uint32]:
     if shingles.size == 0:
         return _EMPTY.copy()
     with np.errstate(over="ignore"):  # wrapping is the point of the hash
-        mixed = shingles.astype(np.uint64)[:, None] * _MUL[None, :] + _ADD[None, :]
-    return (mixed >> np.uint64(32)).min(axis=0).astype(np.uint32)
+        mixed = np.multiply.outer(shingles.astype(np.uint64), _MUL)
+        mixed += _ADD  # in place: one array of shingles x permutations, not three
+    # Taking the top 32 bits keeps order, so the minimum of the top bits is the top bits of
+    # the minimum: one shift per permutation instead of one per shingle and permutation.
+    return (mixed.min(axis=0) >> np.uint64(32)).astype(np.uint32)
 
 
 def band_keys(sig: npt.NDArray[np.uint32]) -> npt.NDArray[np.uint64]:

@@ -38,6 +38,10 @@ _RUN_MULTIPLIER = np.uint64(0x9E3779B97F4A7C15)  # odd: keeps word order in the 
 
 
 def _words(line: str) -> list[str]:
+    if line.isascii():
+        # NFKC leaves ASCII as it is, _VARIANTS maps only non-ASCII characters, and casefold
+        # of ASCII is lower(): the same words, without two passes that change nothing.
+        return _WORD.findall(line.lower())
     folded = unicodedata.normalize("NFKC", line).translate(_VARIANTS).casefold()
     return _WORD.findall(folded)
 
@@ -85,10 +89,12 @@ def shingle_hashes(normal_text: str, size: int = SHINGLE_WORDS) -> npt.NDArray[n
     32 bits are plenty: two distinct shingles of a pair of articles collide
     about once in 10^5 pairs.
     """
-    words = normal_text.split()
+    # Words hold no whitespace and UTF-8 puts none inside a multi-byte character, so
+    # splitting the encoded text gives each word's UTF-8 bytes (one encode, not one per word).
+    words = normal_text.encode("utf-8").split()
     if not words:
         return np.empty(0, dtype=np.uint32)
-    word_ids = np.fromiter(map(zlib.crc32, map(str.encode, words)), dtype=np.uint64, count=len(words))  # UTF-8
+    word_ids = np.fromiter(map(zlib.crc32, words), dtype=np.uint64, count=len(words))
     width = min(size, len(words))
     runs = len(words) - width + 1
     combined = np.zeros(runs, dtype=np.uint64)
