@@ -9,10 +9,12 @@ run killed at any point is completed by the next one and nothing is doubled.
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import hashlib
 import json
 import uuid
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from functools import cache
 from pathlib import Path
@@ -181,7 +183,7 @@ def run_once(
 
         return pipeline(feeds=[s.url for s in sources], db_path=str(db_path), settings=asdict(settings))
     # One run writes at a time; a second one waits for this one, then gives up naming it.
-    with single_writer(db_path, use_prefect_limit=False):
+    with single_writer(db_path, use_prefect_limit=False), _old_objects_frozen():
         ctx = new_context(db_path, settings)
         start_run(ctx, "pipeline")
         try:
@@ -196,6 +198,19 @@ def run_once(
         summary = finish_run(ctx, "completed")
         publish_for_readers(ctx)
     return summary
+
+
+@contextmanager
+def _old_objects_frozen() -> Iterator[None]:
+    """Keep the cyclic GC off the objects that exist before the run (modules, classes, the
+    imported libraries: most of the heap) until it ends. Each full collection otherwise walks
+    them all again, a few tenths of a second of a run's CPU. Unfrozen afterwards, so a
+    long-lived process calling run_once collects them as before."""
+    gc.freeze()
+    try:
+        yield
+    finally:
+        gc.unfreeze()
 
 
 # A snapshot is refreshed when the news changed, and at least this often anyway
