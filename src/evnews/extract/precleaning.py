@@ -65,7 +65,10 @@ def set_aside(tree: HtmlElement) -> Iterator[HtmlElement]:
 
 def discardable(tree: HtmlElement) -> list[HtmlElement]:
     """The outermost containers that can be removed before trafilatura runs, in page order."""
-    nesting: dict[str, bool] = {}
+    container_tags = [tag for tag in _CONTAINERS if tag in MANUALLY_CLEANED]
+    containers = list(tree.iter(*container_tags))
+    # The containers' own nesting comes from the walk above; other tags need a walk each.
+    nesting = dict.fromkeys(container_tags, False) | nested_tags(containers)
 
     def nested(tag: str) -> bool:
         if tag not in nesting:
@@ -73,7 +76,7 @@ def discardable(tree: HtmlElement) -> list[HtmlElement]:
         return nesting[tag]
 
     found: list[HtmlElement] = []
-    for node in tree.iter(*(tag for tag in _CONTAINERS if tag in MANUALLY_CLEANED)):
+    for node in containers:
         if found and found[-1] in node.iterancestors():
             continue  # inside a container already set aside
         if node.getparent() is None or nested(node.tag) or _holds_blocker(node):
@@ -81,6 +84,17 @@ def discardable(tree: HtmlElement) -> list[HtmlElement]:
         if not any(nested(tag) for tag in _tags_cleaned_before(node)):
             found.append(node)
     return found
+
+
+def nested_tags(elements: list[HtmlElement]) -> dict[str, bool]:
+    """Per tag of `elements` (every element of those tags in a tree, in page order): is one inside another?"""
+    by_tag: dict[str, set[HtmlElement]] = {}
+    for node in elements:
+        by_tag.setdefault(str(node.tag), set()).add(node)
+    return {
+        tag: any(outer in same for node in same for outer in node.iterancestors(tag))
+        for tag, same in by_tag.items()
+    }
 
 
 def _has_nested_pair(tree: HtmlElement, tag: str) -> bool:
