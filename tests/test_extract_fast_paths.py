@@ -17,6 +17,7 @@ from lxml import etree
 from lxml.html import HtmlElement
 
 from evnews.extract import meta as meta_module
+from evnews.extract.gate import candidate_paragraphs
 from evnews.extract.meta import read_meta
 from evnews.extract.parsing import parse_html
 from evnews.extract.precleaning import _has_nested_pair, nested_tags
@@ -100,3 +101,27 @@ def test_container_nesting_from_one_walk_matches_a_walk_per_tag(pages: list[Html
             assert nested == bool(_has_nested_pair(tree, tag)), tag
             seen_nested += nested
     assert seen_nested >= 3
+
+
+# What gate.candidate_paragraphs replaced.
+_CANDIDATE_PARAGRAPHS = etree.XPath(
+    "//p[string-length(.) >= 100]"
+    "[not(ancestor::nav or ancestor::aside or ancestor::footer or ancestor::header or ancestor::form)]"
+)
+LONG = "x" * 60 + " é😀 " + "y" * 40
+
+
+def test_candidate_paragraphs_match_the_xpath(pages: list[HtmlElement]) -> None:
+    odd = [
+        f"<p>{LONG}</p><nav><p>{LONG}</p></nav>",  # a fragment: //p reads the whole document
+        f"<html><body><header><div><p>{LONG}</p></div></header><p>{'z' * 99}</p><p>{LONG}<b>!</b></p></body></html>",
+    ]
+    trees = [*pages, *(tree for tree in map(parse_html, odd) if tree is not None)]
+    found = 0
+    for tree in trees:
+        expected = _CANDIDATE_PARAGRAPHS(tree)
+        assert [para for para, _text in candidate_paragraphs(tree)] == expected
+        assert [text for _para, text in candidate_paragraphs(tree)] == [p.text_content() for p in expected]
+        found += len(expected)
+    assert found > 1000
+

@@ -67,13 +67,8 @@ _BOILERPLATE_PHRASE = re.compile(
 # The text of links (and of elements directly inside them), as trafilatura
 # prints a headline link.
 _LINK_TEXTS = etree.XPath("//a[not(*)]/text() | //a/*[not(*)]/text()", smart_strings=False)
-# Paragraphs long enough to hold PROSE_MIN_WORDS words and outside the page's
-# navigation, sidebars, header and footer; one XPath call is much cheaper than
-# walking each paragraph's ancestors in Python.
-_CANDIDATE_PARAGRAPHS = etree.XPath(
-    f"//p[string-length(.) >= {PROSE_MIN_WORDS * 5}]"
-    "[not(ancestor::nav or ancestor::aside or ancestor::footer or ancestor::header or ancestor::form)]"
-)
+# Where a paragraph is page furniture, not article prose.
+_OUTSIDE_ARTICLE = ("nav", "aside", "footer", "header", "form")
 
 
 def suspicions(lines: list[str], tree: HtmlElement) -> tuple[str, ...]:
@@ -107,8 +102,7 @@ class Paragraph:
 
 def prose_paragraphs(tree: HtmlElement) -> Iterator[Paragraph]:
     """The page's `<p>` paragraphs that read as article prose."""
-    for para in _CANDIDATE_PARAGRAPHS(tree):
-        text = para.text_content()
+    for para, text in candidate_paragraphs(tree):
         size = len(text.split())  # whitespace words: close enough for a threshold, and cheap
         if size < PROSE_MIN_WORDS:
             continue
@@ -117,6 +111,20 @@ def prose_paragraphs(tree: HtmlElement) -> Iterator[Paragraph]:
             # Only the opening is tokenised like the reading; 15 characters a word is ample.
             opening = words(text.lstrip()[: KEY_WORDS * 15].lower())[:KEY_WORDS]
             yield Paragraph(" " + " ".join(opening) + " ", size, para)
+
+
+def candidate_paragraphs(tree: HtmlElement) -> Iterator[tuple[HtmlElement, str]]:
+    """The document's `<p>` elements long enough for PROSE_MIN_WORDS words and outside
+    `_OUTSIDE_ARTICLE`, with their text, in page order.
+
+    The same as `//p[string-length(.) >= 100][not(ancestor::nav or ...)]`, but
+    the text the length test needs is kept for the caller instead of being
+    built twice.
+    """
+    for para in tree.getroottree().getroot().iter("p"):
+        text = para.text_content()
+        if len(text) >= PROSE_MIN_WORDS * 5 and next(para.iterancestors(*_OUTSIDE_ARTICLE), None) is None:
+            yield para, text
 
 
 def _is_boilerplate(line: str) -> bool:
