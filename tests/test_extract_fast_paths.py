@@ -12,6 +12,7 @@ import gzip
 from collections.abc import Iterator
 from pathlib import Path
 
+import lxml.html
 import pytest
 from lxml import etree
 from lxml.html import HtmlElement
@@ -20,7 +21,9 @@ from evnews.extract import meta as meta_module
 from evnews.extract.gate import candidate_paragraphs
 from evnews.extract.meta import read_meta
 from evnews.extract.parsing import parse_html
-from evnews.extract.precleaning import _has_nested_pair, nested_tags
+from evnews.extract.body import trafilatura_text
+from evnews.extract.precleaning import _has_nested_pair, _unread_head, nested_tags
+from evnews.extract.reading import fast_precision_text
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = Path("/work/shared")
@@ -125,3 +128,30 @@ def test_candidate_paragraphs_match_the_xpath(pages: list[HtmlElement]) -> None:
         found += len(expected)
     assert found > 1000
 
+
+
+FORUM_LD = '{"@context": "https://schema.org", "@type": "DiscussionForumPosting", "headline": "t"}'
+ARTICLE_LD = '{"@context": "https://schema.org", "@type": "NewsArticle", "headline": "t"}'
+THREAD = "".join(f"<div class='comment'><p>Reply {i}: {'the Leaf range is fine for me ' * 8}</p></div>"
+                 for i in range(4))
+HEAD_PAGES = {
+    "forum json-ld in the head": (f'<html><head><script type="application/ld+json">{FORUM_LD}</script></head>'
+                                  f"<body><article><p>{LONG} {LONG}</p>{THREAD}</article></body></html>"),
+    "article json-ld in the head": (f'<html><head><script type="application/ld+json">{ARTICLE_LD}</script>'
+                                    f"<style>p {{}}</style></head><body><p>{LONG} {LONG}</p>{THREAD}</body></html>"),
+    "head with a tail": f"<html><head><title>x</title></head>tail<body><p>{LONG} {LONG}</p></body></html>",
+}
+
+
+def test_setting_the_head_aside_changes_no_reading(pages: list[HtmlElement]) -> None:
+    odd = [tree for tree in map(parse_html, HEAD_PAGES.values()) if tree is not None]
+    set_aside_heads = 0
+    for tree in [*pages, *odd]:
+        before = lxml.html.tostring(tree)
+        assert fast_precision_text(tree, "https://example.com/a") == trafilatura_text(
+            tree, "https://example.com/a", precision=True, fast=True)
+        assert lxml.html.tostring(tree) == before
+        set_aside_heads += bool(_unread_head(tree))
+    assert set_aside_heads > 100
+    forum = parse_html(HEAD_PAGES["forum json-ld in the head"])
+    assert forum is not None and _unread_head(forum) == []

@@ -19,6 +19,13 @@ nothing before trafilatura's cleaning deletes it can tell it was gone:
   cleaning loop deletes while iterating, and lxml's iterator stops after the
   first nested pair, so later elements of that tag survive.
 
+The page's `<head>` (cleaned too: it is in `MANUALLY_CLEANED`) goes the same
+way when it is the root's first child, holds no `<h1>` or `<table>`, no
+JSON-LD that trafilatura's forum detection would act on (`_forum_thread_page`
+reads the JSON-LD of the whole page; the head's other JSON-LD is read by
+nothing in this mode) and passes the nesting rules above: its inline styles
+and scripts are a third of a generated page, copied three times unread.
+
 Its tail text is merged into the page as trafilatura's `delete_element`
 does. Only valid for `favor_precision=True, fast=True`: the other modes also
 read the raw tree (baseline, external extractors, the page length for the
@@ -32,6 +39,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 
 from lxml.html import HtmlElement
+from trafilatura.core import _forum_thread_page
 from trafilatura.settings import MANUALLY_CLEANED
 
 # The page chrome that holds most of the elements trafilatura deletes unread
@@ -55,7 +63,8 @@ class _Detached:
 @contextmanager
 def set_aside(tree: HtmlElement) -> Iterator[HtmlElement]:
     """`tree` without the subtrees trafilatura's cleaning deletes anyway; restored on exit."""
-    detached = [_detach(node) for node in reversed(discardable(tree))]
+    removable = [*_unread_head(tree), *discardable(tree)]  # page order: the head comes first
+    detached = [_detach(node) for node in reversed(removable)]
     try:
         yield tree
     finally:
@@ -95,6 +104,18 @@ def nested_tags(elements: list[HtmlElement]) -> dict[str, bool]:
         tag: any(outer in same for node in same for outer in node.iterancestors(tag))
         for tag, same in by_tag.items()
     }
+
+
+def _unread_head(tree: HtmlElement) -> list[HtmlElement]:
+    """The page's `<head>`, if it can be set aside too (see the module docstring)."""
+    head = tree[0] if tree.getparent() is None and len(tree) else None
+    if head is None or head.tag != "head" or "head" not in MANUALLY_CLEANED:
+        return []
+    if next(head.iter(*_BLOCKING_TAGS), None) is not None or _forum_thread_page(head):
+        return []
+    if any(_has_nested_pair(tree, tag) for tag in {"head", *_tags_cleaned_before(head)}):
+        return []
+    return [head]
 
 
 def _has_nested_pair(tree: HtmlElement, tag: str) -> bool:
