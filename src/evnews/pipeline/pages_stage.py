@@ -33,7 +33,10 @@ from evnews.pipeline.loading import load_rows
 from evnews.store.db import open_warehouse, query, transaction
 from evnews.timeutil import to_utc_naive, utcnow
 
-BATCH_SIZE = 200
+# Each batch opens the warehouse once and checkpoints it on close, which costs ~70 ms of CPU and
+# grows with the rows since the last full segment: 500-page batches cost ~0.3 ms less per page
+# than 200-page ones (cold 2,000-page run, run-process CPU). A crash refetches at most one batch.
+BATCH_SIZE = 500
 # The first and last batches are smaller: the workers get their first pages sooner, and the
 # load after the last extraction, which nothing overlaps, is short.
 EDGE_BATCH = 50
