@@ -109,7 +109,8 @@ def test_overlapped_batches_store_the_claims_the_claims_stage_would(tmp_path: Pa
     site = tmp_path / "site"
     generate_site(site, 60, seed=11, copy_share=0.25, alias_share=0.2)
     settings = FetchSettings(per_host_delay_s=0.0, per_host_concurrency=8, total_concurrency=8, allow_private_hosts=True)
-    monkeypatch.setattr(pages_stage, "BATCH_SIZE", 25)  # three batches: the overlap is exercised
+    monkeypatch.setattr(pages_stage, "FETCH_BATCH", 10)  # six batches; 30 pages written at once mid-run, then one by one
+    monkeypatch.setattr(pages_stage, "LOAD_PAGES", 25)
     monkeypatch.setattr(pages_stage, "CLAIMS_FLUSH_PAGES", 30)  # claims written mid-run and at the end
     with serve_site(site) as base:
         feeds = [f"{base}/{rel}" for rel in feed_files(site)]

@@ -6,9 +6,10 @@ their own page rows with the same text and group, never fetched again.
 A page that failed is tried again in a later run once its backoff is over,
 up to `FetchSettings.max_page_attempts`.
 
-Each batch is fetched and extracted with no warehouse connection open, then
-written (pages, extractions, duplicate groups, errors) in one transaction: a
-crash loses at most the batch in flight, which the next run fetches again.
+Pages are fetched and extracted in batches with no warehouse connection open,
+then written (pages, extractions, duplicate groups, errors) a few batches at a
+time, each write one transaction: a crash loses at most the pages fetched
+since the last write, which the next run fetches again.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ import queue
 import threading
 import time
 import zlib
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
@@ -33,13 +35,19 @@ from evnews.pipeline.loading import load_rows
 from evnews.store.db import open_warehouse, query, transaction
 from evnews.timeutil import to_utc_naive, utcnow
 
-# Each batch opens the warehouse once and checkpoints it on close, which costs ~70 ms of CPU and
-# grows with the rows since the last full segment: 500-page batches cost ~0.3 ms less per page
-# than 200-page ones (cold 2,000-page run, run-process CPU). A crash refetches at most one batch.
-BATCH_SIZE = 500
+# Pages fetched, then handed to the extraction workers, at a time: small enough that the
+# workers start soon and never wait long for a whole batch to download.
+FETCH_BATCH = 100
 # The first and last batches are smaller: the workers get their first pages sooner, and the
 # load after the last extraction, which nothing overlaps, is short.
 EDGE_BATCH = 50
+# Batches extracted ahead of the one being waited for: work for the workers while this
+# thread writes to the warehouse.
+EXTRACT_AHEAD = 2
+# Pages written per warehouse opening. Each opening and its checkpointing close cost ~70 ms
+# of CPU, growing with the rows written since DuckDB's last full segment: writing 500 pages
+# at a time costs ~0.3 ms less per page than 200 (cold 2,000-page run, run-process CPU).
+LOAD_PAGES = 500
 CLAIMS_FLUSH_PAGES = 1000
 _DONE_STATES = ("fetched", "alias", "skipped")
 
@@ -118,29 +126,34 @@ def _stored_pages(ctx: RunContext, canonicals: list[str]) -> dict[str, list[dict
 
 
 def fetch_extract_load(ctx: RunContext, fetcher: Fetcher, plan: PagePlan) -> None:
-    """Fetch the planned pages in batches; extract and load each batch, the three overlapped.
+    """Fetch the planned pages in batches; extract and load them, the three overlapped.
 
-    A thread downloads batch k+1 while the worker processes extract batch k
-    (text and claims) and this thread loads batch k-1, so both cores stay on
-    extraction and the network waits are hidden. At most ~3 batches of page
-    bodies are in memory at once, whatever the size of the run.
+    A thread downloads the next batch while the worker processes extract the
+    batches handed to them (text and claims) and this thread writes the ones
+    they finished, `LOAD_PAGES` at a time, so both cores stay on extraction and
+    the network waits are hidden. Memory holds a bounded number of page bodies
+    (about `LOAD_PAGES` plus a few batches), whatever the size of the run.
     """
-    batches = split_batches(plan.to_fetch, BATCH_SIZE, min(EDGE_BATCH, BATCH_SIZE))
+    batches = split_batches(plan.to_fetch, FETCH_BATCH, min(EDGE_BATCH, FETCH_BATCH))
     warm_pool(len(batches[0]) if batches else 0)
-    in_flight: tuple[list[FetchedPage], Callable[[], list[ExtractOutcome]]] | None = None
+    in_flight: deque[tuple[list[FetchedPage], Callable[[], list[ExtractOutcome]]]] = deque()
+    extracted: list[tuple[list[FetchedPage], list[ExtractOutcome]]] = []  # waiting to be written
     claims: dict[str, tuple[Claim, ...]] = {}
     with _Prefetcher(ctx, fetcher, batches) as fetched:
         for pages in fetched:
-            started = start_extraction(pages, plan.feed_dates, plan.feed_titles, with_claims=True)
-            if in_flight is not None:
-                claims.update(_finish_batch(ctx, plan, *in_flight))
-            in_flight = (pages, started)
+            in_flight.append((pages, start_extraction(pages, plan.feed_dates, plan.feed_titles, with_claims=True)))
+            if len(in_flight) > EXTRACT_AHEAD:
+                extracted.append(_wait_for(ctx, *in_flight.popleft()))
+            if sum(len(pages) for pages, _ in extracted) >= LOAD_PAGES:
+                claims.update(_load_extracted(ctx, plan, extracted))
             # Finding the pending groups scans the warehouse, so claims are written every
-            # CLAIMS_FLUSH_PAGES pages, not every batch (a crash leaves them to the claims stage).
+            # CLAIMS_FLUSH_PAGES pages, not every load (a crash leaves them to the claims stage).
             if len(claims) >= CLAIMS_FLUSH_PAGES:
                 _store_claims(ctx, claims)
-    if in_flight is not None:
-        claims.update(_finish_batch(ctx, plan, *in_flight))
+    while in_flight:  # what is written first overlaps the extraction of the batches after it
+        claims.update(_load_extracted(ctx, plan, extracted))
+        extracted.append(_wait_for(ctx, *in_flight.popleft()))
+    claims.update(_load_extracted(ctx, plan, extracted))
     _store_claims(ctx, claims)
     if plan.stored_aliases:
         with ctx.timed("load_pages"):
@@ -155,12 +168,22 @@ def split_batches(urls: list[str], size: int, edge: int) -> list[list[str]]:
     return [urls[:edge], *(middle[i : i + size] for i in range(0, len(middle), size)), urls[-edge:]]
 
 
-def _finish_batch(
-    ctx: RunContext, plan: PagePlan, pages: list[FetchedPage], outcomes_of: Callable[[], list[ExtractOutcome]]
-) -> dict[str, tuple[Claim, ...]]:
-    """Wait for a batch's extraction and load it; returns the claims the workers read, by page URL."""
+def _wait_for(
+    ctx: RunContext, pages: list[FetchedPage], outcomes_of: Callable[[], list[ExtractOutcome]]
+) -> tuple[list[FetchedPage], list[ExtractOutcome]]:
     with ctx.timed("extract_wait"):
-        outcomes = outcomes_of()
+        return pages, outcomes_of()
+
+
+def _load_extracted(
+    ctx: RunContext, plan: PagePlan, extracted: list[tuple[list[FetchedPage], list[ExtractOutcome]]]
+) -> dict[str, tuple[Claim, ...]]:
+    """Write the extracted batches in one go and empty the list; returns the claims the workers read, by page URL."""
+    pages = [page for batch, _ in extracted for page in batch]
+    outcomes = [outcome for _, batch in extracted for outcome in batch]
+    extracted.clear()
+    if not pages:
+        return {}
     with ctx.timed("load_pages"):
         _load_batch(ctx, plan, pages, outcomes)
     claims: dict[str, tuple[Claim, ...]] = {}
