@@ -30,6 +30,7 @@ from evnews.claims.market import place_by_context
 from evnews.claims.memo import forget_article
 from evnews.claims.merge import merge_repeats
 from evnews.claims.numbers import NumberMention, find_numbers
+from evnews.claims.parts import first_stated_whole
 from evnews.claims.pointers import FormerFigure, replacing_figures
 from evnews.claims.needle_pattern import NeedlePattern
 from evnews.claims.prefilter import with_first_char_guard
@@ -186,7 +187,8 @@ class _Reader:
         replaced = replacing_figures(text, numbers, self.ctx.former, s.index) if self.ctx.former else {}
         for n in numbers:
             if lc.inside(n.start, time_spans) or lc.excluded(text, n, numbers, p.masked):
-                continue
+                if not first_stated_whole(text, n, numbers, self.claims):
+                    continue
             c_start, c_end = at.clause_of(at.clauses(text), n.start)
             if lx.SUPERSEDED_CLAUSE_RE.search(text[c_start : n.start]):
                 self._remember_former(s, n, numbers, times)

@@ -147,6 +147,8 @@ _VOLUME_NOUN_BEFORE = with_first_char_guard(re.compile(
     re.I,
 ))
 # "eight new models, four of them under the Nissan brand": the same models split by the badge they wear.
+# "Eight of the 16 electrified models will be fully electric": the part's powertrain is what it "will be".
+_PART_PREDICATE = with_first_char_guard(re.compile(r"\b(?:will|would|are|is|to)\s+be\s+(?P<what>[^,;.]{1,40})", re.I))
 _BRAND_SPLIT = with_first_char_guard(re.compile(
     r"\s*(?:of\s+(?:them|these|those|which)\s+)?(?:(?:will\s+be\s+|are\s+)?(?:sold\s+)?(?:under|with|carrying|wearing|bearing|badged\s+as)\s+)"
     r"(?:the\s+|its\s+|their\s+)?[\w'’ -]{0,30}?\b(?:brand|badge|marque|nameplate|logo)\b",
@@ -296,7 +298,8 @@ def _frame_count(n: NumberMention, w: Window) -> Frame | None:
     if _COMBUSTION.search(head[:50]) and not _EV.search(head[:50]):
         return None
     if small and child:
-        kind = powertrain(w.rest[:50])
+        predicate = _PART_PREDICATE.search(w.rest[:100])
+        kind = (predicate and powertrain(predicate.group("what"))) or powertrain(w.rest[:50])
         if kind == "combustion" or (kind is None and (_BODY_STYLE.match(w.rest) or _BRAND_SPLIT.match(w.rest))):
             return None  # "14 EVs, 11 of them SUVs", "8 EVs, four under the Nissan badge": a split, no powertrain count
         return Frame(f"{kind}_model_launches" if kind else "", "models", child_of_previous=True)

@@ -88,6 +88,8 @@ _PATTERNS: tuple[tuple[str, str, bool, tuple[str, ...]], ...] = (
     (r"\bnext\s+(?:(?P<f>fiscal\s+)?year|spring|summer|autumn|fall|winter)\b", "next", False, ("next",)),  # "next spring": the next year
     (r"\b(?:later|earlier)?\s*this\s+(?:(?P<f>fiscal\s+)|calendar\s+)?(?:year|spring|summer|autumn|fall|winter)\b|\bin\s+the\s+coming\s+months\b|\bthis\s+(?:month|quarter)\b|\bin\s+the\s+(?:first|second)\s+half\s+of\s+this\s+year\b|"
      r"\b(?:by|before|at|until|towards?)\s+(?:the\s+)?end\s+of\s+the\s+year\b|\bby\s+year[\s-]end\b|\bthis\s+week\b", "this", False, ("this", "coming", "end")),
+    # "by July of last year": the month of the year before the text's, not the last July
+    (r"\b(?:[Ii]n|[Bb]y|[Ss]ince|[Uu]ntil|(?:the\s+)?end\s+of)\s+(?P<m>" + _MONTH + r")\s+(?:of\s+)?last\s+year\b", "month_last_year", False, ("last",)),
     (r"\blast\s+(?P<f>fiscal\s+)?year\b|\ba\s+year\s+ago\b", "last", False, ("last", "year", "ago")),
     (r"\blast\s+(?P<season>spring|summer|autumn|fall|winter)\b", "last_season", False, ("last",)),
     (r"\blast\s+(?:month|week)\b|\bearlier\s+this\s+(?:month|week)\b", "this", False, ("last", "earlier")),
@@ -100,7 +102,7 @@ _PATTERNS: tuple[tuple[str, str, bool, tuple[str, ...]], ...] = (
     (r"\b(?:in|by|since|until|the\s+end\s+of|end\s+of)\s+(?:(?:late|early|mid)[\s-]+)?(?P<m>" + _MONTH + r")(?!\s+\d)", "month", False, ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")),
 )  # fmt: skip
 _COMPILED = tuple(
-    (with_first_char_guard(re.compile(p, re.I if k not in ("month", "last_month") else 0)), k, f, t) for p, k, f, t in _PATTERNS
+    (with_first_char_guard(re.compile(p, re.I if k not in ("month", "last_month", "month_last_year") else 0)), k, f, t) for p, k, f, t in _PATTERNS
 )
 # Strings one of which a match of each pattern contains (prefilter.required_strings): a second, exact gate
 # behind the triggers ("end", "spring" ... for "the end of 2025", not just the "20" that lets it through).
@@ -143,6 +145,10 @@ _MODEL_YEAR_AFTER = with_first_char_guard(re.compile(r"^\s*(?:model[\s-]+year|MY
 # "the original 2021 plan", "its earlier 2018 targets": the year names a former plan, not a deadline.
 _FORMER_PLAN_YEAR = with_first_char_guard(re.compile(
     r"\b(?:old|previous|original|earlier|former|prior|initial|superseded)\s+$", re.I
+))
+# "raise sales by one million compared with fiscal 2023": the year a change is measured from, not its deadline.
+_BASELINE_BEFORE = with_first_char_guard(re.compile(
+    r"\b(?:compared\s+(?:with|to)|relative\s+to|versus|vs\.?)\s+(?:the\s+)?(?:levels?\s+(?:of|in)\s+)?$", re.I
 ))
 _PERIOD_END_BEFORE = with_first_char_guard(re.compile(
     r"\b(?:year|period|months|quarter|half)\s+(?:that|which)?\s*(?:ended|ends|ending|closed|closes|to|through|running\s+to)\s+$",
@@ -235,6 +241,8 @@ def _mark_background(sentence: str, time: TimeMention) -> TimeMention:
     at_clause_head = not before[clause_start + 1 :].strip(" ,") or _CLAUSE_HEAD.fullmatch(before[clause_start + 1 :])
     if at_clause_head and _ANNOUNCEMENT_AFTER.match(after):
         return replace(time, background=True, announcement=True)
+    if _BASELINE_BEFORE.search(before[-40:]):
+        return replace(time, background=True)
     if time.kind == "month" and _PERIOD_END_BEFORE.search(before[-40:]):
         return replace(time, background=True)  # "fiscal 2023, the year that ended in March"
     if time.kind == "absolute" and _FOUR_DIGITS.fullmatch(time.text) and _MODEL_NOUN_AFTER.match(after) and _MODEL_YEAR_BEFORE.search(before[-20:]):
@@ -273,7 +281,7 @@ def resolve(time: TimeMention, anchor: dt.date, *, previous: int | None, plan_en
         if time.text.lower().startswith("last month") and anchor.month == 1:
             return year - 1
         return year
-    if time.kind == "last":
+    if time.kind in ("last", "month_last_year"):
         return year - 1
     if time.kind == "last_season":
         return year if (time.month or 0) < anchor.month - 2 else year - 1
