@@ -70,3 +70,57 @@ def test_a_month_of_last_year_is_in_the_year_before_the_text() -> None:
     assert {(k[1], k[4]) for k in got} == {("cumulative_sales", 2023)}
     got = keys("More than 4,000 Ariyas had been registered in Norway by May.", "2024-10-02")
     assert {(k[1], k[4]) for k in got} == {("cumulative_sales", 2024)}
+
+
+# ---- a date of an earlier step is no deadline; a share that already made up is a result ----
+
+
+def test_the_date_of_an_earlier_step_is_not_the_deadline_of_a_figure() -> None:
+    text = "Honda now plans 30 EVs by 2030, part of 40 electrified launches, after lifting both goals in May."
+    got = keys(text, "2024-09-01")
+    assert {(k[1], k[2], k[4]) for k in got} == {("ev_model_launches", 30.0, 2030), ("electrified_model_launches", 40.0, 2030)}
+
+
+def test_a_share_that_already_made_up_part_of_sales_is_a_result() -> None:
+    text = "Plug-in hybrids already made up 12 per cent of Toyota's Japanese sales in the year the plan was announced."
+    assert {(k[1], k[3]) for k in keys(text, "2024-09-01")} == {("electrified_sales_share", "actual")}
+    text = "Electric cars will make up 12 per cent of Toyota's Japanese sales by 2027."
+    assert {(k[1], k[3]) for k in keys(text, "2024-09-01")} == {("ev_sales_share", "target")}
+
+
+# ---- production starts: a weekday, the verb before the noun, the first cars off the line ----
+
+
+def test_a_named_model_started_on_a_weekday_started_this_year() -> None:
+    got = keys("Nissan started series production of the Micra EV at its Douai plant on Wednesday.", "2025-06-12")
+    assert {(k[1], k[3], k[4]) for k in got} == {("production_start", "actual", 2025)}
+    # a plant starting up is no model's production start
+    assert keys("Its supplier's cell plant started production on Friday.", "2025-06-12") == set()
+
+
+def test_production_pushed_back_or_delayed_to_a_year_is_a_new_start_date() -> None:
+    got = keys("Toyota has pushed back electric SUV production at its Kentucky plant to 2027.", "2025-01-10")
+    assert {(k[1], k[3], k[4], k[5]) for k in got} == {("production_start", "target", 2027, "us")}
+    got = keys("Honda delayed the start of EV production in Ontario until 2030, people familiar with the matter said.", "2025-01-10")
+    assert {(k[1], k[3], k[4]) for k in got} == {("production_start", "rumor", 2030)}
+
+
+def test_the_first_cars_coming_off_the_line_start_production_but_a_later_car_is_a_milestone() -> None:
+    got = keys("The first Prologues built in Ohio will roll off the line in March, Honda told suppliers.", "2024-11-20")
+    assert {(k[1], k[3], k[4]) for k in got} == {("production_start", "target", 2025)}
+    assert {k[1] for k in keys("The 100,000th Prologue rolled off the line in March.", "2024-11-20")} <= {"other"}
+
+
+# ---- positions given up since ----
+
+
+def test_a_position_held_as_recently_as_a_past_year_is_no_claim() -> None:
+    text = "As recently as 2019, Toyota was talking about EVs making up 10 to 15 per cent of its sales by 2030."
+    assert keys(text, "2024-09-01") == set()
+    assert keys("Until recently Honda planned 12 EVs by 2030.", "2024-09-01") == set()
+
+
+def test_the_target_a_plan_replaces_is_no_claim_but_its_replacement_is() -> None:
+    assert keys("The strategy replaces a goal, set in 2022, of six EVs in Europe by 2026.", "2024-09-01") == set()
+    got = keys("Honda replaced its target of eight EVs with a goal of 12 by 2030.", "2024-09-01")
+    assert got == {("Honda", "ev_model_launches", 12.0, "target", 2030, "global")}

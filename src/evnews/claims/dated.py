@@ -12,7 +12,7 @@ import re
 from evnews.claims import attribution as at
 from evnews.claims import lexicon as lx
 from evnews.claims import local as lc
-from evnews.claims.dates import DateCue, find_date_cues, may_cue_single_launch
+from evnews.claims.dates import DateCue, find_date_cues, may_cue_single_launch, may_start_on_weekday
 from evnews.claims.frames import powertrain
 from evnews.claims.mentions import Parsed, find_sites
 from evnews.claims.timex import TimeMention, find_times
@@ -26,7 +26,7 @@ _SINGLE_MODEL_METRICS = ("ev_model_launches", "electrified_model_launches")
 def date_claims(p: Parsed, ctx: at.Context, previous_text: str, said: list[Claim]) -> list[Claim]:
     """The date claims of a parsed sentence; `said` are the number claims already read from it."""
     s, text, companies, products, times = p.sentence, p.text, p.companies, p.products, p.times
-    if not any(not t.background for t in times):
+    if not any(not t.background for t in times) and not may_start_on_weekday(text):
         return []  # every date claim needs a date
     spans = at.clauses(text)
     # read only for a single model's launch: a sentence with no launch words needs no powertrain look

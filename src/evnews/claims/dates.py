@@ -27,7 +27,12 @@ _PRODUCTION = NeedlePattern.of(
     # a start moved: "output of the SUVs had been pushed back to late 2026"
     r"\b(?:production|output)\b[^;.]{0,100}?\b(?:pushed|put|moved)\s+back\s+(?:to|until)\b|"
     r"\b(?:production|output)\b[^;.]{0,100}?\b(?:delayed|postponed|slipped)\s+(?:to|until)\b|"
+    # the verb first: "has pushed back SUV production at Canton to 2028", "delayed the start of output until 2027"
+    r"\b(?:push(?:ed|es|ing)?|put|mov(?:ed|es|ing))\s+back\s+(?:the\s+start\s+of\s+)?(?:[\w-]+\s+){0,3}?(?:production|output)\b[^;.]{0,80}?\b(?:to|until)\b|"
+    r"\b(?:delay(?:ed|s|ing)?|postpon(?:ed|es|ing))\s+(?:the\s+start\s+of\s+)?(?:[\w-]+\s+){0,3}?(?:production|output)\b[^;.]{0,80}?\b(?:to|until)\b|"
     r"\b(?:go(?:es|ing)?|went|gone)\s+into\s+production\b|"
+    # "the first US-built Leafs will come off the line in January" (a later one doing so is a milestone, no start)
+    r"\bfirst\b[^;.]{0,80}?\b(?:come|comes|came|roll|rolls|rolled)\s+off\s+(?:the|its)\s+(?:[\w-]+\s+)?line\b|"
     # "the hatchback has been built in Smyrna since January": made there since then
     r"(?<=ha[sd]\s|ave\s)been\s+(?:built|produced|assembled|made|manufactured)\s+(?:in|at)\b(?=[^;.]{0,80}?\bsince\b)|\benter(?:s)?\s+production\b|"
     r"\b(?:will|would)\s+(?:also\s+)?(?:build|be\s+built|produce|be\s+produced|assemble)\b|"
@@ -136,6 +141,25 @@ def _time_after(
     return before[-1] if before and or_before else None
 
 
+_OFF_THE_LINE = re.compile(r"\b(?:come|comes|came|roll|rolls|rolled)\s+off\b")
+# "began production at Sunderland on Tuesday": a weekday in news copy is a day of the week the text was written.
+_STARTED = re.compile(r"\b(?:began|started|commenced|went\s+into|kicked\s+off|got\s+under\s*way)\b", re.I)
+_ON_WEEKDAY = with_first_char_guard(re.compile(r"\bon\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"))
+
+
+def may_start_on_weekday(text: str) -> bool:
+    """Could the text date a production start by a weekday alone (it has no other date)?"""
+    return _ON_WEEKDAY.search(text) is not None and _STARTED.search(text) is not None
+
+
+def _weekday_after(clause: str, cue: re.Match[str], start: int) -> TimeMention | None:
+    """A production start dated only by a weekday: this year, when the start is told as done."""
+    day = _ON_WEEKDAY.search(clause, cue.end())
+    if day is None or not _STARTED.search(cue.group(0)):
+        return None
+    return TimeMention(start + day.start(), start + day.end(), day.group(0), "this")
+
+
 def _nearest_product(products: list[Mention], pos: int, start: int, end: int) -> str | None:
     inside = [p for p in products if start <= p.start < end]
     if not inside:
@@ -197,10 +221,14 @@ def _production_start(
     # aside; the start is the time outside it.
     usable = [t for t in times if not (aside and start + aside.start() <= t.start < start + aside.end())]
     for m in starts:
+        product = _nearest_product(products, start + m.start(), start, end)
         time = _time_after(usable, start + m.start(), start + m.end(), end, or_before=False)
+        if time is None and product is not None:  # a weekday dates a named model's start, not a plant's
+            time = _weekday_after(clause, m, start)
         if time is not None:
-            product = _nearest_product(products, start + m.start(), start, end)
-            return DateCue("production_start", start + m.start(), start + m.end(), time, product)
+            verb = _OFF_THE_LINE.search(m.group(0))  # "the first cars built there will come off the line": the verb's tense
+            where = start + m.start() + verb.start() if verb else None
+            return DateCue("production_start", start + m.start(), start + m.end(), time, product, where)
     return None
 
 

@@ -285,7 +285,7 @@ ACTUAL_CUES = (
     r"\bbought\b|\bregistered\b|\bshipped\b|\bhas\s+sold\b|\bhave\s+sold\b|\bcrossed\b|\bmilestone\b|\bcelebrated\b|"
     r"\bbegan\b|\bstarted\b|\bmoved\b|\b(?:went|gone)\s+to\b|\baccounted\s+for\b|\b(?:comes?|came)\s+in\s+at\b|\bst(?:ood|ands?)\s+at\b|"
     r"\bamount(?:s|ed)\s+to\b|\badded\b|\b(?:collected|received|secured|logged|booked|garnered|racked\s+up)\b|"
-    r"\bbuilt\b|\bfallen\b|\btotal(?:led|ed)\b|\bbecame\b|\bwas\b|\bwere\b|\btook\b"
+    r"\bbuilt\b|\bfallen\b|\btotal(?:led|ed)\b|\bbecame\b|\bwas\b|\bwere\b|\btook\b|\bmade\s+up\b|\brepresented\b"
 )
 
 # Sentences that describe a plan as dropped: nothing in them is a claim.
@@ -321,7 +321,11 @@ SUPERSEDED_CLAUSE_RE = with_first_char_guard(re.compile(
     r"(?:\s+(?:of|was|were|had\s+been)\b|\s*[-–—:(])|"
     # A correction repeats the misreported figure: "An earlier version of this story said ... £1.2bn".
     r"\b(?:an?|the)\s+(?:earlier|previous)\s+version\s+of\s+this\s+(?:story|article|report|piece)\b|"
-    r"\b(?:incorrectly|wrongly|mistakenly)\s+(?:said|stated|reported|gave)\b",
+    r"\b(?:incorrectly|wrongly|mistakenly)\s+(?:said|stated|reported|gave)\b|"
+    # A position given up since: "As recently as 2018, Nissan was talking about 30%", "Until recently it planned ..."
+    r"\bas\s+recently\s+as\b|\buntil\s+recently\b|"
+    # "The plan replaces a target, set last year, of eight NEVs" (not "replaces its target of 8 with one of 10")
+    r"\breplac(?:es|ed|ing)\s+(?:an?|the|its|their)\s+(?:[\w-]+\s+)?(?:target|goal|plan|pledge|aim)s?\b(?![^;]*\b(?:with|by)\s)",
     re.I,
 ))
 

@@ -150,6 +150,8 @@ _FORMER_PLAN_YEAR = with_first_char_guard(re.compile(
 _BASELINE_BEFORE = with_first_char_guard(re.compile(
     r"\b(?:compared\s+(?:with|to)|relative\s+to|versus|vs\.?)\s+(?:the\s+)?(?:levels?\s+(?:of|in)\s+)?$", re.I
 ))
+# "plans 27 launches by 2030, after raising the goal in February": the date of an earlier step, not a deadline.
+_EARLIER_STEP_BEFORE = with_first_char_guard(re.compile(r"\b(?:after|since)\s+\w+ing\b[^,;.]{0,50}$|\bhaving\s+\w+ed\b[^,;.]{0,50}$", re.I))
 _PERIOD_END_BEFORE = with_first_char_guard(re.compile(
     r"\b(?:year|period|months|quarter|half)\s+(?:that|which)?\s*(?:ended|ends|ending|closed|closes|to|through|running\s+to)\s+$",
     re.I,
@@ -241,7 +243,7 @@ def _mark_background(sentence: str, time: TimeMention) -> TimeMention:
     at_clause_head = not before[clause_start + 1 :].strip(" ,") or _CLAUSE_HEAD.fullmatch(before[clause_start + 1 :])
     if at_clause_head and _ANNOUNCEMENT_AFTER.match(after):
         return replace(time, background=True, announcement=True)
-    if _BASELINE_BEFORE.search(before[-40:]):
+    if _BASELINE_BEFORE.search(before[-40:]) or _EARLIER_STEP_BEFORE.search(before[-70:]):
         return replace(time, background=True)
     if time.kind == "month" and _PERIOD_END_BEFORE.search(before[-40:]):
         return replace(time, background=True)  # "fiscal 2023, the year that ended in March"
