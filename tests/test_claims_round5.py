@@ -124,3 +124,32 @@ def test_the_target_a_plan_replaces_is_no_claim_but_its_replacement_is() -> None
     assert keys("The strategy replaces a goal, set in 2022, of six EVs in Europe by 2026.", "2024-09-01") == set()
     got = keys("Honda replaced its target of eight EVs with a goal of 12 by 2030.", "2024-09-01")
     assert got == {("Honda", "ev_model_launches", 12.0, "target", 2030, "global")}
+
+
+# ---- who acts, what "of them" counts, a figure on its own line, money a plant gets ----
+
+
+def test_the_owner_of_an_object_is_not_the_subject_that_acts() -> None:
+    text = "Honda will lead the alliance's work on solid-state cells and plans to launch them in 2029."
+    assert {(k[0], k[1], k[4]) for k in keys(text, "2025-01-10")} == {("Honda", "technology_launch", 2029)}
+    text = "The alliance's work on solid-state cells is due to launch them in 2029."
+    assert {k[0] for k in keys(text, "2025-01-10")} == {"Alliance"}
+
+
+def test_of_them_counts_the_cars_named_before_it() -> None:
+    text = "Toyota's plug-in hybrids are popular in Norway: by June last year it had sold more than 40,000 of them there."
+    assert {(k[1], k[2], k[3], k[4]) for k in keys(text, "2024-09-01")} == {("cumulative_sales", 40000.0, "actual", 2023)}
+    text = "The plant has built Corollas since 2010 and had turned out 300,000 of them by May."
+    assert {k[1] for k in keys(text, "2024-09-01")} <= {"other"}
+
+
+def test_a_figure_on_a_line_of_its_own_is_what_the_next_sentence_says_it_is() -> None:
+    text = "Three numbers to watch\n1. 45%\nThat is the share of Honda's Chinese sales it wants to be fully electric by 2028."
+    assert keys(text, "2024-09-01") == {("Honda", "ev_sales_share", 45.0, "target", 2028, "china")}
+    assert keys("Honda sold 300 cars.\nThat is the share of nothing.", "2024-09-01") == set()
+
+
+def test_money_a_plant_will_get_is_an_investment() -> None:
+    text = "Toyota said its Kentucky factory would be retooled for EVs.\nThe factory will get $900 million for the work."
+    assert ("Toyota", "investment", 900000000.0, "target", None, "us") in keys(text, "2024-09-01")
+    assert keys("The factory will receive $90 million in state grants.", "2024-09-01") == set()

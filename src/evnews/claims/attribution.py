@@ -143,6 +143,9 @@ def _joint_company(names: list[str]) -> str | None:
     return "Alliance" if len(members) >= 2 or "Alliance" in members else None
 
 
+_OBJECT_OWNER = re.compile(r"['’]s\s+(?:work|project|effort|programme|program|research|development|push|drive)\b")
+
+
 def company_for(
     pos: int, sentence: str, companies: list[Mention], products: list[Mention], ctx: Context, previous: str | None
 ) -> str | None:
@@ -162,6 +165,10 @@ def company_for(
         # even inside the aside that introduced them.
         named = [c.name for c in companies_all if c.name and c.start < pos]
         return _joint_company(ctx.seen_companies[-6:] + named) or resolve_reference(before[-1], ctx)
+    if len(before) > 1 and _OBJECT_OWNER.match(sentence, before[-1].end) and before[-1].text.lower().startswith("the "):
+        # "Nissan will lead the alliance's work on solid-state cells and aims to launch them in 2028": the
+        # owner of the object ("the alliance's work") is not who acts; the subject named before it is.
+        return resolve_reference(before[-2], ctx)
     if before:
         return resolve_reference(before[-1], ctx)
     after = [c for c in in_clause if c.start > pos and c.name]

@@ -31,7 +31,7 @@ from evnews.claims.memo import forget_article
 from evnews.claims.merge import merge_repeats
 from evnews.claims.numbers import NumberMention, find_numbers
 from evnews.claims.parts import first_stated_whole
-from evnews.claims.pointers import FormerFigure, replacing_figures
+from evnews.claims.pointers import FormerFigure, replacing_figures, with_heading_figure
 from evnews.claims.needle_pattern import NeedlePattern
 from evnews.claims.prefilter import with_first_char_guard
 from evnews.claims.sentences import Sentence, split_body
@@ -134,7 +134,8 @@ class _Reader:
     def read(self, s: Sentence) -> None:
         # "YOKOHAMA, Japan, Nov 29 (AAW) - ": where the story was filed, not what it is about.
         original, first_new = s.text, len(self.claims)
-        text = reading_text(s.table_header, table_cells(s.text) or ()) if s.table_header else lc.blank_dateline(s.text)
+        plain = with_heading_figure(lc.blank_dateline(s.text), self.previous_text)  # "That is ..." under a bare figure
+        text = reading_text(s.table_header, table_cells(s.text) or ()) if s.table_header else plain
         if text != original:
             s = replace(s, text=text)
         companies, products = find_companies(text), find_products(text)

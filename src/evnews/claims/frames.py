@@ -50,7 +50,7 @@ _VOLUME_NOUN = re.compile(
     r"^\s*-?\s*(?:(?:new|more|extra|additional|[\w,.-]+)\s+){0,4}(?:vehicles?|cars?|units|EVs|BEVs|Leafs|Ariyas|Sakuras|"
     r"hybrids|PHEVs|sales|sold|deliveries|registrations|electric\s+vehicles|customers|buyers|vans|trucks|pickups|SUVs|"
     r"crossovers|sedans|saloons|hatchbacks|minivans|buses|kei\s+cars|"
-    r"of\s+(?:the|those|these)\s+(?:cars|vehicles|units|EVs|vans))\b",
+    r"of\s+(?:the|those|these)\s+(?:cars|vehicles|units|EVs|vans)|of\s+them)\b",
     re.I,
 )
 _LAUNCH_VERB = with_first_char_guard(re.compile(
@@ -100,7 +100,7 @@ _EQUIPPED_WITH_IT = with_first_char_guard(re.compile(r"\b(?:equipped|fitted)\s+w
 # Production counts so far ("has built more than 175,000 Leafs", "produced its 50,000th"): the
 # vocabulary's `other`, not sales. A future "will build a million EVs a year" is read as the sales aim it states.
 _BUILT = with_first_char_guard(re.compile(
-    r"\b(?:built|produced|manufactured|assembled|made(?!\s+up)|rolled\s+(?:out|off)|"
+    r"\b(?:built|produced|manufactured|assembled|made(?!\s+up)|rolled\s+(?:out|off)|turned\s+out|"
     # a rate the plant runs at now ("builds 2,000 a week") is output too
     r"(?<!will\s)(?<!to\s)(?:builds|produces|manufactures|assembles|turns\s+out))\b(?:\s+(?:a\s+total\s+of|some|about|around|more\s+than|over|nearly|almost|"
     r"roughly|up\s+to|at\s+least|just\s+over|its|the))*\s*$",

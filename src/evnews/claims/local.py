@@ -12,7 +12,7 @@ from dataclasses import replace
 
 from evnews.claims import attribution as at
 from evnews.claims import lexicon as lx
-from evnews.claims.frames import Frame, Window, frame_number, powertrain
+from evnews.claims.frames import Frame, Window, frame_number, last_powertrain, powertrain
 from evnews.claims.mentions import Mention, company_names, find_companies, find_products, find_regions, find_sites
 from evnews.claims.numbers import NumberMention, is_year
 from evnews.claims.needle_pattern import NeedlePattern
@@ -319,6 +319,9 @@ def _own_text(w: Window, n: NumberMention | None, figures: list[NumberMention]) 
     return (w.before if others else w.lead) + " " + w.after
 
 
+_OF_THEM = re.compile(r"\s*of\s+them\b", re.I)
+
+
 def volume_metric(
 metric: str, kind: str, w: Window, product: str | None, company: str | None, found: bool, time: TimeMention | None,
     n: NumberMention | None = None, figures: list[NumberMention] | None = None,
@@ -330,6 +333,8 @@ metric: str, kind: str, w: Window, product: str | None, company: str | None, fou
         kind_of_car = "ev"
     if kind_of_car is None and company in lx.NEV_ONLY_COMPANIES:
         kind_of_car = "electrified"
+    if kind_of_car is None and n is not None and _OF_THEM.match(w.after):  # "sold 129,000 of them": the cars named before
+        kind_of_car = last_powertrain(w.sentence[: n.start])
     cumulative = _cumulative_cue(w, n, figures or []) or bool(re.search(r"\bcumulative\b", w.clause, re.I))
     if cumulative and kind == "actual" and _period_follows(w, time) and not lx.CUMULATIVE_RE.search(w.before + " " + w.after):
         cumulative = False  # "sold 54,000 Leafs in the year to March, its best year so far": the period wins

@@ -53,3 +53,20 @@ def replacing_figures(text: str, numbers: list[NumberMention], former: list[Form
     if len(run) != len(recent) or not bare:
         return {}
     return {n.start: f for n, f in zip(run, recent, strict=True)}
+
+
+# "5 numbers that matter" lists: a line that is only a figure ("1. 100%", "€600m"), then the sentence that
+# says what it is ("That is the share of ... the company wants ...").
+_BARE_FIGURE = re.compile(
+    r"\s*(?:\d{1,2}[.)]\s+)?(?P<figure>(?:US\$|[$£€¥₹])?\d[\d,.]*\s?(?:%|per\s?cent|bn|m|tn|k|million|billion|trillion|GWh)?)\s*"
+)
+_THAT_IS = re.compile(r"(?:That|This)(?:\s+is|['’]s)\s+(?=(?:the|what|how)\b)")
+
+
+def with_heading_figure(text: str, previous: str) -> str:
+    """The sentence read with the figure of the bare line before it in place of its opening "That is"."""
+    that = _THAT_IS.match(text)
+    if that is None:
+        return text
+    heading = _BARE_FIGURE.fullmatch(previous)
+    return text if heading is None else f"{heading.group('figure')} is {text[that.end():]}"
