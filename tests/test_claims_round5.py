@@ -153,3 +153,28 @@ def test_money_a_plant_will_get_is_an_investment() -> None:
     text = "Toyota said its Kentucky factory would be retooled for EVs.\nThe factory will get $900 million for the work."
     assert ("Toyota", "investment", 900000000.0, "target", None, "us") in keys(text, "2024-09-01")
     assert keys("The factory will receive $90 million in state grants.", "2024-09-01") == set()
+
+
+# ---- regions: "the country", an explicit "globally", a local supply chain ----
+
+
+def test_the_country_is_the_country_named_before() -> None:
+    text = "Toyota sells few EVs in India.\nToyota will invest 50 billion rupees in the country by 2027."
+    assert ("Toyota", "investment", 50000000000.0, "target", 2027, "india") in keys(text, "2024-09-01")
+    assert {k[5] for k in keys("Toyota will invest $1bn in the country by 2027.", "2024-09-01")} == {"global"}
+
+
+def test_a_part_said_to_be_global_does_not_take_the_region_of_the_figure_before() -> None:
+    text = "Honda will launch 12 new models in China by 2027. Worldwide, seven of them will be electrified."
+    assert ("Honda", "electrified_model_launches", 7.0, "target", 2027, "global") in keys(text, "2024-09-01")
+    text = "Honda will launch 12 new models in China by 2027, seven of them electrified."
+    assert ("Honda", "electrified_model_launches", 7.0, "target", 2027, "china") in keys(text, "2024-09-01")
+
+
+def test_money_spent_on_a_local_supply_chain_stays_in_the_storys_country() -> None:
+    text = (
+        "Nissan started building the Juke EV at Sunderland in north-east England on Monday.\n"
+        "The company said it had spent £300 million on tooling and on the local supply chain."
+    )
+    got = {(k[1], k[5]) for k in keys(text, "2025-03-04") if k[1] == "investment"}
+    assert got == {("investment", "uk")}

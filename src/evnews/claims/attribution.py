@@ -331,6 +331,10 @@ def is_continuation(sentence: str) -> bool:
     return bool(_CONTINUATION.search(sentence))
 
 
+_THE_COUNTRY = re.compile(r"\b(?:in|into|for|across)\s+the\s+country\b")
+_NOT_COUNTRIES = frozenset({"global", "europe", "north_america", "asia", "latin_america"})
+
+
 def region_for(
     pos: int,
     sentence: str,
@@ -370,5 +374,8 @@ def region_for(
     # "More EVs are coming for Europe. The new Micra goes on sale this year": the scope of the
     # sentence before carries over, within the paragraph and for the same company only.
     if ctx.scope_region and ctx.scope_region[0] == paragraph and ctx.scope_region[2] in (company, None):
+        return ctx.scope_region[1]
+    # "... eight NEVs in China by 2026. Nissan will invest 10bn yuan in the country": the country named last.
+    if ctx.scope_region and ctx.scope_region[1] not in _NOT_COUNTRIES and _THE_COUNTRY.search(sentence, start, end):
         return ctx.scope_region[1]
     return default

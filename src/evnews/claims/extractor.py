@@ -255,7 +255,7 @@ class _Reader:
             )  # a plant town names where money, capacity or built models go, not where a plan was shown
             if region == "global":
                 region = self.ctx.site_here(s.paragraph, metric, regions, text) or region
-            if region == "global" and frame.child_of_previous and parent is not None:
+            if region == "global" and frame.child_of_previous and parent is not None and not any(r.name == "global" for r in regions):
                 region = parent.region  # "30 new models in Europe, 16 of them electrified": the part is where the whole is
             if metric not in _PRODUCT_METRICS:
                 product = None

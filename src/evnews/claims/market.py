@@ -53,7 +53,7 @@ _SINGLE_MODEL_METRICS = frozenset({"ev_model_launches", "electrified_model_launc
 # Money named where it goes: "into the project", "at the site", "a gigafactory next door".
 _PLACE_NOUN = with_first_char_guard(re.compile(
     r"\b(?:plants?|factor(?:y|ies)|sites?|gigafactor(?:y|ies)|facilit(?:y|ies)|hub|works|project|programme|program|"
-    r"line|operations|next\s+door|there|capacity)\b",
+    r"line|operations|next\s+door|there|capacity|the\s+country|(?:local\s+)?supply\s+chain)\b",
     re.I,
 ))
 # Figures about the company at large: "to electrify its line-up", "under its business plan".
