@@ -178,3 +178,17 @@ def test_money_spent_on_a_local_supply_chain_stays_in_the_storys_country() -> No
     )
     got = {(k[1], k[5]) for k in keys(text, "2025-03-04") if k[1] == "investment"}
     assert got == {("investment", "uk")}
+
+
+# ---- a deadline inside a relative clause with a figure of its own ----
+
+
+def test_a_deadline_in_a_following_under_which_clause_belongs_to_that_clauses_figure() -> None:
+    text = "The money adds to Honda's own $5bn programme, under which it will launch 10 EVs by fiscal 2028."
+    got = keys(text, "2024-09-01")
+    assert ("Honda", "investment", 5000000000.0, "target", None, "global") in got
+    assert ("Honda", "ev_model_launches", 10.0, "target", 2028, "global") in got
+    claims = extract_claims(text, published=dt.date(2024, 9, 1))
+    assert all(c.fiscal_year == (c.horizon_year is not None) for c in claims)  # no fiscal flag without a year
+    text = "Honda plans 25 electrified models, among which 12 EVs, by 2030."
+    assert {k[4] for k in keys(text, "2024-09-01")} == {2030}

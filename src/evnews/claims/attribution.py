@@ -263,6 +263,9 @@ def anchor_year(times: list[TimeMention], pos: int, ctx: Context) -> dt.date | N
 _RELATIVE_PRONOUN = with_first_char_guard(re.compile(r"\b(?:that|which|who)\b"))
 
 
+_RELATIVE_AFTER_COMMA = re.compile(r",\s+(?:under|in|with|for|through|by)\s+which\b")
+
+
 def _qualifies_later(sentence: str, pos: int, later: int | None, time: TimeMention) -> bool:
     if later is None or not pos < later < time.start:
         return False
@@ -270,6 +273,12 @@ def _qualifies_later(sentence: str, pos: int, later: int | None, time: TimeMenti
     if _RISING_TO.search(between):
         return True  # "about 40% of sales, rising to 60% in FY2030": the year is the later figure's
     return re.search(r",\s", between) is not None and _RELATIVE_PRONOUN.search(sentence, later, time.start) is not None
+
+
+def _in_later_relative(sentence: str, pos: int, time: TimeMention) -> bool:
+    """"a ¥2tn programme, under which it will introduce 15 EVs by 2030": the time is the relative clause's figure's."""
+    which = _RELATIVE_AFTER_COMMA.search(sentence, pos, time.start)
+    return which is not None and re.search(r"\d", sentence[which.end() : time.start]) is not None
 
 
 _RISING_TO = re.compile(
@@ -289,7 +298,8 @@ def pick_time(times: list[TimeMention], pos: int, sentence: str, later: int | No
     """
     start, end = clause_of(clauses(sentence), pos)
     usable = [t for t in times if not t.background]
-    after = [t for t in usable if pos <= t.start < end and not _qualifies_later(sentence, pos, later, t)]
+    after = [t for t in usable if pos <= t.start < end and not _qualifies_later(sentence, pos, later, t)
+             and not _in_later_relative(sentence, pos, t)]  # fmt: skip
     if after:
         return after[0]
     before = [t for t in usable if start <= t.end <= pos]

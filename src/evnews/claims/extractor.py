@@ -270,7 +270,7 @@ class _Reader:
                 qualifier=n.qualifier,
                 region=region,
                 horizon_year=year,
-                fiscal_year=fiscal,
+                fiscal_year=fiscal and year is not None,  # no year, nothing to be a fiscal year
                 product=product,
                 sentence_index=s.index,
             )
