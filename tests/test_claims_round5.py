@@ -192,3 +192,11 @@ def test_a_deadline_in_a_following_under_which_clause_belongs_to_that_clauses_fi
     assert all(c.fiscal_year == (c.horizon_year is not None) for c in claims)  # no fiscal flag without a year
     text = "Honda plans 25 electrified models, among which 12 EVs, by 2030."
     assert {k[4] for k in keys(text, "2024-09-01")} == {2030}
+
+
+def test_a_single_plug_in_hybrid_launch_is_an_electrified_model_not_an_ev() -> None:
+    text = "Toyota's bZ5 goes on sale in China this month. It will be followed next year by a plug-in hybrid pickup."
+    got = {(k[1], k[4]) for k in keys(text, "2025-04-24")}
+    assert ("electrified_model_launches", 2026) in got and ("ev_model_launches", 2026) not in got
+    text = "Toyota's bZ5 goes on sale in China this month. It will be followed next year by an electric pickup."
+    assert ("ev_model_launches", 2026) in {(k[1], k[4]) for k in keys(text, "2025-04-24")}

@@ -106,6 +106,7 @@ _SINGLE_VEHICLE = with_first_char_guard(re.compile(
     re.I,
 ))
 _EV_CONTEXT = NeedlePattern.of(lx.EV_CUES, re.I)
+_PLUG_IN = re.compile(r"\bplug-in\s+hybrid\b|\bPHEV\b", re.I)
 # A named model's plug-in hybrid version: "a plug-in hybrid version of the Rogue", "the Outback PHEV".
 _NAMED_PHEV = NeedlePattern.of(
     r"\b(?:plug-in\s+hybrid|PHEV)\s+(?:version|variant)\s+of\s+(?:the|its)\s+(?P<a>[A-Z][\w-]+)|"
@@ -284,5 +285,7 @@ def find_date_cues(
             if (vehicle or product) and is_ev:
                 time = _time_after(times, start + launch.start(), start + launch.end(), end)
                 if time is not None and start <= time.start <= end:
-                    cues.append(DateCue("ev_model_launches", start + launch.start(), start + launch.end(), time, product))
+                    # "It will be followed by a plug-in hybrid pickup": an electrified model, not an EV
+                    metric = "electrified_model_launches" if vehicle and _PLUG_IN.search(vehicle.group(0)) else "ev_model_launches"
+                    cues.append(DateCue(metric, start + launch.start(), start + launch.end(), time, product))
     return cues
