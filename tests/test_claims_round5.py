@@ -200,3 +200,10 @@ def test_a_single_plug_in_hybrid_launch_is_an_electrified_model_not_an_ev() -> N
     assert ("electrified_model_launches", 2026) in got and ("ev_model_launches", 2026) not in got
     text = "Toyota's bZ5 goes on sale in China this month. It will be followed next year by an electric pickup."
     assert ("ev_model_launches", 2026) in {(k[1], k[4]) for k in keys(text, "2025-04-24")}
+
+
+def test_the_maker_of_a_twin_is_not_the_subject() -> None:
+    text = "The Leaf and its Renault twin took about a third of Norway's EV sales last year."
+    assert {(k[0], k[1]) for k in keys(text, "2024-09-01")} == {("Nissan", "market_share")}
+    text = "Renault's twin of the Leaf took about a third of Norway's EV sales last year."
+    assert {k[0] for k in keys(text, "2024-09-01")} <= {"Renault"}

@@ -143,6 +143,7 @@ def _joint_company(names: list[str]) -> str | None:
     return "Alliance" if len(members) >= 2 or "Alliance" in members else None
 
 
+_TWIN_AFTER = re.compile(r"\s+(?:twin|sibling|sister(?:\s+model)?|cousin|counterpart|clone)s?\b", re.I)
 _OBJECT_OWNER = re.compile(r"['’]s\s+(?:work|project|effort|programme|program|research|development|push|drive)\b")
 
 
@@ -158,6 +159,8 @@ def company_for(
     asides += [(m.start(), m.end()) for m in APPOSITIVE.finditer(sentence) if not m.start() <= pos < m.end()]
     companies_all = companies
     companies = [c for c in companies if not any(s <= c.start < e for s, e in asides)]
+    # "The Sakura and its Mitsubishi twin have taken half the market": the twin's maker is no subject
+    companies = [c for c in companies if not _TWIN_AFTER.match(sentence, c.end)]
     in_clause = [c for c in companies if start <= c.start < end]
     before = [c for c in in_clause if c.start < pos]
     if before and before[-1].descriptor == "plural":
