@@ -207,3 +207,10 @@ def test_the_maker_of_a_twin_is_not_the_subject() -> None:
     assert {(k[0], k[1]) for k in keys(text, "2024-09-01")} == {("Nissan", "market_share")}
     text = "Renault's twin of the Leaf took about a third of Norway's EV sales last year."
     assert {k[0] for k in keys(text, "2024-09-01")} <= {"Renault"}
+
+
+def test_the_model_just_named_is_the_ev_a_launch_sentence_points_back_to() -> None:
+    text = "Tochigi has built the Ariya since 2022.\nThe Japan-built model will go on sale in India early next year."
+    assert ("Nissan", "ev_model_launches", 1.0, "target", 2026, "india") in keys(text, "2025-06-01")
+    text = "Toyota sold many Corollas in Japan.\nThe new model will go on sale in India early next year."
+    assert keys(text, "2025-06-01") == set()

@@ -21,6 +21,7 @@ from evnews.models import Claim
 _STILL_AHEAD = re.compile(r"\s*(?:later\s+this|in\s+the\s+coming|before\s+the\s+end\s+of\s+this|by\s+the\s+end\s+of\s+this)\b", re.I)
 _BASED_ON = re.compile(r"[\w .-]{0,15}?-based\b")
 _SINGLE_MODEL_METRICS = ("ev_model_launches", "electrified_model_launches")
+_MODEL_POINTER = re.compile(r"\s*The\s+(?:new\s+|[\w-]+-(?:built|made)\s+)?(?:car|model|hatchback|crossover|SUV)\b")
 
 
 def date_claims(p: Parsed, ctx: at.Context, previous_text: str, said: list[Claim]) -> list[Claim]:
@@ -30,7 +31,10 @@ def date_claims(p: Parsed, ctx: at.Context, previous_text: str, said: list[Claim
         return []  # every date claim needs a date
     spans = at.clauses(text)
     # read only for a single model's launch: a sentence with no launch words needs no powertrain look
-    ev_context = may_cue_single_launch(text) and powertrain(text + " " + previous_text) in ("ev", "electrified")
+    ev_context = may_cue_single_launch(text) and (
+        powertrain(text + " " + previous_text) in ("ev", "electrified")
+        or (ctx.last_product in lx.EV_PRODUCTS and _MODEL_POINTER.match(text) is not None)  # "The UK-built model": the EV named before
+    )
     brands = [c for c in companies if c.text.strip().lower() in lx.SUB_BRANDS]
     out: list[Claim] = []
     previous: str | None = None
