@@ -26,7 +26,7 @@ ROOT = Path(__file__).resolve().parents[1]
         ("heldout4", 0.93, 0.90, 0.98),
         ("heldout5", 0.95, 0.90, 0.98),
         ("heldout6", 0.95, 0.93, 0.92),
-        ("heldout7", 0.98, 0.96, 0.95),
+        ("heldout7", 0.98, 0.97, 0.95),
     ],
 )
 def test_extractor_keeps_its_level_on_held_out_gold_text(corpus: str, precision: float, recall: float, region: float) -> None:
