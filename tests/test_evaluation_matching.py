@@ -50,6 +50,24 @@ def test_each_gold_claim_matches_one_prediction() -> None:
     assert (result.true_positives, len(result.spurious)) == (1, 1)
 
 
+def test_of_two_fitting_predictions_the_one_about_the_same_product_is_paired_whatever_their_order() -> None:
+    # Two launches read from one sentence ("e-POWER and a plug-in hybrid reach the US in fiscal 2026"):
+    # the pairing, and the verdict scored on it, must not follow the order the warehouse returns rows in.
+    gold = [claim(metric="technology_launch", value=None, product="e-POWER")]
+    epower = claim(metric="technology_launch", value=None, product="e-POWER", verdict="consistent")
+    phev = claim(metric="technology_launch", value=None, product="plug-in hybrid", verdict="unknown")
+    for predicted in ([epower, phev], [phev, epower]):
+        result = match_claims(gold, predicted)
+        assert [p.verdict for _, p in result.matched] == ["consistent"]
+        assert [p.product for p in result.spurious] == ["plug-in hybrid"]
+
+
+def test_ties_between_equally_close_predictions_are_broken_by_content_not_order() -> None:
+    gold = [claim()]
+    first, second = claim(evidence="A sentence."), claim(evidence="Another sentence.")
+    assert match_claims(gold, [first, second]).matched == match_claims(gold, [second, first]).matched
+
+
 def test_rival_claims_are_not_scored_but_one_stored_as_nissan_is_a_false_positive() -> None:
     gold = [claim(company="Toyota", value=15.0)]
     assert len(match_claims(gold, [claim(company="Toyota", value=15.0)]).spurious) == 0

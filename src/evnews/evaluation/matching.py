@@ -127,6 +127,20 @@ def _is_scored_prediction(claim: ScoredClaim) -> bool:
     return claim.company == FOCUS_COMPANY and claim.metric != "other"
 
 
+def _preference(gold: ScoredClaim, predicted: ScoredClaim) -> tuple[Any, ...]:
+    """Sort key of a prediction that matches `gold`: the closest first, ties in a fixed order."""
+    agreeing = sum(getattr(gold, a) == getattr(predicted, a) for a in ATTRIBUTES)
+    same_product = (gold.product or "").casefold() == (predicted.product or "").casefold()
+    return (-agreeing, not same_product, _content_key(predicted))
+
+
+def _content_key(claim: ScoredClaim) -> tuple[str, ...]:
+    return tuple("" if value is None else str(value) for value in (
+        claim.evidence, claim.product, claim.value, claim.unit, claim.region, claim.qualifier,
+        claim.fiscal_year, claim.horizon_year, claim.verdict,
+    ))  # fmt: skip
+
+
 def match_claims(gold: Iterable[ScoredClaim], predicted: Iterable[ScoredClaim]) -> MatchResult:
     """Pair predictions with gold claims, each used at most once, as many pairs as possible.
 
@@ -138,11 +152,13 @@ def match_claims(gold: Iterable[ScoredClaim], predicted: Iterable[ScoredClaim]) 
     # A prediction about `other` is neither a hit nor a false positive.
     pred_list = [p for p in predicted if p.metric != "other"]
     # Try the predictions that also agree on region, qualifier and fiscal year first, so
-    # that attribute accuracy is measured on the natural pairing.
+    # that attribute accuracy is measured on the natural pairing; then the one about the same
+    # product. The rest of the order is the claims' content, not the order the warehouse
+    # returned them in, so that the pairing (and the verdicts scored on it) is the same every run.
     options = [
         sorted(
             (pi for pi, p in enumerate(pred_list) if claims_match(g, p)),
-            key=lambda pi, g=g: -sum(getattr(g, a) == getattr(pred_list[pi], a) for a in ATTRIBUTES),
+            key=lambda pi, g=g: _preference(g, pred_list[pi]),
         )
         for g in gold_list
     ]
