@@ -8,7 +8,7 @@ In one run, on a generated site (benchmarks/generate_site.py) served on
 2. `evnews run` over all the site's feeds, fresh DB (cold), N pages;
 3. the same run again: nothing new (conditional GET, stored URLs skipped);
 4. an empty run (one feed with no entries) on an initialised DB: the fixed
-   cost of starting a run (3 and 4 are short: each is run three times, in
+   cost of starting a run (3 and 4 are short: each is run five times, in
    turns, and its median kept);
 5. peak memory of the run's process tree at N and at N-large (fresh DB).
 
@@ -44,7 +44,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 from generate_site import GENERATOR_VERSION, feed_files, generate_site  # noqa: E402
 
-SHORT_RUN_SAMPLES = 3  # rerun and empty run, each
+SHORT_RUN_SAMPLES = 5  # rerun and empty run, each (3 still let a slow minute decide a 1.2x bar)
 LOOPBACK_FETCH = {"per_host_delay_s": 0.0, "per_host_concurrency": 8, "total_concurrency": 8}
 # The project's extractor starts from this trafilatura call (evnews.extract.body).
 BASELINE_OPTIONS = {"favor_precision": True, "include_comments": False, "include_tables": True}

@@ -76,7 +76,7 @@ def test_pipeline_benchmark_runs_on_a_small_site(tmp_path: Path) -> None:
     assert "RATIO rerun with nothing new / empty run:" in text
     assert "RATIO peak memory: skipped" in text
     assert "cold run, N=40" in text and "per_host_delay_s" in text
-    assert "rerun, nothing new (median of 3)" in text and "empty run (median of 3)" in text
+    assert "rerun, nothing new (median of 5)" in text and "empty run (median of 5)" in text
 
 
 def _claims_table(db: Path) -> set[tuple]:
