@@ -134,8 +134,10 @@ class _Reader:
     def read(self, s: Sentence) -> None:
         # "YOKOHAMA, Japan, Nov 29 (AAW) - ": where the story was filed, not what it is about.
         original, first_new = s.text, len(self.claims)
-        plain = with_heading_figure(lc.blank_dateline(s.text), self.previous_text)  # "That is ..." under a bare figure
-        text = reading_text(s.table_header, table_cells(s.text) or ()) if s.table_header else plain
+        if s.table_header:
+            text = reading_text(s.table_header, table_cells(s.text) or ())
+        else:  # "That is ..." under a bare figure reads as that figure
+            text = with_heading_figure(lc.blank_dateline(s.text), self.previous_text)
         if text != original:
             s = replace(s, text=text)
         companies, products = find_companies(text), find_products(text)

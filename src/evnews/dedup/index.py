@@ -70,10 +70,8 @@ def sketch_text(body_text: str) -> TextSketch:
     return TextSketch(normal_hash(normal), shingles, keys)
 
 
-def sketch_page(article: Article, text: TextSketch | None = None) -> PageSketch:
-    """Everything dedup needs of one article; `text`: its body text's sketch, if already made."""
-    if text is None:
-        text = sketch_text(article.body_text)
+def sketch_page(article: Article, text: TextSketch) -> PageSketch:
+    """Everything dedup needs of one article; `text`: its body text's `sketch_text`."""
     return PageSketch(
         url=article.url,
         canonical_url=canonical_url(article.canonical_url or article.url),

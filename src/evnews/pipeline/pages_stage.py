@@ -144,7 +144,7 @@ def fetch_extract_load(ctx: RunContext, fetcher: Fetcher, plan: PagePlan) -> Non
             in_flight.append((pages, start_extraction(pages, plan.feed_dates, plan.feed_titles, with_claims=True)))
             if len(in_flight) > EXTRACT_AHEAD:
                 extracted.append(_wait_for(ctx, *in_flight.popleft()))
-            if sum(len(pages) for pages, _ in extracted) >= LOAD_PAGES:
+            if sum(len(batch) for batch, _ in extracted) >= LOAD_PAGES:
                 claims.update(_load_extracted(ctx, plan, extracted))
             # Finding the pending groups scans the warehouse, so claims are written every
             # CLAIMS_FLUSH_PAGES pages, not every load (a crash leaves them to the claims stage).
