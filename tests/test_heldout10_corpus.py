@@ -126,6 +126,16 @@ def _first_pages() -> set[str]:
     return {r["path"] for r in first.values()}
 
 
+def test_absolute_links_use_the_base_placeholder() -> None:
+    for f in sorted(SITE.rglob("*")):
+        if f.suffix not in (".html", ".xml"):
+            continue
+        text = f.read_text(encoding="utf-8")
+        for link in re.findall(r'(?:href|src|url)="([^"]+)"', text):
+            assert not re.match(r"https?://", link), (f.name, link)
+        assert "{{BASE}}" in text, f.name
+
+
 def test_gold_rows_have_the_dev_format() -> None:
     keys = {"path", "outlet", "feed", "title", "published", "body_text", "group", "claims", "notes"}
     for row in ROWS:
