@@ -19,7 +19,7 @@ from evnews.dedup.text import SHINGLE_WORDS
 BANDS = 64
 ROWS_PER_BAND = 3
 NUM_PERM = BANDS * ROWS_PER_BAND
-THRESHOLD = 0.4  # Jaccard of shingle sets at or above which two pages are one story
+THRESHOLD = 0.35  # Jaccard of shingle sets at or above which two pages are one story (see evnews.dedup)
 # Pages sharing a canonical URL are one story unless their texts are plainly
 # different (a section-wide canonical in a template): distinct stories of one
 # site measured at most 0.145, an article and its updated version far higher.
