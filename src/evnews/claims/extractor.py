@@ -35,6 +35,7 @@ from evnews.claims.pointers import FormerFigure, replacing_figures, with_heading
 from evnews.claims.needle_pattern import NeedlePattern
 from evnews.claims.prefilter import with_first_char_guard
 from evnews.claims.sentences import Sentence, split_body
+from evnews.claims.statements import states_nothing
 from evnews.claims.tables import reading_text, table_cells
 from evnews.claims.timex import TimeMention, find_times, resolve
 from evnews.models import Claim
@@ -144,7 +145,7 @@ class _Reader:
         regions = lc.home_regions(find_regions(text), companies, self.ctx)
         if at.is_rumor(text):
             self.ctx.rumor_paragraph = s.paragraph
-        if not (lx.CANCELLED_RE.search(text) or lx.SUPERSEDED_SENTENCE_RE.search(text)):
+        if not states_nothing(text):
             masked = lc.masked_spans(text)
             times = [t for t in find_times(text) if not lc.inside(t.start, masked)]
             self._point_back(s, times)

@@ -63,7 +63,9 @@ _LAUNCH_VERB = with_first_char_guard(re.compile(
 _NUMBER_WORDS = r"(?:\d[\d,]*|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty)"
 _CHILD = with_first_char_guard(re.compile(rf"^\s*(?:of\s+(?:them|those|these|which|the\s+{_NUMBER_WORDS})\b)", re.I))
 _CHILD_BEFORE = with_first_char_guard(re.compile(
-    r"\b(?:of\s+(?:those|these|the)\s+(?:[\w-]+\s+){0,3}(?:models|vehicles|EVs|cars))\s*,?\s*$|\bincluding\s*$", re.I
+    # "..., of which 15 will be fully electric", "Of the 30, 16 are to be electrified"
+    r"\b(?:of\s+(?:those|these|the)\s+(?:[\w-]+\s+){0,3}(?:models|vehicles|EVs|cars))\s*,?\s*$|\bincluding\s*$|"
+    r",\s+of\s+which\s*$|^\W*Of\s+the\s+\d+\s*,\s*$", re.I
 ))
 _BODY_STYLE = with_first_char_guard(re.compile(
     r"^\s*of\s+(?:them|those|these|which)\s+(?:[\w-]+\s+){0,2}?(?:SUVs|crossovers|sedans|saloons|pickups|trucks|vans|"
@@ -249,8 +251,8 @@ def _frame_percent(n: NumberMention, w: Window) -> Frame | None:
         return Frame("connected_share", "percent")  # "100% of new models sold in key markets are to be connected"
     before, lead = _without_qualifier(w.before), _without_qualifier(w.lead)
     sales_here = lx.SALES_NOUN_RE.search(w.after[:70]) or (
-        lx.SALES_NOUN_RE.search(before) and re.search(r"\b(?:to|of|at|reach|reaching|hit)\s*$", before)
-    )
+        lx.SALES_NOUN_RE.search(before) and re.search(r"\b(?:to|of|at|reach|reaching|hit)\s*$|\bshare\s+of\s+(?:\S+\s+){0,3}?sales\s*$", before)
+    )  # "... to 50% of sales", "an electrified share of global sales above 50%"
     share_to = _SHARE_RISES_TO.search(lead[-80:])  # "its electrified share ... to 60%", "that share to reach 50%"
     if sales_here or share_to or re.search(r"\bshare\s+for\b", w.after[:30]):
         # The powertrain named nearest the number: "EVs made up 10% of sales, as e-POWER cars ..." is an EV

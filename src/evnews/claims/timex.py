@@ -93,6 +93,9 @@ _PATTERNS: tuple[tuple[str, str, bool, tuple[str, ...]], ...] = (
     (r"\blast\s+(?P<f>fiscal\s+)?year\b|\ba\s+year\s+ago\b", "last", False, ("last", "year", "ago")),
     (r"\blast\s+(?P<season>spring|summer|autumn|fall|winter)\b", "last_season", False, ("last",)),
     (r"\blast\s+(?:month|week)\b|\bearlier\s+this\s+(?:month|week)\b", "this", False, ("last", "earlier")),
+    # "will begin assembling it next month", said in December: January of the next year
+    (r"\bnext\s+month\b", "next_month", False, ("next",)),
+    (r"\bnext\s+week\b", "this", False, ("next",)),
     (r"\b(?:at\s+)?(?:around\s+|about\s+)?the\s+same\s+time\b|\bby\s+the\s+same\s+(?:point|date|time)\b|\b(?:over|in|during|for)\s+the\s+same\s+(?:\w+\s+)?(?:period|months|weeks|quarters?)\b|\bthe\s+same\s+year\b|\bthat\s+year\b|\bin\s+the\s+same\s+period\b", "same", False, ("same", "that", "year")),
     (r"\b(?:by\s+)?the\s+end\s+of\s+the\s+plan\b|\bby\s+the\s+plan'?s\s+end\b", "plan_end", False, ("plan",)),
     # "could fall to $65 per kWh later": an open date, not the year named before it
@@ -279,6 +282,8 @@ def resolve(time: TimeMention, anchor: dt.date, *, previous: int | None, plan_en
         return (year // 10 + 1) * 10
     if time.kind == "next":
         return year + 1
+    if time.kind == "next_month":
+        return year + 1 if anchor.month == 12 else year
     if time.kind == "this":
         if time.text.lower().startswith("last month") and anchor.month == 1:
             return year - 1
