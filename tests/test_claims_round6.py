@@ -96,3 +96,42 @@ def test_a_part_counted_of_which_takes_its_own_powertrain() -> None:
 def test_a_part_after_of_the_whole_and_a_comma() -> None:
     text = "Mazda will bring out 24 new models by 2030. Of the 24, 14 are to be electrified."
     assert ("Mazda", "electrified_model_launches", 14.0, "target", 2030, "global") in keys(text, "2024-05-01")
+
+
+# ---- who "its group" is; a later, unspecified point; a plant switched on ----
+
+
+def test_a_generic_reference_after_the_company_opening_the_sentence_is_that_company() -> None:
+    text = "Honda plans 30 EVs by 2030.\nToyota said on Friday that the company would sell 1.5 million EVs a year by 2026."
+    assert ("Toyota", "ev_sales_volume", 1500000.0, "target", 2026, "global") in keys(text, "2023-05-01")
+    text = "Honda plans 30 EVs by 2030.\nUnlike Toyota, the company wants 2 million EV sales a year by 2030."
+    assert {k[0] for k in keys(text, "2023-05-01")} == {"Honda"}
+
+
+def test_a_figure_due_at_a_later_point_is_a_goal() -> None:
+    got = keys("Honda expects cell costs to fall to $90/kWh by 2027, and to $70/kWh at a later date.", "2023-05-01")
+    assert {(k[2], k[3]) for k in got} == {(90.0, "target"), (70.0, "target")}
+
+
+def test_a_plant_switched_on_has_its_capacity_now() -> None:
+    got = keys("Toyota's battery partner switched on its new Kentucky plant this week, rated at 12 GWh a year.", "2025-10-09")
+    assert {(k[1], k[3]) for k in got} == {("battery_capacity", "actual")}
+
+
+def test_a_table_row_restating_a_technology_launch_is_the_same_fact() -> None:
+    text = "Honda plans to sell cars with all-solid-state batteries in fiscal 2029.\nItem | Due\nAll-solid-state EV on sale | FY2029"
+    assert [k[1] for k in keys(text, "2024-05-01")] == ["technology_launch"]
+
+
+# ---- staff and a model's part of the EVs are no claims ----
+
+
+def test_what_a_plant_employs_is_staff_even_without_the_noun() -> None:
+    got = keys("The Ohio plant builds 200,000 cars a year; the engine works next door employs about 1,500.", "2024-05-01")
+    assert {k[2] for k in got} == {200000.0} and {k[1] for k in got} == {"other"}
+
+
+def test_two_in_every_three_of_a_makers_evs_is_a_models_part_not_a_sales_mix() -> None:
+    assert keys("Almost two in every three Honda EVs sold so far have been the e:Ny1.", "2024-05-01") == set()
+    got = keys("Two in every three cars Honda sells in Norway are now electric.", "2024-05-01")
+    assert {(k[1], k[5]) for k in got} == {("ev_sales_share", "europe")}

@@ -18,6 +18,7 @@ from evnews.claims import lexicon as lx
 from evnews.claims.memo import per_article
 from evnews.claims.mentions import Mention
 from evnews.claims.pointers import FormerFigure
+from evnews.claims.subjects import OBJECT_OWNER, TWIN_AFTER, joint_company, sentence_subject
 from evnews.claims.needle_pattern import NeedlePattern
 from evnews.claims.prefilter import with_first_char_guard
 from evnews.claims.timex import TimeMention, resolve
@@ -121,7 +122,7 @@ def resolve_reference(mention: Mention, ctx: Context) -> str | None:
     if mention.name:
         return mention.name
     if mention.descriptor == "plural":
-        return _joint_company(ctx.seen_companies[-6:]) or ctx.last_subject or ctx.focus
+        return joint_company(ctx.seen_companies[-6:]) or ctx.last_subject or ctx.focus
     if mention.descriptor.startswith("hq:"):
         return lx.HEADQUARTERS.get(mention.descriptor[3:])
     if mention.descriptor.startswith("nat:"):
@@ -131,20 +132,6 @@ def resolve_reference(mention: Mention, ctx: Context) -> str | None:
                 return company
         return ctx.focus if lx.NATIONALITY.get(ctx.focus) == nationality else None
     return ctx.last_subject or ctx.focus
-
-
-_ALLIANCE_MEMBERS = frozenset({"Renault", "Nissan", "Mitsubishi", "Alliance"})
-
-
-def _joint_company(names: list[str]) -> str | None:
-    """What "the two companies" means: the Alliance when two of its members (or the Alliance itself)
-    were named just before; the vocabulary has no name for other pairs."""
-    members = {n for n in names if n in _ALLIANCE_MEMBERS}
-    return "Alliance" if len(members) >= 2 or "Alliance" in members else None
-
-
-_TWIN_AFTER = re.compile(r"\s+(?:twin|sibling|sister(?:\s+model)?|cousin|counterpart|clone)s?\b", re.I)
-_OBJECT_OWNER = re.compile(r"['’]s\s+(?:work|project|effort|programme|program|research|development|push|drive)\b")
 
 
 def company_for(
@@ -160,20 +147,20 @@ def company_for(
     companies_all = companies
     companies = [c for c in companies if not any(s <= c.start < e for s, e in asides)]
     # "The Sakura and its Mitsubishi twin have taken half the market": the twin's maker is no subject
-    companies = [c for c in companies if not _TWIN_AFTER.match(sentence, c.end)]
+    companies = [c for c in companies if not TWIN_AFTER.match(sentence, c.end)]
     in_clause = [c for c in companies if start <= c.start < end]
     before = [c for c in in_clause if c.start < pos]
     if before and before[-1].descriptor == "plural":
         # "Ghosn, who runs both Nissan and Renault, said the two companies will ...": the names count
         # even inside the aside that introduced them.
         named = [c.name for c in companies_all if c.name and c.start < pos]
-        return _joint_company(ctx.seen_companies[-6:] + named) or resolve_reference(before[-1], ctx)
-    if len(before) > 1 and _OBJECT_OWNER.match(sentence, before[-1].end) and before[-1].text.lower().startswith("the "):
+        return joint_company(ctx.seen_companies[-6:] + named) or resolve_reference(before[-1], ctx)
+    if len(before) > 1 and OBJECT_OWNER.match(sentence, before[-1].end) and before[-1].text.lower().startswith("the "):
         # "Nissan will lead the alliance's work on solid-state cells and aims to launch them in 2028": the
         # owner of the object ("the alliance's work") is not who acts; the subject named before it is.
         return resolve_reference(before[-2], ctx)
     if before:
-        return resolve_reference(before[-1], ctx)
+        return sentence_subject(sentence, companies, before[-1]) or resolve_reference(before[-1], ctx)
     after = [c for c in in_clause if c.start > pos and c.name]
     if after:
         return after[0].name

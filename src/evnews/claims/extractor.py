@@ -64,7 +64,7 @@ _MONEY_SPENT = with_first_char_guard(re.compile(
 # Words that say a plant is working: its capacity is a fact, not a plan.
 _OPERATING = with_first_char_guard(re.compile(
     r"\b(?:started|began|begun|opened|operat\w+|running|runs|produc(?:es|ed|ing)|output|has\s+(?:a\s+|an\s+)?(?:annual\s+)?capacity|"
-    r"reached|came\s+on\s+(?:stream|line)|online|in\s+operation)\b",
+    r"reached|came\s+on\s+(?:stream|line)|online|in\s+operation|switched\s+on)\b",
     re.I,
 ))
 _STATEMENT_POINTER = with_first_char_guard(re.compile(

@@ -231,12 +231,17 @@ def _frame_money(n: NumberMention, w: Window) -> Frame | None:
     return None
 
 
+_OF_EVS = re.compile(r"\s*(?:of\s+)?(?:(?:the|its|all)\s+)?(?:[A-Z][\w-]+\s+)?(?:EVs|electric\s+(?:cars|vehicles))\b")
+
+
 def _frame_percent(n: NumberMention, w: Window) -> Frame | None:
     near = w.before[-60:] + " " + w.after[:60]
     if lx.STAKE_RE.search(near) or lx.MONEY_NON_CLAIM_RE.search(near) or re.search(r"\bcapacity\b", near, re.I):
         return None  # a stake, a change in profit, price or costs, a capacity cut
     if _REGULATION.search(w.lead[-90:]) or re.match(r"^\s*of\s+(?:each|every|all)\s+(?:carmakers?|manufacturers?)", w.after):
         return None  # a quota set by law or a regulator, for every carmaker
+    if n.is_fraction and _OF_EVS.match(w.after):
+        return None  # "two in every three Nissan EVs sold have been Leafs": a model's part of the EVs, no sales mix
     if _MARKET_DENOMINATOR.match(w.after) or _MARKET_DENOMINATOR.match(w.rest):
         return None  # "a tenth of global car sales", "one in three new cars sold in Norway": the whole market
     if _SEGMENT_SUBJECT.search(w.lead[-90:]):

@@ -272,7 +272,7 @@ RUMOR_CUES = (
 TARGET_CUES = (
     r"\bwill\b|\bwould\b|\bplans?\b|\bplanned\b|\bplanning\b|\baims?\b|\baiming\b|\baimed\b|\btargets?\b|\btargeting\b|"
     r"\bgoals?\b|\bexpects?\b|\bexpected\b|\bwants?\b|\bpledged?\b|\bpromised?\b|\bpromises\b|\bcommit(?:s|ted|ment)?\b|"
-    r"\bintends?\b|\bobjective\b|\bambition\b|\bis\s+to\b|\bare\s+to\b|\bdue\b|\bcoming\b|\bset\s+to\b|\bgoing\s+to\b|"
+    r"\bintends?\b|\bobjective\b|\bambition\b|\bis\s+to\b|\bare\s+to\b|\bdue\b|\bcoming\b|\bset\s+to\b|\bgoing\s+to\b|\bat\s+a\s+later\b|"
     r"\binvesting\b|\bexpanding\b|\bworking\s+on\b|\bdeveloping\b|\bforecasts?\b|\bseeks?\b|\bhopes?\b|\bstriv(?:e|es|ing)\b|\bon\s+track\b|\bby\s+(?:fiscal\s+)?(?:year\s+)?20\d\d|"
     # a schedule in the present tense ("goes on sale this year", "a city car follows in 2026")
     r"\b(?:goes|go)\s+on\s+sale\b|\b(?:follows|arrives|debuts|lands)\s+(?:in|by|next|this|later|early|late)\b|"
