@@ -135,3 +135,43 @@ def test_two_in_every_three_of_a_makers_evs_is_a_models_part_not_a_sales_mix() -
     assert keys("Almost two in every three Honda EVs sold so far have been the e:Ny1.", "2024-05-01") == set()
     got = keys("Two in every three cars Honda sells in Norway are now electric.", "2024-05-01")
     assert {(k[1], k[5]) for k in got} == {("ev_sales_share", "europe")}
+
+
+# ---- shares: "the figure for <year> is", "of what we sell", "has been fully electric" ----
+
+
+def test_the_figure_for_a_year_restates_the_share_named_before() -> None:
+    text = "In Japan, Honda wants hybrids and EVs to make up 60 per cent of sales by 2027; in China the figure for 2027 is 30-35 per cent."
+    got = {(k[2], k[4], k[5]) for k in keys(text, "2024-01-10")}
+    assert got == {(60.0, 2027, "japan"), (30.0, 2027, "china"), (35.0, 2027, "china")}
+
+
+def test_a_share_of_what_we_sell_is_a_sales_share() -> None:
+    text = "Honda's European chief was blunt.\nOur plan is that 80 per cent of what we sell in Europe will be electric by 2030."
+    assert ("Honda", "ev_sales_share", 80.0, "target", 2030, "europe") in keys(text, "2024-01-10")
+
+
+def test_a_share_that_has_been_fully_electric_is_an_ev_share() -> None:
+    text = "Mazda's UK boss spoke to us.\nSo far this year, 40 per cent of what we have sold has been electrified, and 9 per cent has been fully electric."
+    got = {(k[1], k[2], k[3]) for k in keys(text, "2024-06-10")}
+    assert got == {("electrified_sales_share", 40.0, "actual"), ("ev_sales_share", 9.0, "actual")}
+
+
+# ---- driver assistance on N models ----
+
+
+def test_driver_assistance_on_n_models_counts_models_with_it_verb_or_not() -> None:
+    text = "By fiscal 2027 Mazda wants:\nCo-Pilot driver assistance on 15 models in 30 markets"
+    assert keys(text, "2024-01-10") == {("Mazda", "adas_model_launches", 15.0, "target", 2027, "global")}
+
+
+def test_a_count_with_its_own_powertrain_is_no_driver_assistance_count() -> None:
+    text = "The plan calls for six new electric models and for driver assistance to be offered on 12 models by 2027."
+    got = {(k[1], k[2]) for k in keys(text, "2024-01-10")}
+    assert got == {("ev_model_launches", 6.0), ("adas_model_launches", 12.0)}
+
+
+def test_cars_sold_every_year_is_a_rate_not_a_result() -> None:
+    text = "Under Mazda's plan, due by fiscal 2027:\na million cars fitted with driver assistance sold every year"
+    assert {(k[1], k[3]) for k in keys(text, "2024-01-10")} == {("adas_sales_volume", "target")}
+    assert {k[3] for k in keys("Mazda sold 300,000 cars fitted with driver assistance last year.", "2024-01-10")} == {"actual"}

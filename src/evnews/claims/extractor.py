@@ -23,7 +23,7 @@ from evnews.claims import background as bg
 from evnews.claims import lexicon as lx
 from evnews.claims import local as lc
 from evnews.claims.coordination import elliptic_share, gapped_share, split_regions
-from evnews.claims.frames import Frame, frame_number, may_state_only_electric, only_electric_at
+from evnews.claims.frames import Frame, frame_number
 from evnews.claims.dated import date_claims
 from evnews.claims.mentions import Mention, Parsed, find_companies, find_products, find_regions, find_sites
 from evnews.claims.market import place_by_context
@@ -35,6 +35,7 @@ from evnews.claims.pointers import FormerFigure, replacing_figures, with_heading
 from evnews.claims.needle_pattern import NeedlePattern
 from evnews.claims.prefilter import with_first_char_guard
 from evnews.claims.sentences import Sentence, split_body
+from evnews.claims.share_words import may_state_only_electric, only_electric_at
 from evnews.claims.statements import states_nothing
 from evnews.claims.tables import reading_text, table_cells
 from evnews.claims.timex import TimeMention, find_times, resolve

@@ -118,19 +118,13 @@ _RAISE_SALES_BY = with_first_char_guard(re.compile(
     r"vehicle|car|unit|worldwide)\s+)*(?:sales|volumes?|deliveries|output)\s+by\s+(?:about\s+|around\s+|some\s+|roughly\s+)?$",
     re.I,
 ))
+_ADAS_ON = with_first_char_guard(re.compile(r"(?:Pro\s?PILOT|Pro\s?Pilot|driver[\s-]assist(?:ance)?)\b[^.;]{0,40}\bon\s+(?:up\s+to\s+|about\s+)?$", re.I))
 _ADAS_EQUIPPED = with_first_char_guard(re.compile(
     r"equipped|with\s+Pro\s?PILOT|with\s+Pro\s?Pilot|featuring|fitted|(?:offered|available|standard|installed)\s+(?:on|in)\b|"
     r"\bcomes?\s+with\b",
     re.I,
 ))
 _PERIOD = with_first_char_guard(re.compile(r"\b(?:a|per|each)\s+year\b|\bannual(?:ly)?\b|\byearly\b|\bper\s+annum\b", re.I))
-_ONLY_EV = NeedlePattern.of(
-    r"\b(?:sell|selling|sales\s+of)\s+only\s+(?:electric|battery[\s-]electric|EVs?|zero-emission)|"
-    # "every car it sells in Europe will be fully electric by 2030"
-    r"\b(?:every|each)\s+(?:[\w-]+\s+){0,2}?(?:car|vehicle|model)\s+(?:it|they|we)\s+(?:sells?|sold)\b[^.;]{0,40}?\b(?:will|would|is\s+to|must|should)\s+be\s+"
-    r"(?:fully\s+|all[\s-]|purely\s+|100%\s+)?(?:electric|battery[\s-]electric|zero-emission)\b",
-    re.I,
-)
 # A milestone unit: "delivered its 300,000th Leaf" counts sales since launch; "built its
 # 50,000th" counts production, which the vocabulary has no metric for.
 _MILESTONE_SOLD = with_first_char_guard(re.compile(
@@ -268,8 +262,9 @@ def _frame_percent(n: NumberMention, w: Window) -> Frame | None:
             return Frame(metric, "percent")
         return None
     if not n.is_fraction and re.match(
-        r"^\s*(?:(?:fully|purely|pure|all|100%)[\s-]+)?(?:electrified|electric|EVs?|battery[\s-]electric|e-POWER)\b", w.after
-    ):  # "58% electrified in Japan", "16% fully electric"
+        r"^\s*(?:(?:has|have|is|are|was|were|will)\s+(?:been|be)\s+)?(?:(?:fully|purely|pure|all|100%)[\s-]+)?"
+        r"(?:electrified|electric|EVs?|battery[\s-]electric|e-POWER)\b", w.after
+    ):  # "58% electrified in Japan", "16% fully electric", "and 16 per cent has been fully electric"
         return Frame(_share_metric(powertrain(w.after[:30])) or "electrified_sales_share", "percent")
     if n.is_fraction:
         return None
@@ -285,7 +280,8 @@ def _frame_launch(n: NumberMention, w: Window, head: str) -> Frame | None:
     kind = powertrain(text)
     if kind == "combustion":
         return None
-    if lx.ADAS_RE.search(w.sentence) and _ADAS_EQUIPPED.search(w.sentence):
+    # "eight new all-electric models and ProPILOT offered on 20 models": a count with a powertrain of its own is no ADAS count
+    if kind is None and lx.ADAS_RE.search(w.sentence) and _ADAS_EQUIPPED.search(w.sentence):
         return Frame("adas_model_launches", "models")
     if kind is None:
         if not re.search(r"\bnew\b|\bmodels\b", head + " " + w.before[-30:], re.I):
@@ -311,6 +307,8 @@ def _frame_count(n: NumberMention, w: Window) -> Frame | None:
             return None  # "14 EVs, 11 of them SUVs", "8 EVs, four under the Nissan badge": a split, no powertrain count
         return Frame(f"{kind}_model_launches" if kind else "", "models", child_of_previous=True)
     if small and (_MODEL_NOUN.match(head.strip()) or _MODEL_NOUN.search(head[:45])):
+        if _ADAS_ON.search(w.before[-60:]):
+            return Frame("adas_model_launches", "models")  # "ProPILOT driver assistance on 20 models", verb or not
         if not _LAUNCH_VERB.search(w.clause) or _LINEUP_SIZE.search(w.lead[-90:]):
             return None
         if n.value == 1 and n.is_word:
@@ -377,19 +375,6 @@ def _frame_milestone(w: Window) -> Frame | None:
     if _MILESTONE_SOLD.search(near):
         return Frame("cumulative_sales", "vehicles")
     return None
-
-
-def only_electric_at(clause: str) -> int | None:
-    """Where words stating a 100 % EV share start in the clause, or None: 'plans to sell only electric cars',
-    "every Nissan car we sell in Europe will be fully electric"."""
-    m = _ONLY_EV.search(clause)
-    return m.start() if m else None
-
-
-def may_state_only_electric(text: str) -> bool:
-    """False when no part of the text can state an only-electric share (it lacks the words one needs):
-    a sentence that fails this needs no clause-by-clause look."""
-    return _ONLY_EV.pattern_for(text) is not None
 
 
 def is_period(text: str) -> bool:

@@ -281,7 +281,7 @@ TARGET_CUES = (
     r"stick(?:s|ing)?\s+(?:to|with)|stands?\s+by)\s+(?:its|the|their)\s+(?:[\w-]+\s+)?(?:target|goal|aim|plan|pledge|forecast)"
 )
 ACTUAL_CUES = (
-    r"\bsold\b|\bdelivered\b|\breached\b|\bpassed\b|\btopped\b|\bachieved\b|\bsurpassed\b|\bexceeded\b|\bhit\b|"
+    r"\bsold\b(?!\s+(?:every|each|a|per)\s+year|\s+annually)|\bdelivered\b|\breached\b|\bpassed\b|\btopped\b|\bachieved\b|\bsurpassed\b|\bexceeded\b|\bhit\b|"
     r"\bbought\b|\bregistered\b|\bshipped\b|\bhas\s+sold\b|\bhave\s+sold\b|\bcrossed\b|\bmilestone\b|\bcelebrated\b|"
     r"\bbegan\b|\bstarted\b|\bmoved\b|\b(?:went|gone)\s+to\b|\baccounted\s+for\b|\b(?:comes?|came)\s+in\s+at\b|\bst(?:ood|ands?)\s+at\b|"
     r"\bamount(?:s|ed)\s+to\b|\badded\b|\b(?:collected|received|secured|logged|booked|garnered|racked\s+up)\b|"
@@ -359,7 +359,8 @@ INVESTMENT_CUES_RE = re.compile(
 )
 # Shares: a percentage or fraction "of ... sales" (not of a line-up, a stake or a cost).
 SALES_NOUN_RE = with_first_char_guard(re.compile(
-    r"\b(?:sales(?:\s+mix)?|sells|sold|registrations|deliveries|volume|buyers|customers|(?:new[\s-])?car\s+buyers)\b", re.I
+    r"\b(?:sales(?:\s+mix)?|sells|sold|registrations|deliveries|volume|buyers|customers|(?:new[\s-])?car\s+buyers|"
+    r"(?<=what\s)(?:we|they|you|it)\s+sell)\b", re.I
 ))
 LINEUP_RE = with_first_char_guard(re.compile(r"\b(?:line-?up|range\s+of\s+models|portfolio|model\s+range)\b", re.I))
 STAKE_RE = with_first_char_guard(re.compile(r"\b(?:stake|holding|holds|owns|ownership|equity|shareholding|interest\s+in)\b", re.I))
