@@ -175,3 +175,40 @@ def test_cars_sold_every_year_is_a_rate_not_a_result() -> None:
     text = "Under Mazda's plan, due by fiscal 2027:\na million cars fitted with driver assistance sold every year"
     assert {(k[1], k[3]) for k in keys(text, "2024-01-10")} == {("adas_sales_volume", "target")}
     assert {k[3] for k in keys("Mazda sold 300,000 cars fitted with driver assistance last year.", "2024-01-10")} == {"actual"}
+
+
+# ---- timeline entries: their date is what relative phrases count from ----
+
+
+def test_relative_phrases_in_a_timeline_entry_count_from_the_entry_date() -> None:
+    text = "How Mazda's promises moved\nApril 2019 — Mazda promises 10 new models within 18 months.\nJune 2020 — Mazda commits ¥500 billion over five years."
+    got = {(k[1], k[4]) for k in keys(text, "2025-09-01")}
+    assert got == {("new_model_launches", 2020), ("investment", 2025)}
+
+
+def test_a_year_ahead_of_the_entry_date_is_a_goal_and_a_heading_year_is_no_entry() -> None:
+    text = "March 2021 — The goals rise: 12 EVs by 2030, and a 60% electrified share in Japan in 2024."
+    assert ("Mazda", "electrified_sales_share", 60.0, "target", 2024, "japan") in keys("Mazda's plans.\n" + text, "2025-09-01")
+    got = keys("Mazda's plans, year by year.\n2030: Mazda wants 70% of its sales to be electric.", "2025-09-01")
+    assert {(k[3], k[4]) for k in got} == {("target", 2030)}
+
+
+# ---- a figure of an earlier period; money to speed up electrification; a system reaching a market ----
+
+
+def test_the_level_of_an_earlier_period_is_that_periods_result() -> None:
+    text = "Toyota's bZ4X found 41,200 buyers in Europe in 2024, down from 52,700 in 2023."
+    got = {(k[2], k[3], k[4]) for k in keys(text, "2025-03-01")}
+    assert got == {(41200.0, "actual", 2024), (52700.0, "actual", 2023)}
+    got = keys("Honda now plans 30 EVs by 2030, up from 20 in 2021.", "2025-03-01")
+    assert {k[2] for k in got} == {30.0}
+
+
+def test_money_over_years_to_speed_up_electrification_is_an_investment() -> None:
+    got = keys("Mazda's chief opens the event: 1.5 trillion yen over the next six years to speed up electrification.", "2024-06-01")
+    assert got == {("Mazda", "investment", 1500000000000.0, "target", 2030, "global")}
+
+
+def test_a_hybrid_system_that_reaches_a_market_in_a_year_is_launched_there() -> None:
+    got = keys("Nissan says e-POWER reaches Europe in fiscal 2022, alongside the new Qashqai.", "2021-05-01")
+    assert {(k[1], k[4]) for k in got} == {("technology_launch", 2022)}

@@ -87,6 +87,7 @@ class Context:
     recent_announcement: tuple[int, int] | None = None
     # the year of that announcement while a sentence points back at it ("At the time, ...", "That plan ...")
     pointer_anchor: int | None = None
+    entry_anchor: dt.date | None = None  # the date of the timeline entry being read ("May 2020 - ...")
     # what the figures of replaced goals counted, for "it became 27 and 19" after them
     former: list[FormerFigure] = field(default_factory=list)
 
@@ -201,8 +202,9 @@ def kind_for(pos: int, sentence: str, paragraph: int, ctx: Context, horizon: int
     stated = _stated_kind(pos, sentence, ctx.rumor_paragraph == paragraph)
     if stated is not None:
         return stated
-    # No cue: a year still ahead is a plan, anything else is stated as fact.
-    if horizon is not None and ctx.anchor is not None and horizon > ctx.anchor.year:
+    # No cue: a year still ahead (of the text, or of the timeline entry read) is a plan, anything else is stated as fact.
+    now = ctx.entry_anchor or ctx.anchor
+    if horizon is not None and now is not None and horizon > now.year:
         return "target"
     return "actual"
 
@@ -243,6 +245,8 @@ def anchor_year(times: list[TimeMention], pos: int, ctx: Context) -> dt.date | N
         year = resolve(t, ctx.anchor, previous=ctx.last_horizon, plan_end=ctx.plan_end)
         if year is not None:
             return dt.date(year, 12, 31)
+    if ctx.entry_anchor is not None:
+        return ctx.entry_anchor
     if ctx.pointer_anchor is not None:
         return dt.date(ctx.pointer_anchor, 12, 31)
     if ctx.lead_in_anchor is not None:
@@ -319,6 +323,8 @@ def horizon_for(
         if named:
             return horizon_for(named[-1], times, named[-1].start, ctx)
     anchor = anchor_year(times, pos, ctx) if time.kind in relative else ctx.anchor
+    if time.kind == "months" and ctx.entry_anchor is not None:
+        anchor = ctx.entry_anchor  # "May 2020 - ... within 18 months": counted from the entry's date
     if time.kind == "plan_months" and ctx.plan_start is not None:
         anchor = ctx.plan_start  # "within 18 months of the plan's launch": counted from when the plan was presented
     year = resolve(time, anchor or ctx.anchor, previous=ctx.last_horizon, plan_end=ctx.plan_end)

@@ -61,6 +61,7 @@ _TECHNOLOGY_VERB = with_first_char_guard(re.compile(
     r"\b(?:launch\w*|arriv\w*|introduc\w*|enable|debut\w*|deploy\w*|roll\w*\s+out|electrif\w+|from|offer\w*|bring\w*|commerciali[sz]\w*|"
     r"available|mass-produc\w+|put\w*|fit\w*|install\w*|equip\w*|adopt\w*|to\s+market|on\s+the\s+market|in\s+showrooms|"
     r"due|add|adds|adding|come|comes|coming|follow|follows|on\s+sale|"
+    r"reach(?:es|ing)?\s+(?:the\s+)?(?:US|United\s+States|Europe|Japan|China|UK|Britain|India|North\s+America|market|showrooms)|"
     # "which it wants in a production car by 2028", "to sell an EV with its own solid-state batteries"
     r"in\s+(?:a|its|their)\s+(?:first\s+)?(?:production|series|mass-market)\s+(?:car|vehicle|model|EV)|"
     r"sell\w*\s+(?:an?\s+|its\s+first\s+)?(?:[\w-]+\s+)?(?:EV|car|vehicle|model)s?\s+with|"
@@ -79,7 +80,7 @@ _HYBRID_SYSTEM_LAUNCH = NeedlePattern.of(
     # "e-POWER, the system it sells in Japan, which is due in the U.S. by 2026"
     r"(?P<b>e-?POWER)(?:\s+(?:series[\s-])?(?:hybrid\s+)?(?:system|technology|powertrain|drivetrain))?(?:,[^,;]{0,90},(?:\s*which)?)?\s+"
     r"(?:(?:will|is\s+(?:set|due)\s+to|is\s+to)\s+(?:arrive|launch|debut|go\s+on\s+sale|come|follow|reach|be\s+(?:introduced|offered|launched))|"
-    r"is\s+due\b)|"
+    r"is\s+due\b|reaches|arrives\s+in|comes\s+to|launches\s+in|debuts\s+in)|"
     # "will be the first model it sells in Europe with e-Power"
     r"\bfirst\s+(?:[\w-]+\s+)?(?:model|car|vehicle)\b[^;,.]{0,40}?\bwith\s+(?P<c>e-?POWER)\b",
     re.I,

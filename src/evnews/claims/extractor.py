@@ -38,7 +38,7 @@ from evnews.claims.sentences import Sentence, split_body
 from evnews.claims.share_words import may_state_only_electric, only_electric_at
 from evnews.claims.statements import states_nothing
 from evnews.claims.tables import reading_text, table_cells
-from evnews.claims.timex import TimeMention, find_times, resolve
+from evnews.claims.timex import TimeMention, entry_date, find_times, resolve
 from evnews.models import Claim
 
 _ANAPHOR = with_first_char_guard(re.compile(r"\b(?:the|these|those)\s+(?:cars?|vehicles?|models?|units)\b|\bit\b", re.I))
@@ -161,7 +161,7 @@ class _Reader:
     def _point_back(self, s: Sentence, times: list[TimeMention]) -> None:
         """"At the time, Nissan said it would invest ... over five years", "That plan is backed by ... over
         five years": relative times count from the announcement the sentences before dated."""
-        self.ctx.pointer_anchor = None
+        self.ctx.pointer_anchor, self.ctx.entry_anchor = None, entry_date(s.text, self.ctx.anchor)
         recent = self.ctx.recent_announcement
         if recent and recent[0] >= s.index - 3 and _STATEMENT_POINTER.match(s.text) and not any(t.announcement for t in times):
             self.ctx.pointer_anchor = recent[1]

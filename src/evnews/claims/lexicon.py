@@ -350,6 +350,7 @@ MONEY_NON_CLAIM_RE = with_first_char_guard(re.compile(
 INVESTMENT_CUES_RE = re.compile(
     r"^\s*(?:battery\s+)?(?:plant|factory|gigafactory|facility|hub)\b|\b(?:invest(?:s|ed|ing|ment|ments)?|pledged?|commit(?:s|ted|ting|ment)?|spend(?:s|ing)?|spent|allocat(?:e|es|ed|ing)|"
     r"earmark(?:s|ed)?|fund(?:s|ed|ing)?|capital\s+expenditure|capex|pour(?:s|ed|ing)?|put\s+up|outlay|"
+    r"to\s+(?:speed\s+up|accelerate|drive|push)\s+(?:its\s+|the\s+)?electrification|"
     r"(?:put|puts|putting|plough\w*|plow\w*|pump\w*|inject\w*|sink\w*)(?=(?:[^.;]|\.(?=\d)){0,40}\binto\b)|backed\s+by|backing)\b|^\s*Investment\s*:|"
     # money a plant is given: "the plant will get $500 million for the job"
     r"\b(?:plant|factory|gigafactory|facility|site)\s+(?:will\s+|is\s+to\s+|would\s+|is\s+set\s+to\s+)?(?:get|gets|got|receive[sd]?)\b|"

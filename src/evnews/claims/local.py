@@ -201,11 +201,15 @@ def _right_after_money(sentence: str, n: NumberMention, numbers: list[NumberMent
 _LIST_GAP = re.compile(r"^[\w\s'’-]{0,40}?(?:\band|\bor|,)\s*(?:the\s+|some\s+|about\s+|around\s+)?$")
 
 
+_EARLIER_PERIOD = re.compile(r"\s+(?:in|during)\s+(?:the\s+)?(?:fiscal\s+(?:year\s+)?|FY\s?)?(?:19|20)\d\d\b", re.I)
+
+
 def is_former(sentence: str, n: NumberMention, numbers: list[NumberMention]) -> bool:
     """A figure the text presents as replaced: "up from 15", "against 75% in the old plan", and the
     figures listed with it ("replace the 23 electrified models and 15 EVs")."""
     if lx.SUPERSEDED_BEFORE_RE.search(sentence[max(0, n.start - 40) : n.start]):
-        return True
+        # "20,832 buyers in fiscal 2024, down from 34,083 in fiscal 2023": the level of an earlier period is its result
+        return not (n.unit is None and n.value >= 1000 and _EARLIER_PERIOD.match(sentence, n.end))
     if _COMPARED_TO_KNOWN.search(sentence, max(0, n.start - 40), n.start):
         return True  # "slightly more than the 130GWh it set out in 2021": a figure stated elsewhere, compared with
     if lx.FORMER_PLAN_AFTER_RE.match(sentence, n.end):

@@ -305,3 +305,19 @@ def resolve(time: TimeMention, anchor: dt.date, *, previous: int | None, plan_en
     if time.kind == "plan_end":
         return plan_end
     return None
+
+
+# "May 2020 — text", "2019: text": a dated entry of a timeline or chronology.
+_ENTRY_LABEL = re.compile(r"^\s*(?:(?P<m>" + _MONTH + r")\s+)?(?P<y>(?:19|20)\d\d)\s*(?:[—–]|-\s|:\s)")
+
+
+def entry_date(text: str, published: dt.date | None) -> dt.date | None:
+    """The date of a timeline entry the text opens with: what its relative phrases ("within 18 months",
+    "over five years") count from, instead of the article's date. A label later than the article
+    ("2030: all sales electric") is a deadline heading, not an entry."""
+    m = _ENTRY_LABEL.match(text)
+    if m is None or published is None:
+        return None
+    month = _MONTHS.index(_month_key(m.group("m"))) + 1 if m.group("m") else 6
+    date = dt.date(int(m.group("y")), month, 1)
+    return date if date <= published else None
