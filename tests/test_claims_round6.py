@@ -212,3 +212,38 @@ def test_money_over_years_to_speed_up_electrification_is_an_investment() -> None
 def test_a_hybrid_system_that_reaches_a_market_in_a_year_is_launched_there() -> None:
     got = keys("Nissan says e-POWER reaches Europe in fiscal 2022, alongside the new Qashqai.", "2021-05-01")
     assert {(k[1], k[4]) for k in got} == {("technology_launch", 2022)}
+
+
+# ---- a goal that still stands, the whole it is part of, a span's end ----
+
+
+def test_a_goal_that_still_stands_is_restated_and_its_whole_is_a_claim() -> None:
+    text = "A: The 25 EVs by 2031 still stand, the chief said, and they are part of the 40 electrified models Honda plans to launch between FY25 and FY31."
+    got = {(k[1], k[2], k[4]) for k in keys(text, "2025-01-10")}
+    assert got == {("ev_model_launches", 25.0, 2031), ("electrified_model_launches", 40.0, 2031)}
+    text = "Honda will launch 40 electrified models by 2031. The 25 EVs are part of the 40 models."
+    assert [k[2] for k in keys(text, "2025-01-10") if k[1] == "electrified_model_launches"] == [40.0]
+
+
+def test_a_fiscal_span_is_dated_by_its_end() -> None:
+    got = keys("Mazda plans to launch 13 electrified models from FY25 to FY30.", "2025-01-10")
+    assert {(k[1], k[4]) for k in got} == {("electrified_model_launches", 2030)}
+
+
+# ---- plans that fell victim; a line already running; production brought in-house ----
+
+
+def test_a_project_that_fell_victim_to_cuts_is_cancelled() -> None:
+    assert keys("The ¥80bn battery project falls victim to Mazda's cost cuts.", "2025-01-10") == set()
+
+
+def test_a_pilot_line_that_is_running_has_no_start_date_ahead() -> None:
+    text = "Honda said its pilot line in Tochigi is running and that it aims to sell cars with the new cells by 2028."
+    assert {k[1] for k in keys(text, "2025-01-10")} <= {"technology_launch"}
+    got = keys("Honda's pilot line in Tochigi is to start by 2026.", "2025-01-10")
+    assert {(k[1], k[4]) for k in got} == {("production_start", 2026)}
+
+
+def test_bringing_production_in_house_from_a_year_is_a_production_start() -> None:
+    text = "Local papers reported that Mazda is considering bringing production of its kei EV in-house from 2027."
+    assert {(k[1], k[3], k[4]) for k in keys(text, "2025-01-10")} == {("production_start", "rumor", 2027)}

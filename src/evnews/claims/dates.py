@@ -24,6 +24,8 @@ _PRODUCTION = NeedlePattern.of(
     r"is\s+to|to)?\s*(?:also\s+|now\s+|only\s+)?(?:not\s+)?(?:begin|start|commence|get\s+under\s*way|kick\s+off|"
     r"began|started|commenced|begins|starts|got\s+under\s*way|kicked\s+off)\b|"
     r"\b(?:production|output)\s+(?:(?:at|in)\s+[\w ,.-]{1,40}?\s+)?(?:starting|beginning|commencing)\b|"
+    # "is considering bringing production of the Sakura in-house from fiscal 2028"
+    r"\bbring(?:s|ing)?\s+(?:the\s+)?production\s+(?:of\s+[^;.]{1,40}?\s+)?in-house\b|"
     # a start moved: "output of the SUVs had been pushed back to late 2026"
     r"\b(?:production|output)\b[^;.]{0,100}?\b(?:pushed|put|moved)\s+back\s+(?:to|until)\b|"
     r"\b(?:production|output)\b[^;.]{0,100}?\b(?:delayed|postponed|slipped)\s+(?:to|until)\b|"
@@ -37,7 +39,8 @@ _PRODUCTION = NeedlePattern.of(
     r"(?<=ha[sd]\s|ave\s)been\s+(?:built|produced|assembled|made|manufactured)\s+(?:in|at)\b(?=[^;.]{0,80}?\bsince\b)|\benter(?:s)?\s+production\b|"
     r"\b(?:will|would)\s+(?:also\s+)?(?:build|be\s+built|produce|be\s+produced|assemble)\b|\b(?:is|are)\s+to\s+be\s+(?:built|produced|assembled)\b|"
     r"\bmov(?:e|ed|ing)\s+(?:its\s+)?production\s+to\b|\bproduction\s+(?:\w+\s+){0,3}moved\s+to\b|"
-    r"\b(?:pilot|trial|test)\s+(?:production\s+)?(?:line|plant|facility)\b|\bto\s+start\s+building\b|\bbegan\s+building\b|\bstart\s+building\b|"
+    # a pilot line that "is running" already started: a date later in the sentence is another plan's
+    r"\b(?:pilot|trial|test)\s+(?:production\s+)?(?:line|plant|facility)\b(?![^;.]{0,40}?\b(?:is|was|are)\s+(?:already\s+|now\s+)?(?:running|operating|operational|in\s+operation)\b)|\bto\s+start\s+building\b|\bbegan\s+building\b|\bstart\s+building\b|"
     r"\b(?:to\s+)?(?:build|building|produce|producing|manufacture|manufacturing|assemble|assembling)\s+(?:[\w-]+\s+){0,3}?"
     r"(?:EVs?|electric\s+(?:cars?|vehicles?|models?|vans?|trucks?|SUVs?|pickups?|sedans?|crossovers?)|batteries|cells)"
     r"(?:\s+(?:in|at|from)\b|(?=[^,;.]{0,60}\b(?:from|starting\s+in|beginning\s+in)\s))",

@@ -290,7 +290,8 @@ ACTUAL_CUES = (
 
 # Sentences that describe a plan as dropped: nothing in them is a claim.
 CANCELLED_RE = NeedlePattern.of(
-    r"\b(?:scrapped|cancel+ed|axed|abandoned|shelved|dropped\s+(?:its|the)\s+plan|called\s+off|ditched|no\s+longer\s+plans?)\b",
+    r"\b(?:scrapped|cancel+ed|axed|abandoned|shelved|dropped\s+(?:its|the)\s+plan|called\s+off|ditched|no\s+longer\s+plans?|"
+    r"falls\s+victim|fell\s+victim)\b",
     re.I,
 )
 # A figure the text presents as former: "up from 15", "instead of the earlier 75%".
