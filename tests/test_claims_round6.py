@@ -247,3 +247,33 @@ def test_a_pilot_line_that_is_running_has_no_start_date_ahead() -> None:
 def test_bringing_production_in_house_from_a_year_is_a_production_start() -> None:
     text = "Local papers reported that Mazda is considering bringing production of its kei EV in-house from 2027."
     assert {(k[1], k[3], k[4]) for k in keys(text, "2025-01-10")} == {("production_start", "rumor", 2027)}
+
+
+# ---- where: a market reached, a model sold in one market, models built there, pounds at the plant ----
+
+
+def test_a_system_reaching_a_market_is_launched_in_that_market() -> None:
+    got = keys("A: e-POWER reaches Europe in fiscal 2022, he said.", "2021-05-01")
+    assert {(k[1], k[5]) for k in got} == {("technology_launch", "europe")}
+    got = keys("Its next Juke will be the first model it sells in Europe with e-Power, due next year.", "2023-03-01")
+    assert {k[5] for k in got} == {"europe"}
+
+
+def test_a_kei_car_brought_in_house_is_made_for_japan_whatever_plant_was_named_before() -> None:
+    text = "Output at Canton, Mississippi, slips to 2027. Nissan is considering bringing production of the Sakura in-house from 2028."
+    assert ("Nissan", "production_start", None, "rumor", 2028, "japan") in keys(text, "2025-01-10")
+
+
+def test_models_built_there_belong_to_the_site_named_before() -> None:
+    text = "Nissan will spend $700 million on its plant in Decherd, Tennessee.\nTwo all-new electric models are to be built there from 2027."
+    assert ("Nissan", "ev_model_launches", 2.0, "target", 2027, "us") in keys(text, "2024-01-10")
+
+
+def test_a_share_that_has_been_electric_shares_the_market_and_period_of_the_share_before() -> None:
+    text = "Mazda's boss spoke to us.\nThis year, 40 per cent of what we have sold in Japan has been electrified, and 9 per cent has been fully electric."
+    assert ("Mazda", "ev_sales_share", 9.0, "actual", 2024, "japan") in keys(text, "2024-06-10")
+
+
+def test_pounds_spent_at_the_plant_are_spent_in_britain() -> None:
+    text = "Honda's Swindon story is an old one.\nHonda says it has spent £300 million getting the plant ready for the car."
+    assert {k[5] for k in keys(text, "2024-06-10")} == {"uk"}

@@ -58,6 +58,7 @@ _CONTINUATION = re.compile(
 
 # Figures that belong to a place: "has invested £450m in building the car at the plant" is where the plant is.
 SITE_METRICS = frozenset({"investment", "battery_capacity", "production_start", "other"})
+_MADE_THERE = re.compile(r"\b(?:built|made|produced|assembled|manufactured)\s+there\b")
 _SITE_POINTER = with_first_char_guard(re.compile(
     r"\b(?:the|that|this)\s+(?:same\s+)?(?:plant|site|factory|facility|hub|gigafactory|works)\b|\bthere\b", re.I
 ))
@@ -95,8 +96,8 @@ class Context:
         """The region of the site the passage is about, for a figure tied to a place (money, plants,
         production) in a sentence that names no region itself: a site named before in the paragraph, or
         anywhere before when the sentence points at it ("at the plant", "next door", "the site")."""
-        if metric not in SITE_METRICS or self.site_region is None or regions:
-            return None
+        if (metric not in SITE_METRICS and not _MADE_THERE.search(sentence)) or self.site_region is None or regions:
+            return None  # models "to be built there" are the site's; other counts are the company's
         if self.site_region[0] == paragraph or _SITE_POINTER.search(sentence):
             return self.site_region[1]
         return None

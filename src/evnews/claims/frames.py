@@ -265,7 +265,9 @@ def _frame_percent(n: NumberMention, w: Window) -> Frame | None:
         r"^\s*(?:(?:has|have|is|are|was|were|will)\s+(?:been|be)\s+)?(?:(?:fully|purely|pure|all|100%)[\s-]+)?"
         r"(?:electrified|electric|EVs?|battery[\s-]electric|e-POWER)\b", w.after
     ):  # "58% electrified in Japan", "16% fully electric", "and 16 per cent has been fully electric"
-        return Frame(_share_metric(powertrain(w.after[:30])) or "electrified_sales_share", "percent")
+        # "and 16 per cent has been fully electric": the sales the share before it was of, over the same period
+        child = re.match(r"\s*ha(?:s|ve)\s+been\b", w.after) is not None
+        return Frame(_share_metric(powertrain(w.after[:30])) or "electrified_sales_share", "percent", child_of_previous=child)
     if n.is_fraction:
         return None
     if lx.COST_RE.search(near):
