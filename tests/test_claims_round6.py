@@ -277,3 +277,24 @@ def test_a_share_that_has_been_electric_shares_the_market_and_period_of_the_shar
 def test_pounds_spent_at_the_plant_are_spent_in_britain() -> None:
     text = "Honda's Swindon story is an old one.\nHonda says it has spent £300 million getting the plant ready for the car."
     assert {k[5] for k in keys(text, "2024-06-10")} == {"uk"}
+
+
+# ---- a list of markets, each with its own total ----
+
+
+def test_a_list_of_markets_each_with_its_figure_splits_a_total_named_before() -> None:
+    text = (
+        "More than 300,000 Honda electric cars have been sold since 2020.\n"
+        "China has taken 150,000 of them, Europe 90,000 and Japan 60,000, according to Honda's figures for the end of 2024."
+    )
+    got = {(k[1], k[2], k[4], k[5]) for k in keys(text, "2025-06-01") if k[2] != 300000.0}
+    assert got == {
+        ("cumulative_sales", 150000.0, 2024, "china"),
+        ("cumulative_sales", 90000.0, 2024, "europe"),
+        ("cumulative_sales", 60000.0, 2024, "japan"),
+    }
+
+
+def test_a_market_named_before_a_single_figure_does_not_make_a_list() -> None:
+    got = keys("In Europe, Honda sold 41,000 EVs in 2024, and in Japan 12,000.", "2025-06-01")
+    assert {(k[2], k[5]) for k in got} == {(41000.0, "europe"), (12000.0, "japan")}

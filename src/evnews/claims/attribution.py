@@ -338,6 +338,9 @@ def is_continuation(sentence: str) -> bool:
     return bool(_CONTINUATION.search(sentence))
 
 
+# A market named right before a figure ("Europe 75%+, Japan 55%+"; "Europe has taken 286,200").
+_FIGURE_NEXT = re.compile(r"\s*:?\s*(?:(?:has|have)\s+(?:taken|bought|sold)\s+)?(?:about\s+|around\s+|some\s+)?[$€£¥]?")
+_FIGURE_AFTER = re.compile(r"\s*:?\s*(?:(?:has|have)\s+(?:taken|bought|sold)\s+)?(?:about\s+|around\s+|some\s+)?[$€£¥]?\d")
 _THE_COUNTRY = re.compile(r"\b(?:in|into|for|across)\s+the\s+country\b")
 _NOT_COUNTRIES = frozenset({"global", "europe", "north_america", "asia", "latin_america"})
 
@@ -360,6 +363,9 @@ def region_for(
     asides += [(m.start(), m.end()) for m in _BRACKET.finditer(sentence, pos)] if "(" in sentence else []
     # "bring its e-POWER system, in which an engine charges the battery, to U.S. showrooms": an aside
     # set off by commas does not end the number's segment.
+    tight = [r for r in regions if _FIGURE_NEXT.fullmatch(sentence, r.end, pos)]
+    if tight and sum(1 for r in regions if _FIGURE_AFTER.match(sentence, r.end)) >= 2:
+        return tight[-1].name  # "Europe has taken 286,200, North America 221,300 and Japan 186,200": each its own
     brk = next((b for b in _SEGMENT_END.finditer(sentence, pos) if not any(s <= b.start() < e for s, e in asides)), None)
     stop = min(brk.start(), end) if brk else end
     after = [r for r in regions if pos <= r.start < stop and not any(s <= r.start < e for s, e in asides)]

@@ -45,6 +45,8 @@ def period_of_other_figure(time: TimeMention | None, n: NumberMention, numbers: 
     one, or shares its comma-delimited segment and this one does not."""
     if time is None or time.background or re.search(r"\b(?:end|by|since)\b", time.text, re.I):
         return False
+    if re.search(r"\bend\s+of\s+(?:the\s+)?$", text[max(0, time.start - 12) : time.start], re.I):
+        return False  # "for the end of fiscal 2024": a point in time every total of the list is counted to
     figures = [o for o in numbers if not is_year(o)]
     low, high = sorted((time.start, n.start))
     if any(low < o.start < high and o is not n for o in figures):

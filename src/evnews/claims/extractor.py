@@ -39,6 +39,7 @@ from evnews.claims.share_words import may_state_only_electric, only_electric_at
 from evnews.claims.statements import states_nothing
 from evnews.claims.tables import reading_text, table_cells
 from evnews.claims.timex import TimeMention, entry_date, find_times, resolve
+from evnews.claims.volumes import volume_metric
 from evnews.models import Claim
 
 _ANAPHOR = with_first_char_guard(re.compile(r"\b(?:the|these|those)\s+(?:cars?|vehicles?|models?|units)\b|\bit\b", re.I))
@@ -235,7 +236,7 @@ class _Reader:
             if frame.unit == "vehicles" and (metric in ("", "ev_sales_volume", "electrified_sales_volume") or part_of_total):
                 # "Including the Leaf, which sold 7,100, ... in the period": a period named elsewhere in the sentence
                 period = time if found else next((t for t in times if t.kind == "same" and not t.background), None)
-                metric = lc.volume_metric(
+                metric = volume_metric(
                     "" if part_of_total else metric, kind, window, product, company, found or period is not None, period, n, numbers
                 ) or ("cumulative_sales" if part_of_total else "")
                 if not metric:
