@@ -225,6 +225,8 @@ def _frame_money(n: NumberMention, w: Window) -> Frame | None:
     return None
 
 
+_SALES_BEFORE_TAIL = re.compile(r"\b(?:to|of|at|reach|reaching|hit)\s*$|\bshare\s+of\s+(?:\S+\s+){0,3}?sales\s*$")
+_HAS_BEEN = re.compile(r"\s*ha(?:s|ve)\s+been\b")
 _OF_EVS = re.compile(r"\s*(?:of\s+)?(?:(?:the|its|all)\s+)?(?:[A-Z][\w-]+\s+)?(?:EVs|electric\s+(?:cars|vehicles))\b")
 
 
@@ -250,7 +252,7 @@ def _frame_percent(n: NumberMention, w: Window) -> Frame | None:
         return Frame("connected_share", "percent")  # "100% of new models sold in key markets are to be connected"
     before, lead = _without_qualifier(w.before), _without_qualifier(w.lead)
     sales_here = lx.SALES_NOUN_RE.search(w.after[:70]) or (
-        lx.SALES_NOUN_RE.search(before) and re.search(r"\b(?:to|of|at|reach|reaching|hit)\s*$|\bshare\s+of\s+(?:\S+\s+){0,3}?sales\s*$", before)
+        lx.SALES_NOUN_RE.search(before) and _SALES_BEFORE_TAIL.search(before)
     )  # "... to 50% of sales", "an electrified share of global sales above 50%"
     share_to = _SHARE_RISES_TO.search(lead[-80:])  # "its electrified share ... to 60%", "that share to reach 50%"
     if sales_here or share_to or re.search(r"\bshare\s+for\b", w.after[:30]):
@@ -266,7 +268,7 @@ def _frame_percent(n: NumberMention, w: Window) -> Frame | None:
         r"(?:electrified|electric|EVs?|battery[\s-]electric|e-POWER)\b", w.after
     ):  # "58% electrified in Japan", "16% fully electric", "and 16 per cent has been fully electric"
         # "and 16 per cent has been fully electric": the sales the share before it was of, over the same period
-        child = re.match(r"\s*ha(?:s|ve)\s+been\b", w.after) is not None
+        child = _HAS_BEEN.match(w.after) is not None
         return Frame(_share_metric(powertrain(w.after[:30])) or "electrified_sales_share", "percent", child_of_previous=child)
     if n.is_fraction:
         return None

@@ -362,7 +362,7 @@ INVESTMENT_CUES_RE = re.compile(
 # Shares: a percentage or fraction "of ... sales" (not of a line-up, a stake or a cost).
 SALES_NOUN_RE = with_first_char_guard(re.compile(
     r"\b(?:sales(?:\s+mix)?|sells|sold|registrations|deliveries|volume|buyers|customers|(?:new[\s-])?car\s+buyers|"
-    r"(?<=what\s)(?:we|they|you|it)\s+sell)\b", re.I
+    r"what\s+(?:we|they|you|it)\s+sell)\b", re.I
 ))
 LINEUP_RE = with_first_char_guard(re.compile(r"\b(?:line-?up|range\s+of\s+models|portfolio|model\s+range)\b", re.I))
 STAKE_RE = with_first_char_guard(re.compile(r"\b(?:stake|holding|holds|owns|ownership|equity|shareholding|interest\s+in)\b", re.I))

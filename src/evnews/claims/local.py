@@ -159,7 +159,7 @@ def excluded(sentence: str, n: NumberMention, numbers: list[NumberMention], mask
         return True  # "A million more cars a year is roughly a quarter more than it sells now": a comparison, no claim
     if n.unit is None and _DURATION_AFTER.match(sentence, n.end):
         return True  # "the amount covers five years": a length of time, never a count of cars or models
-    if n.unit is None and _HEADCOUNT_BEFORE.search(before):
+    if n.unit is None and _may_count_staff(before) and _HEADCOUNT_BEFORE.search(before):
         return True  # "the engine plant employs about 2,000": staff, whatever noun is left out
     return is_former(sentence, n, numbers)
 
@@ -169,6 +169,13 @@ _HEADCOUNT_BEFORE = with_first_char_guard(re.compile(
     r"almost\s+|more\s+than\s+|over\s+|just\s+(?:over|under)\s+)?$",
     re.I,
 ))
+
+
+def _may_count_staff(before: str) -> bool:
+    """A substring test first: few segments hold these words, and the regex costs more."""
+    return any(word in before for word in ("employ", "orkforce", "eadcount", "taff of"))
+
+
 # "rose to 35,000 from 28,000", "fell 10% to 35,000 from 39,000 in 2022": the figure after "from" is the old level.
 _CHANGE_FROM = NeedlePattern.of(
     r"\b(?:rose|fell|grew|climbed|dropped|jumped|slipped|slid|increased|decreased|declined|edged\s+(?:up|down)|up|down)\b"

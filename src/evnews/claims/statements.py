@@ -12,8 +12,7 @@ import re
 from evnews.claims import lexicon as lx
 from evnews.claims.prefilter import with_first_char_guard
 
-# A question ends with its question mark (closing quotes or brackets may follow).
-_QUESTION = re.compile(r"\?[\"'”’)\]]*\s*$")
+_CLOSING = " \t\"'”’)]"
 _CORRECT_FIGURE = with_first_char_guard(re.compile(
     r"^\W*(?:The\s+)?(?:correct|right|accurate)\s+(?:figure|number|total|amount)\s+(?:is|was)\b|"
     r"\bshould\s+have\s+(?:read|said|been\s+given\s+as)\b",
@@ -22,7 +21,8 @@ _CORRECT_FIGURE = with_first_char_guard(re.compile(
 
 
 def is_question(text: str) -> bool:
-    return _QUESTION.search(text) is not None
+    """A question ends with its question mark (closing quotes or brackets may follow)."""
+    return text.rstrip(_CLOSING).endswith("?")
 
 
 def states_nothing(text: str) -> bool:
@@ -31,5 +31,10 @@ def states_nothing(text: str) -> bool:
         lx.CANCELLED_RE.search(text)
         or lx.SUPERSEDED_SENTENCE_RE.search(text)
         or is_question(text)
-        or _CORRECT_FIGURE.search(text)
+        or (_may_restate_correction(text) and _CORRECT_FIGURE.search(text))
     )
+
+
+def _may_restate_correction(text: str) -> bool:
+    # a substring test first: nearly no sentence holds these words, and the regex costs more
+    return any(word in text for word in ("orrect", "right", "Right", "ccurate", "should have"))

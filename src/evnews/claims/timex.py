@@ -317,6 +317,9 @@ def entry_date(text: str, published: dt.date | None) -> dt.date | None:
     """The date of a timeline entry the text opens with: what its relative phrases ("within 18 months",
     "over five years") count from, instead of the article's date. A label later than the article
     ("2030: all sales electric") is a deadline heading, not an entry."""
+    head = text[:24]
+    if not ("—" in head or "–" in head or ":" in head or "- " in head):
+        return None  # most sentences: no label, and no need for the regex
     m = _ENTRY_LABEL.match(text)
     if m is None or published is None:
         return None

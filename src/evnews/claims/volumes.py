@@ -71,6 +71,10 @@ def _own_text(w: Window, n: NumberMention | None, figures: list[NumberMention]) 
 _OF_THEM = re.compile(r"\s*of\s+them\b", re.I)
 
 
+# "by the end of 2024", "for the end of fiscal 2024": a point in time, not a period
+_UNTIL_BEFORE = re.compile(r"\b(?:by|until|through)\s+(?:the\s+end\s+of\s+)?$|\bend\s+of\s+$", re.I)
+
+
 def volume_metric(
 metric: str, kind: str, w: Window, product: str | None, company: str | None, found: bool, time: TimeMention | None,
     n: NumberMention | None = None, figures: list[NumberMention] | None = None,
@@ -97,7 +101,7 @@ metric: str, kind: str, w: Window, product: str | None, company: str | None, fou
             and time is not None
             and time.kind in ("absolute", "last", "this", "same", "month", "fy_month")
             and not re.search(r"\b(?:end|by)\b", time.text, re.I)
-            and not re.search(r"\b(?:by|until|through)\s+(?:the\s+end\s+of\s+)?$|\bend\s+of\s+$", w.sentence[max(0, time.start - 25) : time.start], re.I)
+            and not _UNTIL_BEFORE.search(w.sentence, max(0, time.start - 25), time.start)
             and not re.search(r"\b(?:before|after|when|until|since|replaced)\b", between, re.I)
         )
         cumulative = not periodic or bool(_CUMULATIVE_VERB.search(_own_text(w, n, figures or [])))
