@@ -18,6 +18,7 @@ from evnews.claims import lexicon as lx
 from evnews.claims.memo import per_article
 from evnews.claims.mentions import Mention
 from evnews.claims.pointers import FormerFigure
+from evnews.claims.subjects import OBJECT_OWNER, TWIN_AFTER, joint_company, sentence_subject
 from evnews.claims.needle_pattern import NeedlePattern
 from evnews.claims.prefilter import with_first_char_guard
 from evnews.claims.timex import TimeMention, resolve
@@ -57,6 +58,7 @@ _CONTINUATION = re.compile(
 
 # Figures that belong to a place: "has invested £450m in building the car at the plant" is where the plant is.
 SITE_METRICS = frozenset({"investment", "battery_capacity", "production_start", "other"})
+_MADE_THERE = re.compile(r"\b(?:built|made|produced|assembled|manufactured)\s+there\b")
 _SITE_POINTER = with_first_char_guard(re.compile(
     r"\b(?:the|that|this)\s+(?:same\s+)?(?:plant|site|factory|facility|hub|gigafactory|works)\b|\bthere\b", re.I
 ))
@@ -86,6 +88,7 @@ class Context:
     recent_announcement: tuple[int, int] | None = None
     # the year of that announcement while a sentence points back at it ("At the time, ...", "That plan ...")
     pointer_anchor: int | None = None
+    entry_anchor: dt.date | None = None  # the date of the timeline entry being read ("May 2020 - ...")
     # what the figures of replaced goals counted, for "it became 27 and 19" after them
     former: list[FormerFigure] = field(default_factory=list)
 
@@ -93,8 +96,8 @@ class Context:
         """The region of the site the passage is about, for a figure tied to a place (money, plants,
         production) in a sentence that names no region itself: a site named before in the paragraph, or
         anywhere before when the sentence points at it ("at the plant", "next door", "the site")."""
-        if metric not in SITE_METRICS or self.site_region is None or regions:
-            return None
+        if (metric not in SITE_METRICS and not _MADE_THERE.search(sentence)) or self.site_region is None or regions:
+            return None  # models "to be built there" are the site's; other counts are the company's
         if self.site_region[0] == paragraph or _SITE_POINTER.search(sentence):
             return self.site_region[1]
         return None
@@ -121,7 +124,7 @@ def resolve_reference(mention: Mention, ctx: Context) -> str | None:
     if mention.name:
         return mention.name
     if mention.descriptor == "plural":
-        return _joint_company(ctx.seen_companies[-6:]) or ctx.last_subject or ctx.focus
+        return joint_company(ctx.seen_companies[-6:]) or ctx.last_subject or ctx.focus
     if mention.descriptor.startswith("hq:"):
         return lx.HEADQUARTERS.get(mention.descriptor[3:])
     if mention.descriptor.startswith("nat:"):
@@ -131,20 +134,6 @@ def resolve_reference(mention: Mention, ctx: Context) -> str | None:
                 return company
         return ctx.focus if lx.NATIONALITY.get(ctx.focus) == nationality else None
     return ctx.last_subject or ctx.focus
-
-
-_ALLIANCE_MEMBERS = frozenset({"Renault", "Nissan", "Mitsubishi", "Alliance"})
-
-
-def _joint_company(names: list[str]) -> str | None:
-    """What "the two companies" means: the Alliance when two of its members (or the Alliance itself)
-    were named just before; the vocabulary has no name for other pairs."""
-    members = {n for n in names if n in _ALLIANCE_MEMBERS}
-    return "Alliance" if len(members) >= 2 or "Alliance" in members else None
-
-
-_TWIN_AFTER = re.compile(r"\s+(?:twin|sibling|sister(?:\s+model)?|cousin|counterpart|clone)s?\b", re.I)
-_OBJECT_OWNER = re.compile(r"['’]s\s+(?:work|project|effort|programme|program|research|development|push|drive)\b")
 
 
 def company_for(
@@ -160,20 +149,20 @@ def company_for(
     companies_all = companies
     companies = [c for c in companies if not any(s <= c.start < e for s, e in asides)]
     # "The Sakura and its Mitsubishi twin have taken half the market": the twin's maker is no subject
-    companies = [c for c in companies if not _TWIN_AFTER.match(sentence, c.end)]
+    companies = [c for c in companies if not TWIN_AFTER.match(sentence, c.end)]
     in_clause = [c for c in companies if start <= c.start < end]
     before = [c for c in in_clause if c.start < pos]
     if before and before[-1].descriptor == "plural":
         # "Ghosn, who runs both Nissan and Renault, said the two companies will ...": the names count
         # even inside the aside that introduced them.
         named = [c.name for c in companies_all if c.name and c.start < pos]
-        return _joint_company(ctx.seen_companies[-6:] + named) or resolve_reference(before[-1], ctx)
-    if len(before) > 1 and _OBJECT_OWNER.match(sentence, before[-1].end) and before[-1].text.lower().startswith("the "):
+        return joint_company(ctx.seen_companies[-6:] + named) or resolve_reference(before[-1], ctx)
+    if len(before) > 1 and OBJECT_OWNER.match(sentence, before[-1].end) and before[-1].text.lower().startswith("the "):
         # "Nissan will lead the alliance's work on solid-state cells and aims to launch them in 2028": the
         # owner of the object ("the alliance's work") is not who acts; the subject named before it is.
         return resolve_reference(before[-2], ctx)
     if before:
-        return resolve_reference(before[-1], ctx)
+        return sentence_subject(sentence, companies, before[-1]) or resolve_reference(before[-1], ctx)
     after = [c for c in in_clause if c.start > pos and c.name]
     if after:
         return after[0].name
@@ -214,8 +203,9 @@ def kind_for(pos: int, sentence: str, paragraph: int, ctx: Context, horizon: int
     stated = _stated_kind(pos, sentence, ctx.rumor_paragraph == paragraph)
     if stated is not None:
         return stated
-    # No cue: a year still ahead is a plan, anything else is stated as fact.
-    if horizon is not None and ctx.anchor is not None and horizon > ctx.anchor.year:
+    # No cue: a year still ahead (of the text, or of the timeline entry read) is a plan, anything else is stated as fact.
+    now = ctx.entry_anchor or ctx.anchor
+    if horizon is not None and now is not None and horizon > now.year:
         return "target"
     return "actual"
 
@@ -256,6 +246,8 @@ def anchor_year(times: list[TimeMention], pos: int, ctx: Context) -> dt.date | N
         year = resolve(t, ctx.anchor, previous=ctx.last_horizon, plan_end=ctx.plan_end)
         if year is not None:
             return dt.date(year, 12, 31)
+    if ctx.entry_anchor is not None:
+        return ctx.entry_anchor
     if ctx.pointer_anchor is not None:
         return dt.date(ctx.pointer_anchor, 12, 31)
     if ctx.lead_in_anchor is not None:
@@ -332,6 +324,8 @@ def horizon_for(
         if named:
             return horizon_for(named[-1], times, named[-1].start, ctx)
     anchor = anchor_year(times, pos, ctx) if time.kind in relative else ctx.anchor
+    if time.kind == "months" and ctx.entry_anchor is not None:
+        anchor = ctx.entry_anchor  # "May 2020 - ... within 18 months": counted from the entry's date
     if time.kind == "plan_months" and ctx.plan_start is not None:
         anchor = ctx.plan_start  # "within 18 months of the plan's launch": counted from when the plan was presented
     year = resolve(time, anchor or ctx.anchor, previous=ctx.last_horizon, plan_end=ctx.plan_end)
@@ -344,6 +338,9 @@ def is_continuation(sentence: str) -> bool:
     return bool(_CONTINUATION.search(sentence))
 
 
+# A market named right before a figure ("Europe 75%+, Japan 55%+"; "Europe has taken 286,200").
+_FIGURE_NEXT = re.compile(r"\s*:?\s*(?:(?:has|have)\s+(?:taken|bought|sold)\s+)?(?:about\s+|around\s+|some\s+)?[$€£¥]?")
+_FIGURE_AFTER = re.compile(r"\s*:?\s*(?:(?:has|have)\s+(?:taken|bought|sold)\s+)?(?:about\s+|around\s+|some\s+)?[$€£¥]?\d")
 _THE_COUNTRY = re.compile(r"\b(?:in|into|for|across)\s+the\s+country\b")
 _NOT_COUNTRIES = frozenset({"global", "europe", "north_america", "asia", "latin_america"})
 
@@ -366,6 +363,9 @@ def region_for(
     asides += [(m.start(), m.end()) for m in _BRACKET.finditer(sentence, pos)] if "(" in sentence else []
     # "bring its e-POWER system, in which an engine charges the battery, to U.S. showrooms": an aside
     # set off by commas does not end the number's segment.
+    tight = [r for r in regions if _FIGURE_NEXT.fullmatch(sentence, r.end, pos)]
+    if tight and sum(1 for r in regions if _FIGURE_AFTER.match(sentence, r.end)) >= 2:
+        return tight[-1].name  # "Europe has taken 286,200, North America 221,300 and Japan 186,200": each its own
     brk = next((b for b in _SEGMENT_END.finditer(sentence, pos) if not any(s <= b.start() < e for s, e in asides)), None)
     stop = min(brk.start(), end) if brk else end
     after = [r for r in regions if pos <= r.start < stop and not any(s <= r.start < e for s, e in asides)]

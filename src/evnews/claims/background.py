@@ -40,11 +40,16 @@ def market_clause(clause: str) -> bool:
     return bool(re.match(r"^\W*(?:the\s+)?(?:[\w'’-]+\s+){0,3}?(?:market|industry|segment)\b", clause, re.I))
 
 
+_END_OF = re.compile(r"\bend\s+of\s+(?:the\s+)?$", re.I)
+
+
 def period_of_other_figure(time: TimeMention | None, n: NumberMention, numbers: list[NumberMention], text: str) -> bool:
     """A period ("last year", "in 2023") dates another figure when that one stands between it and this
     one, or shares its comma-delimited segment and this one does not."""
     if time is None or time.background or re.search(r"\b(?:end|by|since)\b", time.text, re.I):
         return False
+    if _END_OF.search(text, max(0, time.start - 12), time.start):
+        return False  # "for the end of fiscal 2024": a point in time every total of the list is counted to
     figures = [o for o in numbers if not is_year(o)]
     low, high = sorted((time.start, n.start))
     if any(low < o.start < high and o is not n for o in figures):

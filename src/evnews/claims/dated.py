@@ -79,6 +79,9 @@ def _company(cue: DateCue, p: Parsed, ctx: at.Context, previous: str | None) -> 
     return company
 
 
+_FIRST_SOLD_IN = re.compile(r"\bfirst\s+(?:[\w-]+\s+)?(?:model|car|vehicle|EV)\s+(?:it|we|they)\s+(?:sells?|offers?)\s+in\s+(?:the\s+)?$")
+
+
 def _regions_and_times(
     cue: DateCue, p: Parsed, ctx: at.Context, company: str | None
 ) -> list[tuple[str, TimeMention | None]]:
@@ -91,14 +94,18 @@ def _regions_and_times(
     if cue.metric == "technology_launch":  # where the sentence names a market for it ("In the US, ...")
         scoped = any(r.descriptor == "scope" and r.name != "global" for r in regions)
         where = cue.start if cue.where is None else cue.where
-        return [(at.region_for(where, text, regions, s.paragraph, ctx) if scoped else "global", None)]
+        # "e-POWER reaches the US in FY26", "arrives in Europe": the market right after the verb
+        # "the first model it sells in Europe with e-Power": the market of that first model
+        reached = next((r.name for r in regions if r.name != "global" and (
+            0 <= r.start - where <= 12 or _FIRST_SOLD_IN.search(text, max(0, r.start - 60), r.start))), None)
+        return [(reached or (at.region_for(where, text, regions, s.paragraph, ctx) if scoped else "global"), None)]
     if cue.metric == "production_start":
         by_site = _site_regions(cue, text)
         if by_site:
             return by_site
     region = at.region_for(cue.start, lc.blank_relative_clauses(text), regions, s.paragraph, ctx, company=company)
-    if region == "global":
-        region = ctx.site_here(s.paragraph, cue.metric, regions, text) or region
+    if region == "global":  # a model sold in one market only is made for it, whatever plant the paragraph named
+        region = lx.MARKET_PRODUCTS.get(cue.product or "") or ctx.site_here(s.paragraph, cue.metric, regions, text) or region
     return [(region, None)]
 
 

@@ -18,12 +18,14 @@ from evnews.claims.prefilter import with_first_char_guard
 from evnews.claims.timex import TimeMention
 
 _PRODUCTION = NeedlePattern.of(
-    r"\b(?:start(?:s|ed|ing)?|begin(?:s|ning)?|began|commenc\w+)\s+(?:\w+\s+){0,2}?(?:production|building|making|manufacturing|assembly)\b|"
+    r"\b(?:start(?:s|ed|ing)?|begin(?:s|ning)?|began|commenc\w+)\s+(?:\w+\s+){0,2}?(?:production|building|making|manufacturing|assembly|assembling|producing)\b|"
     r"\bstart\s+of\s+(?:[\w-]+\s+){0,3}?(?:production|output|assembly)\b|"
     r"\b(?:production|output)\s+(?:(?:of|for)\s+[^;]{0,80}?\s+)?(?:would|will|could|may|might|should|is\s+(?:set|due|expected|scheduled|slated|planned)\s+to|"
     r"is\s+to|to)?\s*(?:also\s+|now\s+|only\s+)?(?:not\s+)?(?:begin|start|commence|get\s+under\s*way|kick\s+off|"
     r"began|started|commenced|begins|starts|got\s+under\s*way|kicked\s+off)\b|"
     r"\b(?:production|output)\s+(?:(?:at|in)\s+[\w ,.-]{1,40}?\s+)?(?:starting|beginning|commencing)\b|"
+    # "is considering bringing production of the Sakura in-house from fiscal 2028"
+    r"\bbring(?:s|ing)?\s+(?:the\s+)?production\s+(?:of\s+[^;.]{1,40}?\s+)?in-house\b|"
     # a start moved: "output of the SUVs had been pushed back to late 2026"
     r"\b(?:production|output)\b[^;.]{0,100}?\b(?:pushed|put|moved)\s+back\s+(?:to|until)\b|"
     r"\b(?:production|output)\b[^;.]{0,100}?\b(?:delayed|postponed|slipped)\s+(?:to|until)\b|"
@@ -35,9 +37,10 @@ _PRODUCTION = NeedlePattern.of(
     r"\bfirst\b[^;.]{0,80}?\b(?:come|comes|came|roll|rolls|rolled)\s+off\s+(?:the|its)\s+(?:[\w-]+\s+)?line\b|"
     # "the hatchback has been built in Smyrna since January": made there since then
     r"(?<=ha[sd]\s|ave\s)been\s+(?:built|produced|assembled|made|manufactured)\s+(?:in|at)\b(?=[^;.]{0,80}?\bsince\b)|\benter(?:s)?\s+production\b|"
-    r"\b(?:will|would)\s+(?:also\s+)?(?:build|be\s+built|produce|be\s+produced|assemble)\b|"
+    r"\b(?:will|would)\s+(?:also\s+)?(?:build|be\s+built|produce|be\s+produced|assemble)\b|\b(?:is|are)\s+to\s+be\s+(?:built|produced|assembled)\b|"
     r"\bmov(?:e|ed|ing)\s+(?:its\s+)?production\s+to\b|\bproduction\s+(?:\w+\s+){0,3}moved\s+to\b|"
-    r"\b(?:pilot|trial|test)\s+(?:production\s+)?(?:line|plant|facility)\b|\bto\s+start\s+building\b|\bbegan\s+building\b|\bstart\s+building\b|"
+    # a pilot line that "is running" already started: a date later in the sentence is another plan's
+    r"\b(?:pilot|trial|test)\s+(?:production\s+)?(?:line|plant|facility)\b(?![^;.]{0,40}?\b(?:is|was|are)\s+(?:already\s+|now\s+)?(?:running|operating|operational|in\s+operation)\b)|\bto\s+start\s+building\b|\bbegan\s+building\b|\bstart\s+building\b|"
     r"\b(?:to\s+)?(?:build|building|produce|producing|manufacture|manufacturing|assemble|assembling)\s+(?:[\w-]+\s+){0,3}?"
     r"(?:EVs?|electric\s+(?:cars?|vehicles?|models?|vans?|trucks?|SUVs?|pickups?|sedans?|crossovers?)|batteries|cells)"
     r"(?:\s+(?:in|at|from)\b|(?=[^,;.]{0,60}\b(?:from|starting\s+in|beginning\s+in)\s))",
@@ -61,9 +64,12 @@ _TECHNOLOGY_VERB = with_first_char_guard(re.compile(
     r"\b(?:launch\w*|arriv\w*|introduc\w*|enable|debut\w*|deploy\w*|roll\w*\s+out|electrif\w+|from|offer\w*|bring\w*|commerciali[sz]\w*|"
     r"available|mass-produc\w+|put\w*|fit\w*|install\w*|equip\w*|adopt\w*|to\s+market|on\s+the\s+market|in\s+showrooms|"
     r"due|add|adds|adding|come|comes|coming|follow|follows|on\s+sale|"
+    r"reach(?:es|ing)?(?=\s+(?:the\s+)?(?:US|United\s+States|Europe|Japan|China|UK|Britain|India|North\s+America|market|showrooms)\b)|"
     # "which it wants in a production car by 2028", "to sell an EV with its own solid-state batteries"
     r"in\s+(?:a|its|their)\s+(?:first\s+)?(?:production|series|mass-market)\s+(?:car|vehicle|model|EV)|"
-    r"sell\w*\s+(?:an?\s+|its\s+first\s+)?(?:[\w-]+\s+)?(?:EV|car|vehicle|model)s?\s+with)\b",
+    r"sell\w*\s+(?:an?\s+|its\s+first\s+)?(?:[\w-]+\s+)?(?:EV|car|vehicle|model)s?\s+with|"
+    # "First EV with all-solid-state batteries | FY2028": the first car to have it is its launch
+    r"(?<![\w-])first\s+(?:[\w-]+\s+)?(?:EV|car|vehicle|model)\s+with)\b",
     re.I,
 ))
 _FROM_BEFORE = with_first_char_guard(re.compile(r"\b(?:from|starting(?:\s+in)?|beginning(?:\s+in)?|as\s+of)\s+(?:the\s+)?$", re.I))
@@ -77,7 +83,9 @@ _HYBRID_SYSTEM_LAUNCH = NeedlePattern.of(
     # "e-POWER, the system it sells in Japan, which is due in the U.S. by 2026"
     r"(?P<b>e-?POWER)(?:\s+(?:series[\s-])?(?:hybrid\s+)?(?:system|technology|powertrain|drivetrain))?(?:,[^,;]{0,90},(?:\s*which)?)?\s+"
     r"(?:(?:will|is\s+(?:set|due)\s+to|is\s+to)\s+(?:arrive|launch|debut|go\s+on\s+sale|come|follow|reach|be\s+(?:introduced|offered|launched))|"
-    r"is\s+due\b)",
+    r"is\s+due\b|reaches|arrives\s+in|comes\s+to|launches\s+in|debuts\s+in)|"
+    # "will be the first model it sells in Europe with e-Power"
+    r"\bfirst\s+(?:[\w-]+\s+)?(?:model|car|vehicle)\b[^;,.]{0,40}?\bwith\s+(?P<c>e-?POWER)\b",
     re.I,
 )
 # A brand going electric: "Its Infiniti brand will begin offering electrified powertrains from fiscal 2021",
@@ -198,13 +206,29 @@ def _technology_cues(
     cues: list[DateCue] = []
     for tech in techs:
         groups = tech.groupdict()
-        named = next((g for g in ("a", "b", "phev") if groups.get(g)), 0)
+        named = next((g for g in ("a", "b", "c", "phev") if groups.get(g)), 0)
         tech_start, tech_end = start + tech.start(named), start + tech.end(named)
         product = "plug-in hybrid" if named == "phev" else _nearest_product(products, tech_start, start, end)
         if product is None and re.search(r"autonom|self-driving", tech.group(0), re.I):
             product = "autonomous driving"
         cues.append(DateCue("technology_launch", tech_start, tech_end, time, product, where=start + verb.end()))
     return cues
+
+
+# Before the time that opens a sentence: nothing, or a preposition ("In 2027 production will start").
+_OPENING = re.compile(r"\W*(?:(?:in|on|by|during|from)\s+)?", re.I)
+_REPORTED = re.compile(r"\b(?:said|says|announced|told|reported|confirmed|promised|pledged|planned)\b", re.I)
+
+
+def _opening_time(times: list[TimeMention], clause: str, start: int, cue_start: int) -> TimeMention | None:
+    """"This week the first Leafs rolled off the line", "December 2025 - Production starts at Sunderland": a time
+    that opens the clause dates the start it tells, unless it dates a statement about it ("In 2009 Nissan said ...")."""
+    for t in times:
+        if t.background or t.kind == "open" or not start <= t.start < cue_start:
+            continue
+        if _OPENING.fullmatch(clause[: t.start - start]) and not _REPORTED.search(clause, t.end - start, cue_start - start):
+            return t
+    return None
 
 
 def _production_start(
@@ -224,6 +248,7 @@ def _production_start(
     for m in starts:
         product = _nearest_product(products, start + m.start(), start, end)
         time = _time_after(usable, start + m.start(), start + m.end(), end, or_before=False)
+        time = time or _opening_time(usable, clause, start, start + m.start())
         if time is None and product is not None:  # a weekday dates a named model's start, not a plant's
             time = _weekday_after(clause, m, start)
         if time is not None:

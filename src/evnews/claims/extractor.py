@@ -23,7 +23,7 @@ from evnews.claims import background as bg
 from evnews.claims import lexicon as lx
 from evnews.claims import local as lc
 from evnews.claims.coordination import elliptic_share, gapped_share, split_regions
-from evnews.claims.frames import Frame, frame_number, may_state_only_electric, only_electric_at
+from evnews.claims.frames import Frame, frame_number
 from evnews.claims.dated import date_claims
 from evnews.claims.mentions import Mention, Parsed, find_companies, find_products, find_regions, find_sites
 from evnews.claims.market import place_by_context
@@ -35,8 +35,11 @@ from evnews.claims.pointers import FormerFigure, replacing_figures, with_heading
 from evnews.claims.needle_pattern import NeedlePattern
 from evnews.claims.prefilter import with_first_char_guard
 from evnews.claims.sentences import Sentence, split_body
+from evnews.claims.share_words import may_state_only_electric, only_electric_at
+from evnews.claims.statements import states_nothing
 from evnews.claims.tables import reading_text, table_cells
-from evnews.claims.timex import TimeMention, find_times, resolve
+from evnews.claims.timex import TimeMention, entry_date, find_times, resolve
+from evnews.claims.volumes import volume_metric
 from evnews.models import Claim
 
 _ANAPHOR = with_first_char_guard(re.compile(r"\b(?:the|these|those)\s+(?:cars?|vehicles?|models?|units)\b|\bit\b", re.I))
@@ -63,7 +66,7 @@ _MONEY_SPENT = with_first_char_guard(re.compile(
 # Words that say a plant is working: its capacity is a fact, not a plan.
 _OPERATING = with_first_char_guard(re.compile(
     r"\b(?:started|began|begun|opened|operat\w+|running|runs|produc(?:es|ed|ing)|output|has\s+(?:a\s+|an\s+)?(?:annual\s+)?capacity|"
-    r"reached|came\s+on\s+(?:stream|line)|online|in\s+operation)\b",
+    r"reached|came\s+on\s+(?:stream|line)|online|in\s+operation|switched\s+on)\b",
     re.I,
 ))
 _STATEMENT_POINTER = with_first_char_guard(re.compile(
@@ -144,7 +147,7 @@ class _Reader:
         regions = lc.home_regions(find_regions(text), companies, self.ctx)
         if at.is_rumor(text):
             self.ctx.rumor_paragraph = s.paragraph
-        if not (lx.CANCELLED_RE.search(text) or lx.SUPERSEDED_SENTENCE_RE.search(text)):
+        if not states_nothing(text):
             masked = lc.masked_spans(text)
             times = [t for t in find_times(text) if not lc.inside(t.start, masked)]
             self._point_back(s, times)
@@ -159,7 +162,7 @@ class _Reader:
     def _point_back(self, s: Sentence, times: list[TimeMention]) -> None:
         """"At the time, Nissan said it would invest ... over five years", "That plan is backed by ... over
         five years": relative times count from the announcement the sentences before dated."""
-        self.ctx.pointer_anchor = None
+        self.ctx.pointer_anchor, self.ctx.entry_anchor = None, entry_date(s.text, self.ctx.anchor)
         recent = self.ctx.recent_announcement
         if recent and recent[0] >= s.index - 3 and _STATEMENT_POINTER.match(s.text) and not any(t.announcement for t in times):
             self.ctx.pointer_anchor = recent[1]
@@ -233,7 +236,7 @@ class _Reader:
             if frame.unit == "vehicles" and (metric in ("", "ev_sales_volume", "electrified_sales_volume") or part_of_total):
                 # "Including the Leaf, which sold 7,100, ... in the period": a period named elsewhere in the sentence
                 period = time if found else next((t for t in times if t.kind == "same" and not t.background), None)
-                metric = lc.volume_metric(
+                metric = volume_metric(
                     "" if part_of_total else metric, kind, window, product, company, found or period is not None, period, n, numbers
                 ) or ("cumulative_sales" if part_of_total else "")
                 if not metric:

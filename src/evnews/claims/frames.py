@@ -57,13 +57,15 @@ _LAUNCH_VERB = with_first_char_guard(re.compile(
     r"\b(?:launch\w*|introduc\w*|bring\s+out|bringing\s+out|offer\w*|deploy\w*|plans?|planned|roll\w*\s+out|unveil\w*|"
     r"releas\w*|add\w*|coming|due|arriv\w*|build\w*|debut\w*|confirmed|will|would|total|"
     r"include\w*|target\w*|aim\w*|goals?|ambition|pledg\w*|promis\w*|commit\w*|expect\w*|electrified|new|"
-    r"ris(?:e|es|ing)\s+to|rose\s+to|grow\w*\s+to|climb\w*\s+to|bring\w*\s+the\s+total\s+to)\b",
+    r"ris(?:e|es|ing)\s+to|rose\s+to|grow\w*\s+to|climb\w*\s+to|bring\w*\s+the\s+total\s+to|still\s+stands?)\b",
     re.I,
 ))
 _NUMBER_WORDS = r"(?:\d[\d,]*|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty)"
 _CHILD = with_first_char_guard(re.compile(rf"^\s*(?:of\s+(?:them|those|these|which|the\s+{_NUMBER_WORDS})\b)", re.I))
 _CHILD_BEFORE = with_first_char_guard(re.compile(
-    r"\b(?:of\s+(?:those|these|the)\s+(?:[\w-]+\s+){0,3}(?:models|vehicles|EVs|cars))\s*,?\s*$|\bincluding\s*$", re.I
+    # "..., of which 15 will be fully electric", "Of the 30, 16 are to be electrified"
+    r"\b(?:of\s+(?:those|these|the)\s+(?:[\w-]+\s+){0,3}(?:models|vehicles|EVs|cars))\s*,?\s*$|\bincluding\s*$|"
+    r",\s+of\s+which\s*$|^\W*Of\s+the\s+\d+\s*,\s*$", re.I
 ))
 _BODY_STYLE = with_first_char_guard(re.compile(
     r"^\s*of\s+(?:them|those|these|which)\s+(?:[\w-]+\s+){0,2}?(?:SUVs|crossovers|sedans|saloons|pickups|trucks|vans|"
@@ -116,19 +118,13 @@ _RAISE_SALES_BY = with_first_char_guard(re.compile(
     r"vehicle|car|unit|worldwide)\s+)*(?:sales|volumes?|deliveries|output)\s+by\s+(?:about\s+|around\s+|some\s+|roughly\s+)?$",
     re.I,
 ))
+_ADAS_ON = with_first_char_guard(re.compile(r"(?:Pro\s?PILOT|Pro\s?Pilot|driver[\s-]assist(?:ance)?)\b[^.;]{0,40}\bon\s+(?:up\s+to\s+|about\s+)?$", re.I))
 _ADAS_EQUIPPED = with_first_char_guard(re.compile(
     r"equipped|with\s+Pro\s?PILOT|with\s+Pro\s?Pilot|featuring|fitted|(?:offered|available|standard|installed)\s+(?:on|in)\b|"
     r"\bcomes?\s+with\b",
     re.I,
 ))
 _PERIOD = with_first_char_guard(re.compile(r"\b(?:a|per|each)\s+year\b|\bannual(?:ly)?\b|\byearly\b|\bper\s+annum\b", re.I))
-_ONLY_EV = NeedlePattern.of(
-    r"\b(?:sell|selling|sales\s+of)\s+only\s+(?:electric|battery[\s-]electric|EVs?|zero-emission)|"
-    # "every car it sells in Europe will be fully electric by 2030"
-    r"\b(?:every|each)\s+(?:[\w-]+\s+){0,2}?(?:car|vehicle|model)\s+(?:it|they|we)\s+(?:sells?|sold)\b[^.;]{0,40}?\b(?:will|would|is\s+to|must|should)\s+be\s+"
-    r"(?:fully\s+|all[\s-]|purely\s+|100%\s+)?(?:electric|battery[\s-]electric|zero-emission)\b",
-    re.I,
-)
 # A milestone unit: "delivered its 300,000th Leaf" counts sales since launch; "built its
 # 50,000th" counts production, which the vocabulary has no metric for.
 _MILESTONE_SOLD = with_first_char_guard(re.compile(
@@ -229,12 +225,19 @@ def _frame_money(n: NumberMention, w: Window) -> Frame | None:
     return None
 
 
+_SALES_BEFORE_TAIL = re.compile(r"\b(?:to|of|at|reach|reaching|hit)\s*$|\bshare\s+of\s+(?:\S+\s+){0,3}?sales\s*$")
+_HAS_BEEN = re.compile(r"\s*ha(?:s|ve)\s+been\b")
+_OF_EVS = re.compile(r"\s*(?:of\s+)?(?:(?:the|its|all)\s+)?(?:[A-Z][\w-]+\s+)?(?:EVs|electric\s+(?:cars|vehicles))\b")
+
+
 def _frame_percent(n: NumberMention, w: Window) -> Frame | None:
     near = w.before[-60:] + " " + w.after[:60]
     if lx.STAKE_RE.search(near) or lx.MONEY_NON_CLAIM_RE.search(near) or re.search(r"\bcapacity\b", near, re.I):
         return None  # a stake, a change in profit, price or costs, a capacity cut
     if _REGULATION.search(w.lead[-90:]) or re.match(r"^\s*of\s+(?:each|every|all)\s+(?:carmakers?|manufacturers?)", w.after):
         return None  # a quota set by law or a regulator, for every carmaker
+    if n.is_fraction and _OF_EVS.match(w.after):
+        return None  # "two in every three Nissan EVs sold have been Leafs": a model's part of the EVs, no sales mix
     if _MARKET_DENOMINATOR.match(w.after) or _MARKET_DENOMINATOR.match(w.rest):
         return None  # "a tenth of global car sales", "one in three new cars sold in Norway": the whole market
     if _SEGMENT_SUBJECT.search(w.lead[-90:]):
@@ -249,8 +252,8 @@ def _frame_percent(n: NumberMention, w: Window) -> Frame | None:
         return Frame("connected_share", "percent")  # "100% of new models sold in key markets are to be connected"
     before, lead = _without_qualifier(w.before), _without_qualifier(w.lead)
     sales_here = lx.SALES_NOUN_RE.search(w.after[:70]) or (
-        lx.SALES_NOUN_RE.search(before) and re.search(r"\b(?:to|of|at|reach|reaching|hit)\s*$", before)
-    )
+        lx.SALES_NOUN_RE.search(before) and _SALES_BEFORE_TAIL.search(before)
+    )  # "... to 50% of sales", "an electrified share of global sales above 50%"
     share_to = _SHARE_RISES_TO.search(lead[-80:])  # "its electrified share ... to 60%", "that share to reach 50%"
     if sales_here or share_to or re.search(r"\bshare\s+for\b", w.after[:30]):
         # The powertrain named nearest the number: "EVs made up 10% of sales, as e-POWER cars ..." is an EV
@@ -261,9 +264,12 @@ def _frame_percent(n: NumberMention, w: Window) -> Frame | None:
             return Frame(metric, "percent")
         return None
     if not n.is_fraction and re.match(
-        r"^\s*(?:(?:fully|purely|pure|all|100%)[\s-]+)?(?:electrified|electric|EVs?|battery[\s-]electric|e-POWER)\b", w.after
-    ):  # "58% electrified in Japan", "16% fully electric"
-        return Frame(_share_metric(powertrain(w.after[:30])) or "electrified_sales_share", "percent")
+        r"^\s*(?:(?:has|have|is|are|was|were|will)\s+(?:been|be)\s+)?(?:(?:fully|purely|pure|all|100%)[\s-]+)?"
+        r"(?:electrified|electric|EVs?|battery[\s-]electric|e-POWER)\b", w.after
+    ):  # "58% electrified in Japan", "16% fully electric", "and 16 per cent has been fully electric"
+        # "and 16 per cent has been fully electric": the sales the share before it was of, over the same period
+        child = _HAS_BEEN.match(w.after) is not None
+        return Frame(_share_metric(powertrain(w.after[:30])) or "electrified_sales_share", "percent", child_of_previous=child)
     if n.is_fraction:
         return None
     if lx.COST_RE.search(near):
@@ -278,7 +284,8 @@ def _frame_launch(n: NumberMention, w: Window, head: str) -> Frame | None:
     kind = powertrain(text)
     if kind == "combustion":
         return None
-    if lx.ADAS_RE.search(w.sentence) and _ADAS_EQUIPPED.search(w.sentence):
+    # "eight new all-electric models and ProPILOT offered on 20 models": a count with a powertrain of its own is no ADAS count
+    if kind is None and lx.ADAS_RE.search(w.sentence) and _ADAS_EQUIPPED.search(w.sentence):
         return Frame("adas_model_launches", "models")
     if kind is None:
         if not re.search(r"\bnew\b|\bmodels\b", head + " " + w.before[-30:], re.I):
@@ -304,6 +311,8 @@ def _frame_count(n: NumberMention, w: Window) -> Frame | None:
             return None  # "14 EVs, 11 of them SUVs", "8 EVs, four under the Nissan badge": a split, no powertrain count
         return Frame(f"{kind}_model_launches" if kind else "", "models", child_of_previous=True)
     if small and (_MODEL_NOUN.match(head.strip()) or _MODEL_NOUN.search(head[:45])):
+        if _ADAS_ON.search(w.before[-60:]):
+            return Frame("adas_model_launches", "models")  # "ProPILOT driver assistance on 20 models", verb or not
         if not _LAUNCH_VERB.search(w.clause) or _LINEUP_SIZE.search(w.lead[-90:]):
             return None
         if n.value == 1 and n.is_word:
@@ -370,19 +379,6 @@ def _frame_milestone(w: Window) -> Frame | None:
     if _MILESTONE_SOLD.search(near):
         return Frame("cumulative_sales", "vehicles")
     return None
-
-
-def only_electric_at(clause: str) -> int | None:
-    """Where words stating a 100 % EV share start in the clause, or None: 'plans to sell only electric cars',
-    "every Nissan car we sell in Europe will be fully electric"."""
-    m = _ONLY_EV.search(clause)
-    return m.start() if m else None
-
-
-def may_state_only_electric(text: str) -> bool:
-    """False when no part of the text can state an only-electric share (it lacks the words one needs):
-    a sentence that fails this needs no clause-by-clause look."""
-    return _ONLY_EV.pattern_for(text) is not None
 
 
 def is_period(text: str) -> bool:

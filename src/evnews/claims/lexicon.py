@@ -258,12 +258,12 @@ RUMOR_CUES = (
     r"is\s+considering|are\s+considering|was\s+considering|according\s+to\s+(?:(?!its\b|their\b|official\b|company\b|sales\b|"
     r"annual\b|quarterly\b|financial\b|earnings\b)\w+\s+){0,3}(?:sources|people|insiders|reports?)|"
     # unpublished papers passed on by others: "according to a letter described by two trade publications"
-    r"according\s+to\s+(?:an?|the)\s+(?:\w+\s+)?(?:letter|memo|document|email|presentation|filing\s+seen)\b|"
+    r"according\s+to\s+(?:an?|the)\s+(?:\w+\s+)?(?:letter|memo|notice|document|email|presentation|filing\s+seen)\b|"
     r"(?:magazines?|newspapers?|outlets?|publications?|websites?|blogs?|media|press)\s+(?:have|has|had)\s+reported|"
     r"(?:has|have|had)(?:n['’]t|\s+not)\s+(?:yet\s+)?confirmed|(?:declined|refused)\s+to\s+confirm|did(?:n['’]t|\s+not)\s+confirm|"
     r"people\s+(?:familiar|with\s+knowledge)|sources\s+(?:familiar|said|say|close)|reportedly|is\s+said\s+to|are\s+said\s+to|"
     # unpublished papers and second-hand reports ("supplier schedules reported by the trade press", "a leaked memo")
-    r"(?:supplier|suppliers['’]|dealer|internal|leaked|confidential)\s+(?:schedules?|documents?|memos?|sources|plans?|briefings?|"
+    r"(?:supplier|suppliers['’]|dealer|internal|leaked|confidential)\s+(?:schedules?|documents?|memos?|notices?|sources|plans?|briefings?|"
     r"presentations?|emails?)|reported\s+by\s+(?:the\s+)?(?:trade\s+|local\s+|business\s+)?(?:press|media|newspapers?)|"
     r"(?:media|press|trade[\s-]press)\s+reports?|rumou?r|insiders|is\s+being\s+discussed|"
     r"according\s+to\s+(?:the\s+|a\s+)?(?:Nikkei|Reuters|Bloomberg|Kyodo|Yomiuri|Asahi|Mainichi|media|press|local\s+media|newspaper|daily)|"
@@ -272,7 +272,7 @@ RUMOR_CUES = (
 TARGET_CUES = (
     r"\bwill\b|\bwould\b|\bplans?\b|\bplanned\b|\bplanning\b|\baims?\b|\baiming\b|\baimed\b|\btargets?\b|\btargeting\b|"
     r"\bgoals?\b|\bexpects?\b|\bexpected\b|\bwants?\b|\bpledged?\b|\bpromised?\b|\bpromises\b|\bcommit(?:s|ted|ment)?\b|"
-    r"\bintends?\b|\bobjective\b|\bambition\b|\bis\s+to\b|\bare\s+to\b|\bdue\b|\bcoming\b|\bset\s+to\b|\bgoing\s+to\b|"
+    r"\bintends?\b|\bobjective\b|\bambition\b|\bis\s+to\b|\bare\s+to\b|\bdue\b|\bcoming\b|\bset\s+to\b|\bgoing\s+to\b|\bat\s+a\s+later\b|"
     r"\binvesting\b|\bexpanding\b|\bworking\s+on\b|\bdeveloping\b|\bforecasts?\b|\bseeks?\b|\bhopes?\b|\bstriv(?:e|es|ing)\b|\bon\s+track\b|\bby\s+(?:fiscal\s+)?(?:year\s+)?20\d\d|"
     # a schedule in the present tense ("goes on sale this year", "a city car follows in 2026")
     r"\b(?:goes|go)\s+on\s+sale\b|\b(?:follows|arrives|debuts|lands)\s+(?:in|by|next|this|later|early|late)\b|"
@@ -281,7 +281,7 @@ TARGET_CUES = (
     r"stick(?:s|ing)?\s+(?:to|with)|stands?\s+by)\s+(?:its|the|their)\s+(?:[\w-]+\s+)?(?:target|goal|aim|plan|pledge|forecast)"
 )
 ACTUAL_CUES = (
-    r"\bsold\b|\bdelivered\b|\breached\b|\bpassed\b|\btopped\b|\bachieved\b|\bsurpassed\b|\bexceeded\b|\bhit\b|"
+    r"\bsold\b(?!\s+(?:every|each|a|per)\s+year|\s+annually)|\bdelivered\b|\breached\b|\bpassed\b|\btopped\b|\bachieved\b|\bsurpassed\b|\bexceeded\b|\bhit\b|"
     r"\bbought\b|\bregistered\b|\bshipped\b|\bhas\s+sold\b|\bhave\s+sold\b|\bcrossed\b|\bmilestone\b|\bcelebrated\b|"
     r"\bbegan\b|\bstarted\b|\bmoved\b|\b(?:went|gone)\s+to\b|\baccounted\s+for\b|\b(?:comes?|came)\s+in\s+at\b|\bst(?:ood|ands?)\s+at\b|"
     r"\bamount(?:s|ed)\s+to\b|\badded\b|\b(?:collected|received|secured|logged|booked|garnered|racked\s+up)\b|"
@@ -290,7 +290,8 @@ ACTUAL_CUES = (
 
 # Sentences that describe a plan as dropped: nothing in them is a claim.
 CANCELLED_RE = NeedlePattern.of(
-    r"\b(?:scrapped|cancel+ed|axed|abandoned|shelved|dropped\s+(?:its|the)\s+plan|called\s+off|ditched|no\s+longer\s+plans?)\b",
+    r"\b(?:scrapped|cancel+ed|axed|abandoned|shelved|dropped\s+(?:its|the)\s+plan|called\s+off|ditched|no\s+longer\s+plans?|"
+    r"falls\s+victim|fell\s+victim)\b",
     re.I,
 )
 # A figure the text presents as former: "up from 15", "instead of the earlier 75%".
@@ -350,6 +351,7 @@ MONEY_NON_CLAIM_RE = with_first_char_guard(re.compile(
 INVESTMENT_CUES_RE = re.compile(
     r"^\s*(?:battery\s+)?(?:plant|factory|gigafactory|facility|hub)\b|\b(?:invest(?:s|ed|ing|ment|ments)?|pledged?|commit(?:s|ted|ting|ment)?|spend(?:s|ing)?|spent|allocat(?:e|es|ed|ing)|"
     r"earmark(?:s|ed)?|fund(?:s|ed|ing)?|capital\s+expenditure|capex|pour(?:s|ed|ing)?|put\s+up|outlay|"
+    r"to\s+(?:speed\s+up|accelerate|drive|push)\s+(?:its\s+|the\s+)?electrification|"
     r"(?:put|puts|putting|plough\w*|plow\w*|pump\w*|inject\w*|sink\w*)(?=(?:[^.;]|\.(?=\d)){0,40}\binto\b)|backed\s+by|backing)\b|^\s*Investment\s*:|"
     # money a plant is given: "the plant will get $500 million for the job"
     r"\b(?:plant|factory|gigafactory|facility|site)\s+(?:will\s+|is\s+to\s+|would\s+|is\s+set\s+to\s+)?(?:get|gets|got|receive[sd]?)\b|"
@@ -359,7 +361,8 @@ INVESTMENT_CUES_RE = re.compile(
 )
 # Shares: a percentage or fraction "of ... sales" (not of a line-up, a stake or a cost).
 SALES_NOUN_RE = with_first_char_guard(re.compile(
-    r"\b(?:sales(?:\s+mix)?|sells|sold|registrations|deliveries|volume|buyers|customers|(?:new[\s-])?car\s+buyers)\b", re.I
+    r"\b(?:sales(?:\s+mix)?|sells|sold|registrations|deliveries|volume|buyers|customers|(?:new[\s-])?car\s+buyers|"
+    r"what\s+(?:we|they|you|it)\s+sell)\b", re.I
 ))
 LINEUP_RE = with_first_char_guard(re.compile(r"\b(?:line-?up|range\s+of\s+models|portfolio|model\s+range)\b", re.I))
 STAKE_RE = with_first_char_guard(re.compile(r"\b(?:stake|holding|holds|owns|ownership|equity|shareholding|interest\s+in)\b", re.I))

@@ -12,28 +12,17 @@ from dataclasses import replace
 
 from evnews.claims import attribution as at
 from evnews.claims import lexicon as lx
-from evnews.claims.frames import Frame, Window, frame_number, last_powertrain, powertrain
+from evnews.claims.frames import Frame, Window, frame_number
 from evnews.claims.mentions import Mention, company_names, find_companies, find_products, find_regions, find_sites
 from evnews.claims.numbers import NumberMention, is_year
 from evnews.claims.needle_pattern import NeedlePattern
 from evnews.claims.prefilter import with_first_char_guard
-from evnews.claims.timex import TimeMention
 from evnews.models import Claim
 
-_SEGMENT_BREAK = with_first_char_guard(re.compile(r"[,;](?!\d)|[()\[\]]|\s[-–—]\s|—"))
+SEGMENT_BREAK = with_first_char_guard(re.compile(r"[,;](?!\d)|[()\[\]]|\s[-–—]\s|—"))
 _NAME_BEFORE = re.compile(r"(?<=\w\s)([A-Z][\w.-]*[A-Za-z])\s$")
 _NOT_NAMES = frozenset("About Around Some Nearly Over More Only Just Almost Roughly Approximately Up In By To Of".split())
-_CUMULATIVE_VERB = with_first_char_guard(re.compile(
-    r"\b(?:has|have|had|having)\s+(?:now\s+|already\s+)?(?:sold|delivered|reached|bought|passed|topped|shipped)\b|"
-    r"\b(?:passed|topped|surpassed|crossed|reached|reach|hit|passing|topping|surpassing|crossing|reaching|hitting)\b",
-    re.I,
-))
 _RELATIVE_CLAUSE = at.RELATIVE_CLAUSE
-_PERIOD_WORDS = with_first_char_guard(re.compile(
-    r"\b(?:quarterly|annual|yearly|monthly|half-yearly|a\s+year|per\s+year|a\s+month|per\s+month|"
-    r"(?:in|for|during)\s+the\s+(?:[\w-]+\s+)?(?:quarter|half|month)|year\s+on\s+year|year-on-year)\b",
-    re.I,
-))
 # Someone else's estimate of the company's figure: "we model Nissan's EV mix at 12%", "analysts expect ...".
 ESTIMATE = with_first_char_guard(re.compile(
     r"\b(?:we|analysts?|brokers?|brokerages?|economists|consensus|the\s+bank|strategists?|researchers?|consultants?|"
@@ -93,13 +82,13 @@ def inside(pos: int, spans: list[tuple[int, int]]) -> bool:
 
 def window(sentence: str, n: NumberMention, numbers: list[NumberMention], context: str) -> Window:
     """The segment around a number (to the next comma, bracket or number) and its clause."""
-    cut_before = [m.end() for m in _SEGMENT_BREAK.finditer(sentence, 0, n.start)]
+    cut_before = [m.end() for m in SEGMENT_BREAK.finditer(sentence, 0, n.start)]
     seg_start = cut_before[-1] if cut_before else 0
-    nxt = _SEGMENT_BREAK.search(sentence, n.end)
+    nxt = SEGMENT_BREAK.search(sentence, n.end)
     seg_end = nxt.start() if nxt else len(sentence)
     later = [o for o in numbers if o.start >= n.end]
     if later and re.fullmatch(r"\s*(?:and|or|to|-|–)\s*", sentence[n.end : later[0].start]):
-        nxt2 = _SEGMENT_BREAK.search(sentence, later[0].end)
+        nxt2 = SEGMENT_BREAK.search(sentence, later[0].end)
         seg_end = nxt2.start() if nxt2 else len(sentence)  # "40,000 and 45,000 units"
     elif later:
         seg_end = min(seg_end, later[0].start)
@@ -170,7 +159,21 @@ def excluded(sentence: str, n: NumberMention, numbers: list[NumberMention], mask
         return True  # "A million more cars a year is roughly a quarter more than it sells now": a comparison, no claim
     if n.unit is None and _DURATION_AFTER.match(sentence, n.end):
         return True  # "the amount covers five years": a length of time, never a count of cars or models
+    if n.unit is None and _may_count_staff(before) and _HEADCOUNT_BEFORE.search(before):
+        return True  # "the engine plant employs about 2,000": staff, whatever noun is left out
     return is_former(sentence, n, numbers)
+
+
+_HEADCOUNT_BEFORE = with_first_char_guard(re.compile(
+    r"\b(?:employs|employed|employing|workforce\s+of|headcount\s+of|staff\s+of)\s+(?:about\s+|around\s+|some\s+|roughly\s+|nearly\s+|"
+    r"almost\s+|more\s+than\s+|over\s+|just\s+(?:over|under)\s+)?$",
+    re.I,
+))
+
+
+def _may_count_staff(before: str) -> bool:
+    """A substring test first: few segments hold these words, and the regex costs more."""
+    return any(word in before for word in ("employ", "orkforce", "eadcount", "taff of"))
 
 
 # "rose to 35,000 from 28,000", "fell 10% to 35,000 from 39,000 in 2022": the figure after "from" is the old level.
@@ -194,11 +197,15 @@ def _right_after_money(sentence: str, n: NumberMention, numbers: list[NumberMent
 _LIST_GAP = re.compile(r"^[\w\s'’-]{0,40}?(?:\band|\bor|,)\s*(?:the\s+|some\s+|about\s+|around\s+)?$")
 
 
+_EARLIER_PERIOD = re.compile(r"\s+(?:in|during)\s+(?:the\s+)?(?:fiscal\s+(?:year\s+)?|FY\s?)?(?:19|20)\d\d\b", re.I)
+
+
 def is_former(sentence: str, n: NumberMention, numbers: list[NumberMention]) -> bool:
     """A figure the text presents as replaced: "up from 15", "against 75% in the old plan", and the
     figures listed with it ("replace the 23 electrified models and 15 EVs")."""
     if lx.SUPERSEDED_BEFORE_RE.search(sentence[max(0, n.start - 40) : n.start]):
-        return True
+        # "20,832 buyers in fiscal 2024, down from 34,083 in fiscal 2023": the level of an earlier period is its result
+        return not (n.unit is None and n.value >= 1000 and _EARLIER_PERIOD.match(sentence, n.end))
     if _COMPARED_TO_KNOWN.search(sentence, max(0, n.start - 40), n.start):
         return True  # "slightly more than the 130GWh it set out in 2021": a figure stated elsewhere, compared with
     if lx.FORMER_PLAN_AFTER_RE.match(sentence, n.end):
@@ -279,84 +286,6 @@ def split_each(claim: Claim, text: str, n: NumberMention, regions: list[Mention]
         return [claim]
     return [replace(claim, region=name) for name in dict.fromkeys(named)]
 
-
-
-def _period_follows(w: Window, time: TimeMention | None) -> bool:
-    """A dated period right after the count: "sold 54,000 Leafs worldwide in fiscal 2019"."""
-    if time is None or time.kind not in ("absolute", "last", "this") or re.search(r"\b(?:end|by)\b", time.text, re.I):
-        return False
-    at_count = w.sentence.find(w.after)
-    if at_count < 0 or time.start < at_count:
-        return False
-    return bool(re.fullmatch(r"[^,;]{0,50}?\b(?:in|during|for|over)\s+(?:the\s+)?", w.sentence[at_count : time.start]))
-
-
-def _cumulative_cue(w: Window, n: NumberMention | None, figures: list[NumberMention]) -> bool:
-    """A "since", "in total", "to date" that speaks of this figure: in its own segment, or in a segment
-    holding no other figure ("Since its launch in 2022, sales have reached 64,000"). In "has sold
-    650,000 since 2010, including 42,000 last year" the "since" is the 650,000's."""
-    if n is None:
-        return bool(lx.CUMULATIVE_RE.search(w.sentence))
-    for m in lx.CUMULATIVE_RE.finditer(w.sentence):
-        cuts = [b.end() for b in _SEGMENT_BREAK.finditer(w.sentence, 0, m.start())]
-        nxt = _SEGMENT_BREAK.search(w.sentence, m.end())
-        start, end = (cuts[-1] if cuts else 0), (nxt.start() if nxt else len(w.sentence))
-        holders = [f.start for f in figures if start <= f.start < end and not is_year(f)]
-        # a cue after a figure speaks of it ("passed 250,000 since launch"), one before of the next
-        owner = max((h for h in holders if h < m.start()), default=min(holders, default=None))
-        if owner is None or owner == n.start:
-            return True
-    return False
-
-
-def _own_text(w: Window, n: NumberMention | None, figures: list[NumberMention]) -> str:
-    """The words that speak of this figure: its segment, and its clause's lead when no other figure
-    stands in it ("Nissan has sold 650,000 since 2010, including 42,000 last year": not "has sold")."""
-    if n is None:
-        return w.clause
-    lead_start = n.start - len(w.lead)
-    others = [f for f in figures if lead_start <= f.start < n.start - len(w.before) and not is_year(f)]
-    return (w.before if others else w.lead) + " " + w.after
-
-
-_OF_THEM = re.compile(r"\s*of\s+them\b", re.I)
-
-
-def volume_metric(
-metric: str, kind: str, w: Window, product: str | None, company: str | None, found: bool, time: TimeMention | None,
-    n: NumberMention | None = None, figures: list[NumberMention] | None = None,
-) -> str:
-    """Cumulative or per-period, and whether the vehicles counted are EVs at all."""
-    segment = w.before + " " + w.after
-    kind_of_car = {"ev_sales_volume": "ev", "electrified_sales_volume": "electrified"}.get(metric) or powertrain(segment)
-    if kind_of_car is None and (company in lx.EV_ONLY_COMPANIES or product in lx.EV_PRODUCTS):
-        kind_of_car = "ev"
-    if kind_of_car is None and company in lx.NEV_ONLY_COMPANIES:
-        kind_of_car = "electrified"
-    if kind_of_car is None and n is not None and _OF_THEM.match(w.after):  # "sold 129,000 of them": the cars named before
-        kind_of_car = last_powertrain(w.sentence[: n.start])
-    cumulative = _cumulative_cue(w, n, figures or []) or bool(re.search(r"\bcumulative\b", w.clause, re.I))
-    if cumulative and kind == "actual" and _period_follows(w, time) and not lx.CUMULATIVE_RE.search(w.before + " " + w.after):
-        cumulative = False  # "sold 54,000 Leafs in the year to March, its best year so far": the period wins
-    if kind == "actual" and not cumulative and _PERIOD_WORDS.search(w.clause):
-        cumulative = False  # "quarterly EV deliveries of 31k units": a period's volume
-    elif kind == "actual" and not cumulative:
-        # "sold 1.31 million last year" counts a period; "added 45,000 before X replaced it this year" does not.
-        between = w.sentence[w.sentence.find(w.after) : time.start] if time is not None else ""
-        periodic = (
-            found
-            and time is not None
-            and time.kind in ("absolute", "last", "this", "same", "month", "fy_month")
-            and not re.search(r"\b(?:end|by)\b", time.text, re.I)
-            and not re.search(r"\b(?:by|until|through)\s+(?:the\s+end\s+of\s+)?$", w.sentence[max(0, time.start - 25) : time.start], re.I)
-            and not re.search(r"\b(?:before|after|when|until|since|replaced)\b", between, re.I)
-        )
-        cumulative = not periodic or bool(_CUMULATIVE_VERB.search(_own_text(w, n, figures or [])))
-    if kind_of_car is None or kind_of_car == "combustion":
-        return ""
-    if cumulative:
-        return "cumulative_sales"
-    return "electrified_sales_volume" if kind_of_car in ("electrified", "epower") else "ev_sales_volume"
 
 
 def may_be_figure(n: NumberMention, time_spans: list[tuple[int, int]], masked: list[tuple[int, int]]) -> bool:

@@ -253,6 +253,8 @@ class _Context:
             article.single,
             _passage_market(self.said, self.sentences, i),
             article.top if currency == article.top else None,  # pounds in a story mostly about Britain
+            # "£450 million getting the car into production ... the plant": pounds spent at a plant are spent in Britain
+            currency if currency != "europe" and _SITE_POINTER.search(text) else None,
         )
         return next((m for m in candidates if self._place_fits(claim, text, m)), None)
 

@@ -29,7 +29,10 @@ def _same_fact(a: Claim, b: Claim) -> bool:
     regions_fit = a.region == b.region or "global" in (a.region, b.region)
     years_fit = a.horizon_year == b.horizon_year or None in (a.horizon_year, b.horizon_year)
     if a.value is None:  # a date claim is its year: the same date only
-        return a.region == b.region and a.horizon_year == b.horizon_year and a.product == b.product
+        # a technology named in a table row ("All-solid-state EV on sale | FY2028") may get no product name;
+        # two production starts in one year may be two models, one of them unnamed
+        same_product = a.product == b.product or (a.metric == "technology_launch" and None in (a.product, b.product))
+        return a.region == b.region and a.horizon_year == b.horizon_year and same_product
     return regions_fit and years_fit
 
 

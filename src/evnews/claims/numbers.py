@@ -62,7 +62,7 @@ _FRACTION = "|".join(sorted((re.escape(k) for k in _FRACTIONS), key=len, reverse
 
 NUMBER_RE = with_first_char_guard(re.compile(
     rf"(?P<fraction>\b(?:{_FRACTION})\b(?![\w-])(?!\s+(?:an?|the)\s+(?:year|month|decade|century|{_SCALE}\b)))"
-    rf"|(?P<inone>\b(?P<in_a>one|two|three|four|nine)\s+(?:in|out\s+of)\s+(?P<in_b>two|three|four|five|ten)\b)"
+    rf"|(?P<inone>\b(?P<in_a>one|two|three|four|nine)\s+(?:in|out\s+of)\s+(?:every\s+)?(?P<in_b>two|three|four|five|ten)\b)"
     rf"|(?P<cur>{_CUR_SIGN})?(?P<num>(?<![\w.,-])(?:{_DIGITS})(?:\s?[-–]\s?(?P<hi>{_DIGITS}))?"
     rf"|\b(?:half\s+an?|an?|{_WORD_NUM})(?=\s+{_SCALE}\b)|\b{_WORD_NUM}\b)"
     rf"(?:\s?(?P<scale>{_SCALE})\b)?(?P<plus>\+)?(?P<pct>{_PERCENT})?"

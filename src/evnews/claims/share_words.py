@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from evnews.claims.mentions import find_regions
+from evnews.claims.needle_pattern import NeedlePattern
 from evnews.claims.prefilter import with_first_char_guard
 
 # A share whose subject is a segment or a market, not a company's sales.
@@ -69,3 +70,26 @@ FIGURE_QUALIFIER_TAIL = with_first_char_guard(re.compile(
 def without_qualifier(text: str) -> str:
     m = FIGURE_QUALIFIER_TAIL.search(text, max(0, len(text) - 30))  # the longest qualifier is shorter than that
     return text[: m.start()] if m else text
+
+
+# A 100 % EV share stated in words: "plans to sell only electric cars".
+_ONLY_EV = NeedlePattern.of(
+    r"\b(?:sell|selling|sales\s+of)\s+only\s+(?:electric|battery[\s-]electric|EVs?|zero-emission)|"
+    # "every car it sells in Europe will be fully electric by 2030"
+    r"\b(?:every|each)\s+(?:[\w-]+\s+){0,2}?(?:car|vehicle|model)\s+(?:it|they|we)\s+(?:sells?|sold)\b[^.;]{0,40}?\b(?:will|would|is\s+to|must|should)\s+be\s+"
+    r"(?:fully\s+|all[\s-]|purely\s+|100%\s+)?(?:electric|battery[\s-]electric|zero-emission)\b",
+    re.I,
+)
+
+
+def only_electric_at(clause: str) -> int | None:
+    """Where words stating a 100 % EV share start in the clause, or None: 'plans to sell only electric cars',
+    "every Nissan car we sell in Europe will be fully electric"."""
+    m = _ONLY_EV.search(clause)
+    return m.start() if m else None
+
+
+def may_state_only_electric(text: str) -> bool:
+    """False when no part of the text can state an only-electric share (it lacks the words one needs):
+    a sentence that fails this needs no clause-by-clause look."""
+    return _ONLY_EV.pattern_for(text) is not None

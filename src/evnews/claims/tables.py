@@ -16,6 +16,10 @@ _SEPARATOR_ROW = re.compile(r"\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?")
 _FIGURE = re.compile(r"(?<!\w)(?!(?:19|20)\d\d(?!\d|,\d))\d")
 
 
+# A column that holds figures of any kind: its rows' labels say what each figure counts.
+_GENERIC_COLUMN = re.compile(r"(?:target|figure|value|goal|amount|number|plan|objective|aim)s?", re.I)
+
+
 def is_separator_row(line: str) -> bool:
     """'|---|:---:|': the rule markdown puts under a table's header."""
     return "-" in line and _SEPARATOR_ROW.fullmatch(line.strip()) is not None
@@ -53,10 +57,14 @@ def reading_text(header: tuple[str, ...], cells: tuple[str, ...]) -> str:
     the header's words stand where a noun after a figure stands ("75% of sales", "286,200 Leafs sold").
     """
     label, values = cells[0], cells[1:]
-    parts: list[str] = []
+    lead, parts = label, []
     for i, cell in enumerate(values, start=1):
         name = header[i] if i < len(header) else ""
         if not cell:
             continue
+        if _GENERIC_COLUMN.fullmatch(name) and holds_figure(cell) and not holds_figure(label):
+            # "Cars sold with ProPILOT | over 2.5 million" under "Item | Target" reads "Target: over 2.5 million
+            # Cars sold with ProPILOT": the label is what the figure counts, the column what kind of figure it is
+            lead, name = name, label
         parts.append(f"{cell} {name}".strip() if holds_figure(cell) else f"{name} {cell}".strip())
-    return f"{label}: " + ", ".join(parts) + "."
+    return f"{lead}: " + ", ".join(parts) + "."

@@ -54,6 +54,8 @@ class TimeMention:
 # words, and a substring test is far cheaper than a regex pass (issue 9).
 _PATTERNS: tuple[tuple[str, str, bool, tuple[str, ...]], ...] = (
     (r"between\s+(?:fiscal\s+(?:year\s+)?|FY\s?)?20\d\d\s+and\s+(?P<f>fiscal\s+(?:year\s+)?|FY\s?)?(?P<y>20\d\d)", "absolute", False, ("between",)),
+    # "between FY24 and FY30", "from FY2024 to FY2030": a span's end
+    (r"\b(?:between|from)\s+FY\s?'?(?:20)?\d\d\s+(?:and|to|through)\s+(?P<f>FY\s?'?)(?P<y>20\d\d|\d\d)\b", "absolute", False, ("fy",)),
     (r"(?:the\s+)?(?:business|financial)\s+year\s+(?:starting|beginning|from)\s+(?:in\s+)?(?:" + _MONTH + r"\s+)?(?P<y>20\d\d)", "absolute", True, ("year",)),
     (r"(?:the\s+)?(?:(?:business|financial|fiscal)\s+)?year\s+(?:ending|to|through)\s+(?:in\s+)?(?:" + _MONTH + r"\s+)?(?P<y>20\d\d)", "fy_ending", True, ("year",)),
     # "the fiscal year that ended in March", "the year to March": the fiscal year whose end month is named,
@@ -93,6 +95,9 @@ _PATTERNS: tuple[tuple[str, str, bool, tuple[str, ...]], ...] = (
     (r"\blast\s+(?P<f>fiscal\s+)?year\b|\ba\s+year\s+ago\b", "last", False, ("last", "year", "ago")),
     (r"\blast\s+(?P<season>spring|summer|autumn|fall|winter)\b", "last_season", False, ("last",)),
     (r"\blast\s+(?:month|week)\b|\bearlier\s+this\s+(?:month|week)\b", "this", False, ("last", "earlier")),
+    # "will begin assembling it next month", said in December: January of the next year
+    (r"\bnext\s+month\b", "next_month", False, ("next",)),
+    (r"\bnext\s+week\b", "this", False, ("next",)),
     (r"\b(?:at\s+)?(?:around\s+|about\s+)?the\s+same\s+time\b|\bby\s+the\s+same\s+(?:point|date|time)\b|\b(?:over|in|during|for)\s+the\s+same\s+(?:\w+\s+)?(?:period|months|weeks|quarters?)\b|\bthe\s+same\s+year\b|\bthat\s+year\b|\bin\s+the\s+same\s+period\b", "same", False, ("same", "that", "year")),
     (r"\b(?:by\s+)?the\s+end\s+of\s+the\s+plan\b|\bby\s+the\s+plan'?s\s+end\b", "plan_end", False, ("plan",)),
     # "could fall to $65 per kWh later": an open date, not the year named before it
@@ -279,6 +284,8 @@ def resolve(time: TimeMention, anchor: dt.date, *, previous: int | None, plan_en
         return (year // 10 + 1) * 10
     if time.kind == "next":
         return year + 1
+    if time.kind == "next_month":
+        return year + 1 if anchor.month == 12 else year
     if time.kind == "this":
         if time.text.lower().startswith("last month") and anchor.month == 1:
             return year - 1
@@ -300,3 +307,22 @@ def resolve(time: TimeMention, anchor: dt.date, *, previous: int | None, plan_en
     if time.kind == "plan_end":
         return plan_end
     return None
+
+
+# "May 2020 — text", "2019: text": a dated entry of a timeline or chronology.
+_ENTRY_LABEL = re.compile(r"^\s*(?:(?P<m>" + _MONTH + r")\s+)?(?P<y>(?:19|20)\d\d)\s*(?:[—–]|-\s|:\s)")
+
+
+def entry_date(text: str, published: dt.date | None) -> dt.date | None:
+    """The date of a timeline entry the text opens with: what its relative phrases ("within 18 months",
+    "over five years") count from, instead of the article's date. A label later than the article
+    ("2030: all sales electric") is a deadline heading, not an entry."""
+    head = text[:24]
+    if not ("—" in head or "–" in head or ":" in head or "- " in head):
+        return None  # most sentences: no label, and no need for the regex
+    m = _ENTRY_LABEL.match(text)
+    if m is None or published is None:
+        return None
+    month = _MONTHS.index(_month_key(m.group("m"))) + 1 if m.group("m") else 6
+    date = dt.date(int(m.group("y")), month, 1)
+    return date if date <= published else None
