@@ -28,13 +28,13 @@ _PRODUCTION = NeedlePattern.of(
     r"\bbring(?:s|ing)?\s+(?:the\s+)?production\s+(?:of\s+[^;.]{1,40}?\s+)?in-house\b|"
     # a start moved: "output of the SUVs had been pushed back to late 2026"
     r"\b(?:production|output)\b[^;.]{0,100}?\b(?:pushed|put|moved)\s+back\s+(?:to|until)\b|"
-    r"\b(?:production|output)\b[^;.]{0,100}?\b(?:delayed|postponed|slipped)\s+(?:to|until)\b|"
+    r"\b(?:production|output)\b[^;.]{0,100}?\b(?:delayed|postponed|slip(?:s|ped|ping)?)\s+(?:from\s+[^;.]{1,30}?\s+)?(?:to|until)\b|"
     # the verb first: "has pushed back SUV production at Canton to 2028", "delayed the start of output until 2027"
     r"\b(?:push(?:ed|es|ing)?|put|mov(?:ed|es|ing))\s+back\s+(?:the\s+start\s+of\s+)?(?:[\w-]+\s+){0,3}?(?:production|output)\b[^;.]{0,80}?\b(?:to|until)\b|"
     r"\b(?:delay(?:ed|s|ing)?|postpon(?:ed|es|ing))\s+(?:the\s+start\s+of\s+)?(?:[\w-]+\s+){0,3}?(?:production|output)\b[^;.]{0,80}?\b(?:to|until)\b|"
     r"\b(?:go(?:es|ing)?|went|gone)\s+into\s+production\b|"
     # "the first US-built Leafs will come off the line in January" (a later one doing so is a milestone, no start)
-    r"\bfirst\b[^;.]{0,80}?\b(?:come|comes|came|roll|rolls|rolled)\s+off\s+(?:the|its)\s+(?:[\w-]+\s+)?line\b|"
+    r"\bfirst\b[^;.]{0,80}?\b(?:come|comes|came|roll|rolls|rolled)\s+off\s+(?:the|its|our|their)\s+(?:[\w-]+\s+)?line\b|"
     # "the hatchback has been built in Smyrna since January": made there since then
     r"(?<=ha[sd]\s|ave\s)been\s+(?:built|produced|assembled|made|manufactured)\s+(?:in|at)\b(?=[^;.]{0,80}?\bsince\b)|\benter(?:s)?\s+production\b|"
     r"\b(?:will|would)\s+(?:also\s+)?(?:build|be\s+built|produce|be\s+produced|assemble)\b|\b(?:is|are)\s+to\s+be\s+(?:built|produced|assembled)\b|"

@@ -17,6 +17,7 @@ from evnews.claims import lexicon as lx
 from evnews.claims.numbers import NumberMention
 from evnews.claims.needle_pattern import NeedlePattern
 from evnews.claims.prefilter import with_first_char_guard
+from evnews.claims.sales_increase import states_sales_increase
 from evnews.claims.share_words import (
     SEGMENT_SUBJECT as _SEGMENT_SUBJECT,
     REGULATION as _REGULATION,
@@ -112,12 +113,6 @@ _BUILT = with_first_char_guard(re.compile(
 _BUILT_AFTER = re.compile(
     r"^\s*(?:[\w-]+\s+){0,2}?(?:cars|vehicles|units|EVs|vans|Leafs|models)\s+(?:built|produced|made|manufactured|assembled)\b", re.I
 )
-# "lift its annual sales by one million vehicles": an increase, whatever the powertrain.
-_RAISE_SALES_BY = with_first_char_guard(re.compile(
-    r"\b(?:lift|raise|boost|increase|grow|expand|add|push\s+up)\w*\s+(?:(?:its|their|the|annual|global|yearly|total|overall|"
-    r"vehicle|car|unit|worldwide)\s+)*(?:sales|volumes?|deliveries|output)\s+by\s+(?:about\s+|around\s+|some\s+|roughly\s+)?$",
-    re.I,
-))
 _ADAS_ON = with_first_char_guard(re.compile(r"(?:Pro\s?PILOT|Pro\s?Pilot|driver[\s-]assist(?:ance)?)\b[^.;]{0,40}\bon\s+(?:up\s+to\s+|about\s+)?$", re.I))
 _ADAS_EQUIPPED = with_first_char_guard(re.compile(
     r"equipped|with\s+Pro\s?PILOT|with\s+Pro\s?Pilot|featuring|fitted|(?:offered|available|standard|installed)\s+(?:on|in)\b|"
@@ -345,11 +340,7 @@ def _frame_volume(n: NumberMention, w: Window) -> Frame | None:
             return Frame(_VOLUME_METRICS.get(kind or "", ""), "vehicles") if kind != "combustion" else None
         # "Japan and China account for about 230,000 each": inherit what was counted before.
         return Frame("", "vehicles", bare=True)
-    if (
-        re.match(r"^\s*(?:more|extra|additional)\b", head)
-        or re.search(r"\b(?:extra|additional)\s*$", w.before)
-        or _RAISE_SALES_BY.search(w.lead[-80:])
-    ):
+    if states_sales_increase(head, w.before, w.lead):
         return Frame("sales_volume_increase", "vehicles")
     kind = powertrain(head[:45]) or powertrain(w.before[-40:])
     if kind is None and _SEGMENT_POINTER.search(w.clause):

@@ -325,6 +325,8 @@ SUPERSEDED_CLAUSE_RE = with_first_char_guard(re.compile(
     r"\b(?:incorrectly|wrongly|mistakenly)\s+(?:said|stated|reported|gave)\b|"
     # A position given up since: "As recently as 2018, Nissan was talking about 30%", "Until recently it planned ..."
     r"\bas\s+recently\s+as\b|\buntil\s+recently\b|"
+    # "where Nissan once said it would build EVs from 2025": a date it has since moved
+    r"\bonce\s+(?:said|planned|promised|pledged|targeted|aimed|talked\s+about)\b|"
     # "The plan replaces a target, set last year, of eight NEVs" (not "replaces its target of 8 with one of 10")
     r"\breplac(?:es|ed|ing)\s+(?:an?|the|its|their)\s+(?:[\w-]+\s+)?(?:target|goal|plan|pledge|aim)s?\b(?![^;]*\b(?:with|by)\s)",
     re.I,
@@ -359,10 +361,10 @@ INVESTMENT_CUES_RE = re.compile(
     r"investment|venture|hub)\b",
     re.I,
 )
-# Shares: a percentage or fraction "of ... sales" (not of a line-up, a stake or a cost).
+# Shares: a percentage or fraction "of ... sales" (not of a line-up, a stake or a cost); "three in four cars we sell".
 SALES_NOUN_RE = with_first_char_guard(re.compile(
     r"\b(?:sales(?:\s+mix)?|sells|sold|registrations|deliveries|volume|buyers|customers|(?:new[\s-])?car\s+buyers|"
-    r"what\s+(?:we|they|you|it)\s+sell)\b", re.I
+    r"(?:we|they|it|you)\s+sell)\b", re.I
 ))
 LINEUP_RE = with_first_char_guard(re.compile(r"\b(?:line-?up|range\s+of\s+models|portfolio|model\s+range)\b", re.I))
 STAKE_RE = with_first_char_guard(re.compile(r"\b(?:stake|holding|holds|owns|ownership|equity|shareholding|interest\s+in)\b", re.I))
