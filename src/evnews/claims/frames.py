@@ -116,6 +116,7 @@ _BUILT_AFTER = re.compile(
 _ADAS_ON = with_first_char_guard(re.compile(r"(?:Pro\s?PILOT|Pro\s?Pilot|driver[\s-]assist(?:ance)?)\b[^.;]{0,40}\bon\s+(?:up\s+to\s+|about\s+)?$", re.I))
 _ADAS_EQUIPPED = with_first_char_guard(re.compile(
     r"equipped|with\s+Pro\s?PILOT|with\s+Pro\s?Pilot|featuring|fitted|(?:offered|available|standard|installed)\s+(?:on|in)\b|"
+    r"\bPro\s?PILOT\s+on\b|"  # "ProPILOT on 20 models"
     r"\bcomes?\s+with\b",
     re.I,
 ))
@@ -223,6 +224,10 @@ def _frame_money(n: NumberMention, w: Window) -> Frame | None:
 _SALES_BEFORE_TAIL = re.compile(r"\b(?:to|of|at|reach|reaching|hit)\s*$|\bshare\s+of\s+(?:\S+\s+){0,3}?sales\s*$")
 _HAS_BEEN = re.compile(r"\s*ha(?:s|ve)\s+been\b")
 _OF_EVS = re.compile(r"\s*(?:of\s+)?(?:(?:the|its|all)\s+)?(?:[A-Z][\w-]+\s+)?(?:EVs|electric\s+(?:cars|vehicles))\b")
+# A fact box's label and its figures: "Electrified share of global sales: 40% in FY2026, 60% in FY2030"
+_SHARE_LABEL = with_first_char_guard(re.compile(
+    r"\bshare\s+of\s+(?:[\w-]+\s+){0,3}?(?:sales|registrations|deliveries)\b(?:\s*\([^)]*\))?\s*:[^:;]*$", re.I
+))
 
 
 def _frame_percent(n: NumberMention, w: Window) -> Frame | None:
@@ -250,7 +255,7 @@ def _frame_percent(n: NumberMention, w: Window) -> Frame | None:
         lx.SALES_NOUN_RE.search(before) and _SALES_BEFORE_TAIL.search(before)
     )  # "... to 50% of sales", "an electrified share of global sales above 50%"
     share_to = _SHARE_RISES_TO.search(lead[-80:])  # "its electrified share ... to 60%", "that share to reach 50%"
-    if sales_here or share_to or re.search(r"\bshare\s+for\b", w.after[:30]):
+    if sales_here or share_to or _SHARE_LABEL.search(lead[-120:]) or re.search(r"\bshare\s+for\b", w.after[:30]):
         # The powertrain named nearest the number: "EVs made up 10% of sales, as e-POWER cars ..." is an EV
         # share. "expand e-POWER ..., and expects it to account for 40% of sales": "it" is the clause before.
         kind = last_powertrain(w.lead[-70:]) or powertrain(w.after[:60]) or powertrain(w.clause) or powertrain(w.sentence)

@@ -186,7 +186,8 @@ _COMPARED_TO_KNOWN = with_first_char_guard(re.compile(
     r"(?:\b(?:more|less|fewer|higher|lower|bigger|smaller|larger|greater)\s+than|\babove|\bbelow|\bbeyond|\bshort\s+of)\s+"
     r"(?:the|its|their|Nissan['’]s)\s+$", re.I
 ))
-_CONVERSION_GAP = with_first_char_guard(re.compile(r"\s*,\s*(?:about|around|roughly|some|approximately|~|or|equal\s+to|worth)\s*", re.I))
+# ", about $17.6 billion", " – roughly 15.6 billion euros": the same money in another currency
+_CONVERSION_GAP = with_first_char_guard(re.compile(r"\s*[,–—-]\s*(?:about|around|roughly|some|approximately|~|or|equal\s+to|worth)\s*", re.I))
 
 
 def _right_after_money(sentence: str, n: NumberMention, numbers: list[NumberMention]) -> bool:

@@ -56,10 +56,10 @@ _PLACE_NOUN = with_first_char_guard(re.compile(
     r"line|operations|next\s+door|there|capacity|the\s+country|(?:local\s+)?supply\s+chain)\b",
     re.I,
 ))
-# Figures about the company at large: "to electrify its line-up", "under its business plan".
+# Figures about the company at large: "to electrify its line-up", "¥2 trillion on electrification", "under its business plan".
 _COMPANY_WIDE = re.compile(
     r"\b(?:its|their|the\s+company['’]s)\s+(?:whole\s+|entire\s+|global\s+)?(?:line-?up|range|portfolio|business)\b|"
-    r"\belectrif(?:y|ying)\b|\bbusiness\s+plan\b|\bmid-term\s+plan\b|^\W*Under\s+(?:its\s+|the\s+|that\s+)?(?:plan\b|(?-i:[A-Z]))",
+    r"\belectrif(?:y|ying|ication)\b|\bbusiness\s+plan\b|\bmid-term\s+plan\b|^\W*Under\s+(?:its\s+|the\s+|that\s+)?(?:plan\b|(?-i:[A-Z]))",
     re.I,
 )
 # Pointers to the story's plant: "a gigafactory next door", "at the site".
