@@ -129,3 +129,20 @@ def test_a_scorecard_row_without_a_header_and_a_deadline_since_moved() -> None:
 def test_a_driver_assistance_system_on_n_models_is_a_roll_out_count() -> None:
     got = keys("Nissan plans to put ProPILOT on 12 models by 2026.", "2024-05-01")
     assert got == {("Nissan", "adas_model_launches", 12.0, "target", 2026, "global")}
+
+
+# ---- a former figure in brackets; a share whose own words name its powertrain ----
+
+
+def test_a_former_figure_in_brackets_is_no_claim_and_its_verb_governs_nothing_outside() -> None:
+    text = "By 2030 Mazda wants 60 per cent of its sales to be electrified (the old figure was 45 per cent) and, in Europe, at least 30 per cent to be fully electric."
+    got = {(k[1], k[2], k[3], k[5]) for k in keys(text, "2024-05-01")}
+    assert got == {("electrified_sales_share", 60.0, "target", "global"), ("ev_sales_share", 30.0, "target", "europe")}
+
+
+def test_a_share_after_and_that_says_it_is_fully_electric_is_the_ev_part_of_the_whole() -> None:
+    text = "In 2023 a third of Honda's Chinese sales were electrified, and 9% were fully electric."
+    got = {(k[1], k[2], k[3], k[4], k[5]) for k in keys(text, "2024-05-01")}
+    assert ("ev_sales_share", 9.0, "actual", 2023, "china") in got
+    text = "In 2023 a third of Honda's Chinese sales were electrified, and 9% in Japan."
+    assert ("electrified_sales_share", 9.0, "actual", 2023, "japan") in {(k[1], k[2], k[3], k[4], k[5]) for k in keys(text, "2024-05-01")}

@@ -298,7 +298,8 @@ CANCELLED_RE = NeedlePattern.of(
 SUPERSEDED_BEFORE_RE = NeedlePattern.of(
     r"(?:\b(?:up|down|raised|lowered|increased|cut|revised)\s+from|\binstead\s+of|\bcompared\s+with|\bcompared\s+to|"
     r"(?:^|[,;(]\s*)from|\bversus|\bvs\.?|\breplac(?:e|es|ed|ing)|\bsupersed(?:e|es|ed|ing)|\bin\s+place\s+of|\brather\s+than|"
-    r"\bprevious(?:ly)?|\bformer(?:ly)?|\boriginal(?:ly)?|\bearlier)"
+    r"\bprevious(?:ly)?|\bformer(?:ly)?|\boriginal(?:ly)?|\bearlier|"
+    r"\b(?:previous|former|earlier|old|original)\s+(?:figure|target|goal|number|level|aim)\s+(?:was|had\s+been|stood\s+at))"
     r"(?:\s+(?:the|its|an?|their|some|about|around|just|only))*\s*$",
     re.I,
 )

@@ -12,6 +12,7 @@ from dataclasses import replace
 
 from evnews.claims import attribution as at
 from evnews.claims import lexicon as lx
+from evnews.claims.coordination import own_powertrain_share
 from evnews.claims.frames import Frame, Window, frame_number
 from evnews.claims.mentions import Mention, company_names, find_companies, find_products, find_regions, find_sites
 from evnews.claims.numbers import NumberMention, is_year
@@ -265,7 +266,8 @@ def coordinated(
     gap = text[earlier[-1].end : n.start]
     if len(gap.split()) > 9 or re.search(r"[.;]|\bfrom\b|\bthan\s+the\b", gap) or at.has_kind_cue(gap):
         return None
-    return Frame(sentence_claims[-1].metric, "percent")
+    previous = sentence_claims[-1].metric  # "..., and in the US 40% to be fully electric": its own powertrain
+    return Frame((previous.endswith("_sales_share") and own_powertrain_share(text[n.end :])) or previous, "percent")
 
 
 def _elliptic_count(text: str, n: NumberMention, numbers: list[NumberMention]) -> Frame | None:
