@@ -146,3 +146,36 @@ def test_a_share_after_and_that_says_it_is_fully_electric_is_the_ev_part_of_the_
     assert ("ev_sales_share", 9.0, "actual", 2023, "china") in got
     text = "In 2023 a third of Honda's Chinese sales were electrified, and 9% in Japan."
     assert ("electrified_sales_share", 9.0, "actual", 2023, "japan") in {(k[1], k[2], k[3], k[4], k[5]) for k in keys(text, "2024-05-01")}
+
+
+# ---- markets: a company's battery capacity, a market that labels its line ----
+
+
+def test_a_companys_battery_capacity_goal_is_not_the_market_of_the_passage_before() -> None:
+    text = "In Europe, Toyota wants half its sales to be electrified by 2026.\nToyota also wants 40 GWh of battery capacity by 2027."
+    assert ("Toyota", "battery_capacity", 40.0, "target", 2027, "global") in keys(text, "2024-05-01")
+
+
+def test_the_capacity_of_the_plant_a_story_is_about_stays_in_its_country() -> None:
+    text = (
+        "Nissan will build a battery plant in Smyrna, Tennessee.\nThe Smyrna plant will open in 2026.\n"
+        "Capacity could rise to 30 GWh by 2030 if demand holds."
+    )
+    assert ("Nissan", "battery_capacity", 30.0, "target", 2030, "us") in keys(text, "2024-05-01")
+
+
+def test_a_market_that_labels_a_line_is_where_a_technology_arrives() -> None:
+    got = keys("Key targets:\nChina: introduction of e-POWER in FY2025", "2023-05-01")
+    assert {(k[1], k[5]) for k in got} == {("technology_launch", "china")}
+
+
+# ---- a later figure of a sentence shares the product named with the first ----
+
+
+def test_a_later_battery_cost_is_of_the_battery_named_with_the_first() -> None:
+    text = "Toyota aims to bring pack costs down to $80 per kWh by 2028 with all-solid-state batteries, and to $60 per kWh later."
+    claims = extract_claims(text, published=dt.date(2024, 5, 1))
+    assert {(c.value, c.product) for c in claims if c.metric == "battery_cost"} == {
+        (80.0, "all-solid-state battery"),
+        (60.0, "all-solid-state battery"),
+    }

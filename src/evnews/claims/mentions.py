@@ -151,7 +151,9 @@ def find_regions(sentence: str) -> list[Mention]:
         if _is_nationality(rest) or _POLICY_AFTER.match(rest) or _ORIGIN_BEFORE.search(sentence, max(0, m.start() - 90), m.start()):
             continue
         name = lx.REGION_PATTERNS[_row(m)][1]
-        scope = "scope" if _SCOPE_BEFORE.search(sentence[max(0, m.start() - 30) : m.start()]) or name == "global" else ""
+        # "In Europe, ...", and a market that labels its line ("United States: introduction of e-POWER in FY2026")
+        label = not sentence[: m.start()].strip() and sentence[m.end() : m.end() + 2].lstrip().startswith(":")
+        scope = "scope" if _SCOPE_BEFORE.search(sentence[max(0, m.start() - 30) : m.start()]) or name == "global" or label else ""
         out.append(Mention(m.start(), m.end(), name, m.group(0), descriptor=scope))
     return out
 
