@@ -106,7 +106,7 @@ def test_money_given_again_in_another_currency_between_dashes_is_no_second_claim
 
 
 def test_the_town_a_plan_was_told_in_is_not_where_it_applies() -> None:
-    text = "Toyota will spend ¥1 trillion on electrification by 2030, its chief executive said in Toyota City on Friday."
+    text = "Nissan will invest ¥500 billion in new batteries by 2028, its chief operating officer said in Yokohama on Friday."
     assert {k[5] for k in keys(text, "2024-05-01")} == {"global"}
     text = "Nissan will spend ¥200 billion at Tochigi by 2027, its chief executive said."
     assert {k[5] for k in keys(text, "2024-05-01")} == {"japan"}
@@ -169,13 +169,56 @@ def test_a_market_that_labels_a_line_is_where_a_technology_arrives() -> None:
     assert {(k[1], k[5]) for k in got} == {("technology_launch", "china")}
 
 
-# ---- a later figure of a sentence shares the product named with the first ----
+# ---- times counted from the year just named ----
 
 
-def test_a_later_battery_cost_is_of_the_battery_named_with_the_first() -> None:
-    text = "Toyota aims to bring pack costs down to $80 per kWh by 2028 with all-solid-state batteries, and to $60 per kWh later."
-    claims = extract_claims(text, published=dt.date(2024, 5, 1))
-    assert {(c.value, c.product) for c in claims if c.metric == "battery_cost"} == {
-        (80.0, "all-solid-state battery"),
-        (60.0, "all-solid-state battery"),
-    }
+def test_n_years_later_counts_from_the_year_named_before() -> None:
+    got = keys("Honda wants 40 GWh of battery capacity by 2027, rising to 90 GWh three years later.", "2024-05-01")
+    assert {(k[2], k[4]) for k in got} == {(40.0, 2027), (90.0, 2030)}
+
+
+def test_in_the_same_n_years_is_the_period_just_named() -> None:
+    text = "Toyota plans 20 new models by 2027.\nEurope is to get six all-new models in the same three years."
+    assert ("Toyota", "new_model_launches", 6.0, "target", 2027, "europe") in keys(text, "2024-05-01")
+
+
+def test_beginning_to_sell_a_hybrid_system_in_a_market_launches_it_there() -> None:
+    got = keys("Nissan wants to begin selling e-POWER hybrids in Europe by fiscal 2027.", "2024-05-01")
+    assert {(k[1], k[4], k[5]) for k in got} == {("technology_launch", 2027, "europe")}
+    assert keys("Nissan has sold e-POWER hybrids in Japan since 2016.", "2024-05-01") == set()
+
+
+# ---- figures that are no carmaker's claim: a price, a duration, a policy goal, a plan that was to have been ----
+
+
+def test_a_price_in_any_currency_is_no_claim() -> None:
+    text = "Nissan has sold 9,000 Leafs in Poland since 2011.\nThe importer said the new Leaf, priced from 189,900 zloty, drew many enquiries."
+    assert 189900.0 not in {k[2] for k in keys(text, "2024-05-01")}
+
+
+def test_a_year_or_two_is_a_duration_not_a_count() -> None:
+    assert keys("Honda's new models will not be here for a year or two.", "2024-05-01") == set()
+
+
+def test_a_governments_plan_is_no_carmakers_goal() -> None:
+    text = "Spain has goals of its own: the government's climate plan calls for five million electric cars on its roads by 2030."
+    assert keys(text, "2024-05-01") == set()
+    text = "Under the government's plan, Toyota will build 50,000 EVs a year in Spain by 2030."
+    assert {k[0] for k in keys(text, "2024-05-01")} <= {"Toyota"}
+
+
+def test_a_plant_that_was_to_have_made_cells_states_a_plan_given_up() -> None:
+    text = "Honda dropped the battery plant in Ohio, which was to have produced 20 GWh of cells from 2027."
+    assert keys(text, "2025-05-01") == set()
+
+
+def test_a_model_year_after_my_is_no_date() -> None:
+    assert keys("Q. My 2019 Leaf is due for replacement: what should I buy?", "2024-05-01") == set()
+    assert keys("My 2019 Leaf is due for replacement.", "2024-05-01") == set()
+
+
+def test_a_cost_due_later_or_at_a_later_stage_has_no_year_and_is_still_a_goal() -> None:
+    text = "Toyota aims to cut pack costs to $80 per kWh by 2028, and later to $60."
+    assert {(k[2], k[3], k[4]) for k in keys(text, "2024-05-01")} >= {(80.0, "target", 2028), (60.0, "target", None)}
+    text = "Toyota aims to cut pack costs to 80 dollars per kWh by 2028, and to 60 dollars per kWh at a later stage."
+    assert {(k[2], k[3], k[4]) for k in keys(text, "2024-05-01")} >= {(80.0, "target", 2028), (60.0, "target", None)}

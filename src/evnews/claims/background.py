@@ -18,6 +18,12 @@ from evnews.claims.timex import TimeMention
 COMPANY_PRONOUN = with_first_char_guard(re.compile(r"\b(?:it|its|they|their|we|our)\b", re.I))
 # "a survey of 2,000 drivers found", "a poll by ...": the figures are the respondents', not a carmaker's.
 SURVEY = NeedlePattern.of(r"\b(?:survey|poll|questionnaire|study)\b", re.I)
+# "the government's electromobility plan talks about one million electric cars by 2025": a policy goal, no carmaker's.
+POLICY_PLAN = NeedlePattern.of(
+    r"\b(?:government|ministry|state|city|council|regulator|European\s+Commission)['’]s\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:plan|target|goal|strategy|programme|program|roadmap|policy|ambition)s?\b",
+    re.I,
+)
 # "Sales of electric cars in Europe rose to 2 million": a whole market's figure, when no carmaker owns it.
 GENERIC_VEHICLES = with_first_char_guard(re.compile(
     r"\b(?:(?:battery[\s-])?electric|EV|BEV|plug-in|new[\s-]energy|zero-emission)\s+(?:cars?|vehicles?|models?|sales|registrations)\b|"

@@ -63,7 +63,7 @@ _TECHNOLOGY_SUBJECT = NeedlePattern.of(
 _TECHNOLOGY_VERB = with_first_char_guard(re.compile(
     r"\b(?:launch\w*|arriv\w*|introduc\w*|enable|debut\w*|deploy\w*|roll\w*\s+out|electrif\w+|from|offer\w*|bring\w*|commerciali[sz]\w*|"
     r"available|mass-produc\w+|put\w*|fit\w*|install\w*|equip\w*|adopt\w*|to\s+market|on\s+the\s+market|in\s+showrooms|"
-    r"due|add|adds|adding|come|comes|coming|follow|follows|on\s+sale|"
+    r"due|add|adds|adding|come|comes|coming|follow|follows|on\s+sale|(?:begin\w*|start\w*|began)\s+selling|"
     r"reach(?:es|ing)?(?=\s+(?:the\s+)?(?:US|United\s+States|Europe|Japan|China|UK|Britain|India|North\s+America|market|showrooms)\b)|"
     # "which it wants in a production car by 2028", "to sell an EV with its own solid-state batteries"
     r"in\s+(?:a|its|their)\s+(?:first\s+)?(?:production|series|mass-market)\s+(?:car|vehicle|model|EV)|"
@@ -77,7 +77,7 @@ _FROM_BEFORE = with_first_char_guard(re.compile(r"\b(?:from|starting(?:\s+in)?|b
 # "e-POWER will arrive in the US in 2026". Only as the object of a launch verb: the name is common in
 # sentences about models and sales.
 _HYBRID_SYSTEM_LAUNCH = NeedlePattern.of(
-    r"\b(?:bring\w*|introduc\w*|launch\w*|offer\w*|debut\w*|roll\w*\s+out|deploy\w*|add\w*)\s+(?:its\s+|the\s+|their\s+)?"
+    r"\b(?:bring\w*|introduc\w*|launch\w*|offer\w*|debut\w*|roll\w*\s+out|deploy\w*|add\w*|(?:begin\w*|start\w*|began)\s+selling)\s+(?:its\s+|the\s+|their\s+)?"
     r"(?:[\w-]+\s+){0,2}?(?P<a>e-?POWER|series[\s-]hybrid)(?:\s+(?:hybrid\s+)?(?:system|technology|powertrain|drivetrain))?(?!\s+(?:models?|cars?|vehicles?|versions?))|"
     # "e-POWER is to follow in fiscal 2026", "its e-POWER series-hybrid system will come to the U.S.",
     # "e-POWER, the system it sells in Japan, which is due in the U.S. by 2026"

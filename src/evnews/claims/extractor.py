@@ -37,7 +37,6 @@ from evnews.claims.prefilter import with_first_char_guard
 from evnews.claims.sentences import Sentence, split_body
 from evnews.claims.share_words import may_state_only_electric, only_electric_at
 from evnews.claims.statements import states_nothing
-from evnews.claims.siblings import carry_products
 from evnews.claims.tables import dated_goal, reading_text, table_cells
 from evnews.claims.timex import TimeMention, entry_date, find_times, resolve
 from evnews.claims.volumes import volume_metric
@@ -185,7 +184,7 @@ class _Reader:
         if ownerless and _MARKET_SUBJECT.search(text):
             return
         market_statistic = bool(numbers) and ownerless and bg.market_statistic(text, regions)
-        third_party = numbers and (_THIRD_PARTY_SUBJECT.match(text) or bg.SURVEY.search(text))
+        third_party = numbers and (_THIRD_PARTY_SUBJECT.match(text) or bg.SURVEY.search(text) or bg.POLICY_PLAN.search(text))
         if third_party:
             # "The Faraday Institution has estimated that the UK will need 140GWh": a forecast or goal of a
             # body that makes no cars; its figures are nobody's claim unless a carmaker is named before them.
@@ -398,4 +397,4 @@ def read_article(text: str, published: dt.date | None, title: str | None = None)
 
 def extract_claims_from(text: str, published: dt.date | None, title: str | None = None) -> list[Claim]:
     claims, sentences = read_article(text, published, title)
-    return merge_repeats(place_by_context(carry_products(claims), sentences, title), sentences)
+    return merge_repeats(place_by_context(claims, sentences, title), sentences)

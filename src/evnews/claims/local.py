@@ -127,6 +127,10 @@ _IS_COMPARED = re.compile(
     re.I,
 )
 _DURATION_AFTER = re.compile(r"[\s-]+(?:years?|months?|weeks?|days?|decades?|quarters?)\b(?!\s+(?:old|of\s+(?:sales|production)))", re.I)
+_DURATION_OR = with_first_char_guard(re.compile(r"\b(?:a|an|one)\s+(?:years?|months?|weeks?|days?)\s+or\s+$", re.I))
+_PRICE_BEFORE = with_first_char_guard(re.compile(
+    r"\b(?:priced|prices?\s+start(?:ing)?|retail(?:s|ing)?)\s+(?:from|at)\s+(?:about\s+|around\s+|just\s+(?:over|under)\s+)?$", re.I
+))
 _DETERMINER_BEFORE = with_first_char_guard(re.compile(r"\b(?:that|this|the)\s+$", re.I))
 
 
@@ -158,8 +162,10 @@ def excluded(sentence: str, n: NumberMention, numbers: list[NumberMention], mask
         return True  # "electric versions of its two best-selling models": models it has, not models to launch
     if n.start < 16 and _COMPARED_SUBJECT.match(sentence[: n.start]) and _IS_COMPARED.match(sentence, n.end):
         return True  # "A million more cars a year is roughly a quarter more than it sells now": a comparison, no claim
-    if n.unit is None and _DURATION_AFTER.match(sentence, n.end):
-        return True  # "the amount covers five years": a length of time, never a count of cars or models
+    if n.unit is None and (_DURATION_AFTER.match(sentence, n.end) or _DURATION_OR.search(before)):
+        return True  # "the amount covers five years", "in a year or two": a length of time, never a count
+    if _PRICE_BEFORE.search(before):
+        return True  # "the Leaf, priced from 123,900 zloty": a price, in whatever currency
     if n.unit is None and _may_count_staff(before) and _HEADCOUNT_BEFORE.search(before):
         return True  # "the engine plant employs about 2,000": staff, whatever noun is left out
     return is_former(sentence, n, numbers)
