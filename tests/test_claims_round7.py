@@ -222,3 +222,32 @@ def test_a_cost_due_later_or_at_a_later_stage_has_no_year_and_is_still_a_goal() 
     assert {(k[2], k[3], k[4]) for k in keys(text, "2024-05-01")} >= {(80.0, "target", 2028), (60.0, "target", None)}
     text = "Toyota aims to cut pack costs to 80 dollars per kWh by 2028, and to 60 dollars per kWh at a later stage."
     assert {(k[2], k[3], k[4]) for k in keys(text, "2024-05-01")} >= {(80.0, "target", 2028), (60.0, "target", None)}
+
+
+# ---- single launches: "bring out", "put ... on sale"; a technology "on the road" ----
+
+
+def test_bringing_out_an_ev_or_putting_one_on_sale_is_a_single_launch_in_the_market_named_after() -> None:
+    got = keys("Toyota says it will bring out an EV designed for India in 2026.", "2025-01-10")
+    assert got == {("Toyota", "ev_model_launches", 1.0, "target", 2026, "india")}
+    text = "Honda said it expected to put a second electric model, a small delivery van, on sale in Japan next year."
+    assert {(k[1], k[4], k[5]) for k in keys(text, "2023-05-01")} == {("ev_model_launches", 2024, "japan")}
+
+
+def test_the_first_cars_using_a_technology_on_the_road_by_a_year_launch_it() -> None:
+    text = "Toyota, which leads the group's work on solid-state batteries, wants the first cars using them on the road by 2028."
+    assert {(k[0], k[1], k[4]) for k in keys(text, "2024-05-01")} == {("Toyota", "technology_launch", 2028)}
+
+
+# ---- totals as of a date: every total of the list, not only the first ----
+
+
+def test_totals_listed_as_of_the_end_of_a_year_all_take_that_year() -> None:
+    text = "The bZ4X has sold 150,000 units since 2022, and by the end of 2024 Toyota counted 60,000 of them in Europe, 50,000 in China and 20,000 in Japan."
+    got = {(k[2], k[4], k[5]) for k in keys(text, "2025-06-01") if k[1] == "cumulative_sales"}
+    assert {(60000.0, 2024, "europe"), (50000.0, 2024, "china"), (20000.0, 2024, "japan")} <= got
+
+
+def test_a_car_named_for_the_technology_it_carries_is_no_single_model_launch() -> None:
+    got = keys("Toyota still aims to put an EV with the new cells on sale by 2028.", "2024-05-01")
+    assert ("Toyota", "ev_model_launches", 1.0, "target", 2028, "global") not in got

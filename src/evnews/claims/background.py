@@ -32,6 +32,9 @@ GENERIC_VEHICLES = with_first_char_guard(re.compile(
 ))
 
 
+_AS_OF_BEFORE = re.compile(r"\b(?:by|as\s+of|at|until)\s+(?:the\s+end\s+of\s+)?$", re.I)
+
+
 def market_statistic(text: str, regions: list[Mention]) -> bool:
     """A sentence about all electric cars of a place, with no carmaker, product or pronoun to own it."""
     return bool(GENERIC_VEHICLES.search(text)) and any(r.name != "home" for r in regions)
@@ -56,6 +59,8 @@ def period_of_other_figure(time: TimeMention | None, n: NumberMention, numbers: 
         return False
     if _END_OF.search(text, max(0, time.start - 12), time.start):
         return False  # "for the end of fiscal 2024": a point in time every total of the list is counted to
+    if _AS_OF_BEFORE.search(text[max(0, time.start - 30) : time.start]):
+        return False  # "by the end of fiscal 2024 it counted 286,200 in Europe, 221,300 in ...": a date totals are as of
     figures = [o for o in numbers if not is_year(o)]
     low, high = sorted((time.start, n.start))
     if any(low < o.start < high and o is not n for o in figures):

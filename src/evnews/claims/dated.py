@@ -119,7 +119,9 @@ def _regions_and_times(
         by_site = _site_regions(cue, text)
         if by_site:
             return by_site
-    region = at.region_for(cue.start, lc.blank_relative_clauses(text), regions, s.paragraph, ctx, company=company)
+    # "to put a second EV, the e-NV200 van, on sale in Europe": the market after the whole launch phrase
+    where = cue.end - 1 if cue.metric in _SINGLE_MODEL_METRICS else cue.start
+    region = at.region_for(where, lc.blank_relative_clauses(text), regions, s.paragraph, ctx, company=company)
     if region == "global":  # a model sold in one market only is made for it, whatever plant the paragraph named
         region = lx.MARKET_PRODUCTS.get(cue.product or "") or ctx.site_here(s.paragraph, cue.metric, regions, text) or region
     return [(region, None)]

@@ -63,7 +63,7 @@ _TECHNOLOGY_SUBJECT = NeedlePattern.of(
 _TECHNOLOGY_VERB = with_first_char_guard(re.compile(
     r"\b(?:launch\w*|arriv\w*|introduc\w*|enable|debut\w*|deploy\w*|roll\w*\s+out|electrif\w+|from|offer\w*|bring\w*|commerciali[sz]\w*|"
     r"available|mass-produc\w+|put\w*|fit\w*|install\w*|equip\w*|adopt\w*|to\s+market|on\s+the\s+market|in\s+showrooms|"
-    r"due|add|adds|adding|come|comes|coming|follow|follows|on\s+sale|(?:begin\w*|start\w*|began)\s+selling|"
+    r"due|add|adds|adding|come|comes|coming|follow|follows|on\s+sale|(?:begin\w*|start\w*|began)\s+selling|on\s+the\s+road|"
     r"reach(?:es|ing)?(?=\s+(?:the\s+)?(?:US|United\s+States|Europe|Japan|China|UK|Britain|India|North\s+America|market|showrooms)\b)|"
     # "which it wants in a production car by 2028", "to sell an EV with its own solid-state batteries"
     r"in\s+(?:a|its|their)\s+(?:first\s+)?(?:production|series|mass-market)\s+(?:car|vehicle|model|EV)|"
@@ -100,8 +100,9 @@ _BRAND_ELECTRIFIES = NeedlePattern.of(
 _CARBON = NeedlePattern.of(r"carbon[\s-]neutral(?:ity)?|net[\s-]zero|climate[\s-]neutral(?:ity)?|carbon-free", re.I)
 _SINGLE_LAUNCH = NeedlePattern.of(
     r"\b(?:goes|go|going)\s+on\s+sale\b|\bis\s+(?:also\s+)?coming\b|\bdue\s+(?:in|out|to\s+arrive)\b|\bdue\s*$|\bfollows\b|"
-    r"\b(?:will|is\s+set\s+to|is\s+to|(?:plans?|planning|aims?|expects?|intends?)\s+to)\s+(?:be\s+)?"
-    r"(?:launch\w*|arrive|go\s+on\s+sale|debut|hit\s+showrooms|introduce\w*|release\w*|roll\s+out|unveil\w*|start\s+selling)\b|"
+    r"\b(?:will|is\s+set\s+to|is\s+to|(?:plans?|planning|aims?|expect(?:s|ed)?|intends?)\s+to)\s+(?:be\s+)?"
+    r"(?:launch\w*|arrive|go\s+on\s+sale|debut|hit\s+showrooms|introduce\w*|release\w*|roll\s+out|unveil\w*|start\s+selling|"
+    r"bring\s+out|put\s+[^;.]{0,60}?\s+on\s+sale)\b|"  # "will bring out an EV for China in 2024", "to put a second EV on sale"
     r"\barrives\b|\blaunches\b|,\s*due\b|\b(?:is|are)\s+(?:now\s+|still\s+)?due\b(?!\s+to\s+be\s+(?:replaced|retired|discontinued|dropped|phased|withdrawn))|"
     # "is due to reach US dealers this autumn", "will be followed ... by the X", "could arrive by 2026"
     r"\b(?:reach|reaches|hit|hits)\s+(?:[\w.]+\s+)?(?:dealers|dealerships|showrooms|customers|buyers|the\s+market)\b|"
@@ -114,6 +115,7 @@ _SINGLE_VEHICLE = with_first_char_guard(re.compile(
     re.I,
 ))
 _EV_CONTEXT = NeedlePattern.of(lx.EV_CUES, re.I)
+_CARRIER = re.compile(r"\s+(?:with|using|powered\s+by|running\s+on)\b", re.I)
 _PLUG_IN = re.compile(r"\bplug-in\s+hybrid\b|\bPHEV\b", re.I)
 # A named model's plug-in hybrid version: "a plug-in hybrid version of the Rogue", "the Outback PHEV".
 _NAMED_PHEV = NeedlePattern.of(
@@ -302,7 +304,12 @@ def find_date_cues(
                                     f"{model} plug-in hybrid"))  # fmt: skip
             continue
         if launch and not taken:
-            vehicle = _SINGLE_VEHICLE.search(clause[: launch.start()]) or _SINGLE_VEHICLE.search(clause[launch.end() :])
+            # the car before the launch words, or after or inside them ("to put a second electric model on sale"),
+            # not a car named for what it carries ("to put an EV with the new cells on sale": the cells' launch)
+            later = _SINGLE_VEHICLE.search(clause, launch.start())
+            if later and _CARRIER.match(clause, later.end()):
+                later = None
+            vehicle = _SINGLE_VEHICLE.search(clause[: launch.start()]) or later
             product = _nearest_product(products, start + launch.start(), start, end)
             is_ev = product in lx.EV_PRODUCTS or (
                 vehicle is not None and (_EV_CONTEXT.search(vehicle.group(0)) is not None or ev_context)
