@@ -251,3 +251,27 @@ def test_totals_listed_as_of_the_end_of_a_year_all_take_that_year() -> None:
 def test_a_car_named_for_the_technology_it_carries_is_no_single_model_launch() -> None:
     got = keys("Toyota still aims to put an EV with the new cells on sale by 2028.", "2024-05-01")
     assert ("Toyota", "ev_model_launches", 1.0, "target", 2028, "global") not in got
+
+
+# ---- a market's share, a stock code, a mix, buyers counted as people ----
+
+
+def test_a_share_of_new_registrations_with_no_owner_is_the_markets() -> None:
+    text = "Honda sold 2,000 EVs in Ireland last year.\nHere electric cars made up just 3 per cent of new registrations in 2019."
+    assert {k[1] for k in keys(text, "2020-05-01")} == {"ev_sales_volume"}
+
+
+def test_a_stock_code_in_brackets_is_no_figure() -> None:
+    text = "Nissan's suppliers rose in Seoul.\nSK On (096770 KS) and Panasonic (6752 JP)"
+    assert keys(text, "2024-05-01") == set()
+
+
+def test_an_electrified_mix_above_a_figure_is_a_share_of_sales() -> None:
+    got = keys("Mazda wants a global electrified mix above 40 per cent by 2030.", "2024-05-01")
+    assert got == {("Mazda", "electrified_sales_share", 40.0, "target", 2030, "global")}
+
+
+def test_people_who_have_bought_a_model_count_its_sales() -> None:
+    got = keys("'More than 300,000 people have bought an Ariya,' the executive said.", "2025-05-01")
+    assert {(k[1], k[2], k[3]) for k in got} == {("cumulative_sales", 300000.0, "actual")}
+    assert keys("Nissan cut 9,000 jobs and 2,000 people left.", "2025-05-01") == set()

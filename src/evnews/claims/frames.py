@@ -50,7 +50,7 @@ _STRICT_MODEL_NOUN = with_first_char_guard(re.compile(r"\b(?:models?|nameplates|
 _VOLUME_NOUN = re.compile(
     r"^\s*-?\s*(?:(?:new|more|extra|additional|[\w,.-]+)\s+){0,4}(?:vehicles?|cars?|units|EVs|BEVs|Leafs|Ariyas|Sakuras|"
     r"hybrids|PHEVs|sales|sold|deliveries|registrations|electric\s+vehicles|customers|buyers|vans|trucks|pickups|SUVs|"
-    r"crossovers|sedans|saloons|hatchbacks|minivans|buses|kei\s+cars|"
+    r"crossovers|sedans|saloons|hatchbacks|minivans|buses|kei\s+cars|people\s+(?:have\s+|had\s+)?bought|"
     r"of\s+(?:the|those|these)\s+(?:cars|vehicles|units|EVs|vans)|of\s+them)\b",
     re.I,
 )

@@ -337,7 +337,7 @@ SUPERSEDED_CLAUSE_RE = with_first_char_guard(re.compile(
 # Nouns that make a number something other than an EV claim when they follow it.
 NON_CLAIM_UNITS_RE = with_first_char_guard(re.compile(
     r"^\s*(?:-|\s)?(?:(?:new|more|of\s+its)\s+)?(?:(?-i:[A-Z][A-Za-z.]+)\s+(?=(?:plants?|factories|sites|jobs|staff|employees|"
-    r"workers|dealers?|dealerships?|stores)\b))?(?:jobs?|staff|employees|workers|people|positions|roles|plants?|factories|sites|"
+    r"workers|dealers?|dealerships?|stores)\b))?(?:jobs?|staff|employees|workers|people(?!\s+(?:have\s+|had\s+)?bought)|positions|roles|plants?|factories|sites|"
     r"platforms?|days?|years?|months?|weeks?|hours?|minutes?|seconds?|km|kilomet(?:er|re)s?|miles?|mph|km/h|"
     r"kWh|kilowatt-hours?(?!\s*(?:of|in)\s+capacity)|kW\b|kilowatts?|hp|horsepower|bhp|Nm|seats?|dealers?|dealerships?|stores?|"
     r"countries|markets|sources|times|percentage\s+points?|points?|degrees?|inch(?:es)?|kg|tonnes?|tons?|liters?|litres?|"
