@@ -220,7 +220,7 @@ def _stated_kind(pos: int, sentence: str, in_rumor_paragraph: bool) -> str | Non
     if hedged and not _stated_apart(sentence, pos):
         return "rumor"
     start, end = clause_of(clauses(sentence), pos)
-    if _RATE_BY_DEADLINE.match(sentence, pos, end):
+    if "year by" in sentence and _RATE_BY_DEADLINE.match(sentence, pos, end):
         return "target"  # "the figure was one million cars a year by 2022": a rate with a deadline is a goal
     before = _BRACKET.sub(lambda m: " " * len(m.group(0)), sentence[start:pos])  # "(the old figure was 50%)": an aside's verb
     cues = [(m.end(), "target") for m in _TARGET.finditer(before)] + [(m.end(), _actual_or_plan(before, m)) for m in _ACTUAL.finditer(before)]

@@ -70,8 +70,8 @@ _PLANT_OWNER = re.compile(r"(?:\s+Motors?)?['’]s?\s+(?:[A-Z][\w-]*\s+){0,2}(?:
 def _former_asides_blanked(text: str) -> str:
     """", where Nissan once said it would build EVs from 2025, the start has slipped to 2028": an aside that
     states a former position is blanked (same length), so the main clause's date is read as if it stood alone."""
-    if not lx.SUPERSEDED_CLAUSE_RE.search(text):
-        return text
+    if "wh" not in text:
+        return text  # no ", where ...," or ", which ...," aside (the regex below needs one)
     return at.RELATIVE_CLAUSE.sub(
         lambda m: "," + " " * (len(m.group(0)) - 2) + "," if lx.SUPERSEDED_CLAUSE_RE.search(m.group(0)) else m.group(0), text
     )

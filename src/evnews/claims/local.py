@@ -162,9 +162,9 @@ def excluded(sentence: str, n: NumberMention, numbers: list[NumberMention], mask
         return True  # "electric versions of its two best-selling models": models it has, not models to launch
     if n.start < 16 and _COMPARED_SUBJECT.match(sentence[: n.start]) and _IS_COMPARED.match(sentence, n.end):
         return True  # "A million more cars a year is roughly a quarter more than it sells now": a comparison, no claim
-    if n.unit is None and (_DURATION_AFTER.match(sentence, n.end) or _DURATION_OR.search(before)):
+    if n.unit is None and (_DURATION_AFTER.match(sentence, n.end) or (" or " in before[-6:] and _DURATION_OR.search(before))):
         return True  # "the amount covers five years", "in a year or two": a length of time, never a count
-    if _PRICE_BEFORE.search(before):
+    if ("rice" in before or "etail" in before) and _PRICE_BEFORE.search(before):
         return True  # "the Leaf, priced from 123,900 zloty": a price, in whatever currency
     if n.unit is None and _may_count_staff(before) and _HEADCOUNT_BEFORE.search(before):
         return True  # "the engine plant employs about 2,000": staff, whatever noun is left out

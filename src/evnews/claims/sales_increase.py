@@ -36,6 +36,6 @@ def states_sales_increase(head: str, before: str, lead: str) -> bool:
         re.match(r"^\s*(?:more|extra|additional)\b", head)
         or re.search(r"\b(?:extra|additional)\s*$", before)
         or _RAISE_SALES_BY.search(lead[-80:])
-        or _SALES_RISE_OF.search(lead[-80:])
-        or (_ADD_BEFORE.search(before[-30:]) and _ADDED_TO_SALES.match(head))
+        or ("of" in lead[-25:] and _SALES_RISE_OF.search(lead[-80:]))
+        or ("add" in before[-30:].lower() and _ADD_BEFORE.search(before[-30:]) and _ADDED_TO_SALES.match(head))
     )
