@@ -275,3 +275,13 @@ def test_people_who_have_bought_a_model_count_its_sales() -> None:
     got = keys("'More than 300,000 people have bought an Ariya,' the executive said.", "2025-05-01")
     assert {(k[1], k[2], k[3]) for k in got} == {("cumulative_sales", 300000.0, "actual")}
     assert keys("Nissan cut 9,000 jobs and 2,000 people left.", "2025-05-01") == set()
+
+
+# ---- a kei EV: a class of car, stored as a technology launch ----
+
+
+def test_a_kei_ev_due_by_a_year_is_the_launch_of_a_kei_ev() -> None:
+    claims = extract_claims("Mitsubishi plans a kei EV for Japan, due by fiscal 2026.", published=dt.date(2024, 5, 1))
+    assert {(c.metric, c.product, c.horizon_year, c.region) for c in claims} == {("technology_launch", "kei EV", 2026, "japan")}
+    got = keys("Mitsubishi plans an electric SUV for Japan, due by fiscal 2026.", "2024-05-01")
+    assert {k[1] for k in got} == {"ev_model_launches"}

@@ -115,6 +115,7 @@ _SINGLE_VEHICLE = with_first_char_guard(re.compile(
     re.I,
 ))
 _EV_CONTEXT = NeedlePattern.of(lx.EV_CUES, re.I)
+_KEI = re.compile(r"\bkei(?:[\s-]class)?\s+(?:EV|electric\s+car|car)\b", re.I)
 _CARRIER = re.compile(r"\s+(?:with|using|powered\s+by|running\s+on)\b", re.I)
 _PLUG_IN = re.compile(r"\bplug-in\s+hybrid\b|\bPHEV\b", re.I)
 # A named model's plug-in hybrid version: "a plug-in hybrid version of the Rogue", "the Outback PHEV".
@@ -319,5 +320,7 @@ def find_date_cues(
                 if time is not None and start <= time.start <= end:
                     # "It will be followed by a plug-in hybrid pickup": an electrified model, not an EV
                     metric = "electrified_model_launches" if vehicle and _PLUG_IN.search(vehicle.group(0)) else "ev_model_launches"
+                    if vehicle and _KEI.search(vehicle.group(0)):  # "a kei EV for Japan": a class of car new to the maker
+                        metric, product = "technology_launch", "kei EV"
                     cues.append(DateCue(metric, start + launch.start(), start + launch.end(), time, product))
     return cues
