@@ -37,7 +37,7 @@ from evnews.claims.prefilter import with_first_char_guard
 from evnews.claims.sentences import Sentence, split_body
 from evnews.claims.share_words import may_state_only_electric, only_electric_at
 from evnews.claims.statements import states_nothing
-from evnews.claims.tables import dated_goal, reading_text, table_cells
+from evnews.claims.tables import row_text
 from evnews.claims.timex import TimeMention, entry_date, find_times, resolve
 from evnews.claims.volumes import volume_metric
 from evnews.models import Claim
@@ -137,11 +137,8 @@ class _Reader:
     def read(self, s: Sentence) -> None:
         # "YOKOHAMA, Japan, Nov 29 (AAW) - ": where the story was filed, not what it is about.
         original, first_new = s.text, len(self.claims)
-        goal = dated_goal(s.text)  # "Eight new EVs (March 2018) | FY2022 | Missed": a goal, when set, its deadline
-        if goal or s.table_header:
-            text = goal or reading_text(s.table_header, table_cells(s.text) or ())
-        else:  # "That is ..." under a bare figure reads as that figure
-            text = with_heading_figure(lc.blank_dateline(s.text), self.previous_text)
+        # a table row as a sentence; else "That is ..." under a bare figure reads as that figure
+        text = row_text(s.text, s.table_header) or with_heading_figure(lc.blank_dateline(s.text), self.previous_text)
         if text != original:
             s = replace(s, text=text)
         companies, products = find_companies(text), find_products(text)

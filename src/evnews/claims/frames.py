@@ -116,7 +116,6 @@ _BUILT_AFTER = re.compile(
 _ADAS_ON = with_first_char_guard(re.compile(r"(?:Pro\s?PILOT|Pro\s?Pilot|driver[\s-]assist(?:ance)?)\b[^.;]{0,40}\bon\s+(?:up\s+to\s+|about\s+)?$", re.I))
 _ADAS_EQUIPPED = with_first_char_guard(re.compile(
     r"equipped|with\s+Pro\s?PILOT|with\s+Pro\s?Pilot|featuring|fitted|(?:offered|available|standard|installed)\s+(?:on|in)\b|"
-    r"\bPro\s?PILOT\s+on\b|"  # "ProPILOT on 20 models"
     r"\bcomes?\s+with\b",
     re.I,
 ))

@@ -274,8 +274,8 @@ TARGET_CUES = (
     r"\bgoals?\b|\bexpects?\b|\bexpected\b|\bwants?\b|\bpledged?\b|\bpromised?\b|\bpromises\b|\bcommit(?:s|ted|ment)?\b|"
     r"\bintends?\b|\bobjective\b|\bambition\b|\bis\s+to\b|\bare\s+to\b|\bdue\b|\bcoming\b|\bset\s+to\b|\bgoing\s+to\b|\bat\s+a\s+later\b|"
     r"\binvesting\b|\bexpanding\b|\bworking\s+on\b|\bdeveloping\b|\bforecasts?\b|\bseeks?\b|\bhopes?\b|\bstriv(?:e|es|ing)\b|\bon\s+track\b|\bby\s+(?:fiscal\s+)?(?:year\s+)?20\d\d|"
-    # a schedule in the present tense ("goes on sale this year", "a city car follows in 2026"); "at a later stage", "and later to $65"
-    r"\b(?:goes|go)\s+on\s+sale\b|\bat\s+a\s+later\s+(?:stage|date|point)\b|\band\s+later\s+to\b|\b(?:follows|arrives|debuts|lands)\s+(?:in|by|next|this|later|early|late)\b|"
+    # a schedule in the present tense ("goes on sale this year", "a city car follows in 2026"); "and later to $65"
+    r"\b(?:goes|go)\s+on\s+sale\b|\band\s+later\s+to\b|\b(?:follows|arrives|debuts|lands)\s+(?:in|by|next|this|later|early|late)\b|"
     # a target restated ("is keeping its target of", "reaffirmed its goal", "stands by its plan")
     r"\b(?:keep|keeps|keeping|kept|maintain(?:s|ed|ing)?|retain(?:s|ed|ing)?|reaffirm(?:s|ed|ing)?|reiterat(?:e|es|ed|ing)|"
     r"stick(?:s|ing)?\s+(?:to|with)|stands?\s+by)\s+(?:its|the|their)\s+(?:[\w-]+\s+)?(?:target|goal|aim|plan|pledge|forecast)"

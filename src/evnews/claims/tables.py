@@ -99,3 +99,9 @@ def dated_goal(line: str) -> str | None:
         return None
     deadline, verdict = rest[0], [cell for cell in rest[1:] if cell]
     return f"{label}, pledged in {set_on}, due by {deadline}" + "".join(f"; {cell}" for cell in verdict) + "."
+
+
+def row_text(line: str, header: tuple[str, ...]) -> str | None:
+    """A table row read as a sentence: a scorecard row as its goal, else a data row under its header; None
+    for a line that is neither."""
+    return dated_goal(line) or (reading_text(header, table_cells(line) or ()) if header else None)
