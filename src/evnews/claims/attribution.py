@@ -29,6 +29,9 @@ _TARGET = with_first_char_guard(re.compile(lx.TARGET_CUES + r"|\bpreparing\s+to\
     r"\b(?:could|might|may|should)\s+(?:(?:eventually|ultimately|soon|one\s+day)\s+)?(?:reach|hit|rise\s+to|grow\s+to|climb\s+to|top|exceed|total|fall\s+to|drop\s+to)\b|"
     r"\bstill\s+(?:says|expects|plans|aims|maintains|insists|targets|intends)\b", re.I))
 _ACTUAL = with_first_char_guard(re.compile(lx.ACTUAL_CUES, re.I))
+_RATE_BY_DEADLINE = re.compile(
+    r"(?:[^,;:]|,(?=\d)){0,50}?\b(?:a|per|each)\s+year\s+by\s+(?:the\s+end\s+of\s+)?(?:(?:fiscal|FY)\s*(?:year\s+)?)?(?:20\d\d|the\s+plan)\b", re.I
+)
 _MODAL_BEFORE = with_first_char_guard(re.compile(r"\b(?:to|will|would|shall|should|must|could|might|may|can)\s+(?:(?:not|also|still|soon|then|only|be|eventually|ultimately|probably|likely|even|one\s+day)\s+)*$|'ll\s+$", re.I))
 # "In Europe, ...", "For China, ...", "Across Southeast Asia, ...": a scope for the whole sentence.
 _LEADING_SCOPE = with_first_char_guard(re.compile(r"^\s*(?:In|For|Across|Within|Throughout|Outside|Elsewhere\s+in|Over\s+in)\s+[^,;]{2,40},"))
@@ -217,7 +220,9 @@ def _stated_kind(pos: int, sentence: str, in_rumor_paragraph: bool) -> str | Non
     if hedged and not _stated_apart(sentence, pos):
         return "rumor"
     start, end = clause_of(clauses(sentence), pos)
-    before = sentence[start:pos]
+    if "year by" in sentence and _RATE_BY_DEADLINE.match(sentence, pos, end):
+        return "target"  # "the figure was one million cars a year by 2022": a rate with a deadline is a goal
+    before = _BRACKET.sub(lambda m: " " * len(m.group(0)), sentence[start:pos])  # "(the old figure was 50%)": an aside's verb
     cues = [(m.end(), "target") for m in _TARGET.finditer(before)] + [(m.end(), _actual_or_plan(before, m)) for m in _ACTUAL.finditer(before)]
     if cues:
         return max(cues)[1]

@@ -18,12 +18,21 @@ from evnews.claims.timex import TimeMention
 COMPANY_PRONOUN = with_first_char_guard(re.compile(r"\b(?:it|its|they|their|we|our)\b", re.I))
 # "a survey of 2,000 drivers found", "a poll by ...": the figures are the respondents', not a carmaker's.
 SURVEY = NeedlePattern.of(r"\b(?:survey|poll|questionnaire|study)\b", re.I)
+# "the government's electromobility plan talks about one million electric cars by 2025": a policy goal, no carmaker's.
+POLICY_PLAN = NeedlePattern.of(
+    r"\b(?:government|ministry|state|city|council|regulator|European\s+Commission)['’]s\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:plan|target|goal|strategy|programme|program|roadmap|policy|ambition)s?\b",
+    re.I,
+)
 # "Sales of electric cars in Europe rose to 2 million": a whole market's figure, when no carmaker owns it.
 GENERIC_VEHICLES = with_first_char_guard(re.compile(
     r"\b(?:(?:battery[\s-])?electric|EV|BEV|plug-in|new[\s-]energy|zero-emission)\s+(?:cars?|vehicles?|models?|sales|registrations)\b|"
     r"\b(?:EVs|BEVs|NEVs|PHEVs)\b|\bnew[\s-]car\s+(?:sales|registrations|market)\b",
     re.I,
 ))
+
+
+_AS_OF_BEFORE = re.compile(r"\b(?:by|as\s+of|at|until)\s+(?:the\s+end\s+of\s+)?$", re.I)
 
 
 def market_statistic(text: str, regions: list[Mention]) -> bool:
@@ -50,6 +59,8 @@ def period_of_other_figure(time: TimeMention | None, n: NumberMention, numbers: 
         return False
     if _END_OF.search(text, max(0, time.start - 12), time.start):
         return False  # "for the end of fiscal 2024": a point in time every total of the list is counted to
+    if _AS_OF_BEFORE.search(text[max(0, time.start - 30) : time.start]):
+        return False  # "by the end of fiscal 2024 it counted 286,200 in Europe, 221,300 in ...": a date totals are as of
     figures = [o for o in numbers if not is_year(o)]
     low, high = sorted((time.start, n.start))
     if any(low < o.start < high and o is not n for o in figures):

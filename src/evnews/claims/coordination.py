@@ -42,6 +42,22 @@ _RESTATED_LEAD = with_first_char_guard(re.compile(
 _EMPTY_TAIL = re.compile(r"[\s.,;:]*(?:(?:by|in|for|from|within|before|the|end|of|at|there|fiscal|year|FY)\b[\s.,;:]*)*", re.I)
 
 
+# "... and 16% were fully electric", "in the US, 40% to be fully electric": the share's own predicate names its powertrain.
+_OWN_POWERTRAIN = with_first_char_guard(re.compile(
+    r"^\s*(?:(?:were|are|was|is|to\s+be|will\s+be|would\s+be|should\s+be)\s+)?"
+    r"(?:(?P<ev>(?:fully|purely|pure|all|battery)[\s-]+electric)|electrified)\b",
+    re.I,
+))
+
+
+def own_powertrain_share(after: str) -> str | None:
+    """The share metric the words right after a bare share give it, if they name a powertrain."""
+    m = _OWN_POWERTRAIN.match(after)
+    if m is None:
+        return None
+    return "ev_sales_share" if m.group("ev") else "electrified_sales_share"
+
+
 def gapped_share(n: NumberMention, w: Window, in_sentence: list[Claim]) -> Frame | None:
     """"EVs plus hybrids make up half of its sales, and fully electric cars only 16 per cent": the verb and
     the noun are left out of the second share, and its own subject says which share it is."""
@@ -69,9 +85,11 @@ def elliptic_share(n: NumberMention, w: Window, in_sentence: Claim | None, befor
     tail = w.after
     for span in sorted([(t.start, t.end) for t in find_times(tail)] + [(r.start, r.end) for r in find_regions(tail)], reverse=True):
         tail = tail[: span[0]] + " " + tail[span[1] :]
-    if not _EMPTY_TAIL.fullmatch(tail):
+    own = own_powertrain_share(tail) if previous.metric.endswith("_sales_share") else None
+    if own is None and not _EMPTY_TAIL.fullmatch(tail):
         return None
-    return Frame(previous.metric, "percent")
+    # "half of its European sales were electrified, and 16% fully electric": a part, where its whole is
+    return Frame(own or previous.metric, "percent", child_of_previous=own is not None)
 
 
 _REGION_JOIN = with_first_char_guard(re.compile(r"\s*(?:,\s*(?:and\s+|&\s+)?|and\s+|&\s+|as\s+well\s+as\s+)(?:in\s+|the\s+)?"))

@@ -38,12 +38,13 @@ def date_claims(p: Parsed, ctx: at.Context, previous_text: str, said: list[Claim
     brands = [c for c in companies if c.text.strip().lower() in lx.SUB_BRANDS]
     out: list[Claim] = []
     previous: str | None = None
-    for cue in find_date_cues(text, times, products, spans, ev_context, brands):
+    current = _former_asides_blanked(text)
+    for cue in find_date_cues(current, times, products, spans, ev_context, brands):
         year, fiscal, _ = at.horizon_for(cue.time, times, cue.start, ctx)
         if year is None or _said_already(cue, said):
             continue
         clause_start, _ = at.clause_of(spans, cue.start)
-        if lx.SUPERSEDED_CLAUSE_RE.search(text, clause_start, cue.end):
+        if lx.SUPERSEDED_CLAUSE_RE.search(current, clause_start, cue.end):
             continue  # "was originally due to start production in 2024": a former date
         company = _company(cue, p, ctx, previous)
         kind = at.kind_for(cue.start if cue.where is None else cue.where, text, s.paragraph, ctx, year)
@@ -63,6 +64,19 @@ def date_claims(p: Parsed, ctx: at.Context, previous_text: str, said: list[Claim
     return out
 
 
+_PLANT_OWNER = re.compile(r"(?:\s+Motors?)?['’]s?\s+(?:[A-Z][\w-]*\s+){0,2}(?:plant|factory|works|site|facility)\b")
+
+
+def _former_asides_blanked(text: str) -> str:
+    """", where Nissan once said it would build EVs from 2025, the start has slipped to 2028": an aside that
+    states a former position is blanked (same length), so the main clause's date is read as if it stood alone."""
+    if "wh" not in text:
+        return text  # no ", where ...," or ", which ...," aside (the regex below needs one)
+    return at.RELATIVE_CLAUSE.sub(
+        lambda m: "," + " " * (len(m.group(0)) - 2) + "," if lx.SUPERSEDED_CLAUSE_RE.search(m.group(0)) else m.group(0), text
+    )
+
+
 def _company(cue: DateCue, p: Parsed, ctx: at.Context, previous: str | None) -> str | None:
     text, products = p.text, p.products
     # "the Renault 5-based hatchback": a maker named in a platform compound built the base, not this car
@@ -70,6 +84,8 @@ def _company(cue: DateCue, p: Parsed, ctx: at.Context, previous: str | None) -> 
     company = at.company_for(cue.start, text, companies, products, ctx, previous)
     start, end = at.clause_of(at.clauses(text), cue.start)
     named = [c.start for c in companies if c.name and start <= c.start < end]
+    if cue.metric == "production_start":  # "Mitsubishi's Mizushima plant started building the Sakura": the plant's owner builds it
+        named = [pos for pos in named if not _PLANT_OWNER.match(text, next(c.end for c in companies if c.start == pos))]
     # "Rogue plug-in hybrid": a version of a known model is its maker's
     named_product = [m for m in products if cue.product and (cue.product == m.name or cue.product.startswith(m.name + " "))]
     product_at = [m for m in named_product if start <= m.start < end]
@@ -103,7 +119,9 @@ def _regions_and_times(
         by_site = _site_regions(cue, text)
         if by_site:
             return by_site
-    region = at.region_for(cue.start, lc.blank_relative_clauses(text), regions, s.paragraph, ctx, company=company)
+    # "to put a second EV, the e-NV200 van, on sale in Europe": the market after the whole launch phrase
+    where = cue.end - 1 if cue.metric in _SINGLE_MODEL_METRICS else cue.start
+    region = at.region_for(where, lc.blank_relative_clauses(text), regions, s.paragraph, ctx, company=company)
     if region == "global":  # a model sold in one market only is made for it, whatever plant the paragraph named
         region = lx.MARKET_PRODUCTS.get(cue.product or "") or ctx.site_here(s.paragraph, cue.metric, regions, text) or region
     return [(region, None)]

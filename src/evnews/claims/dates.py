@@ -28,13 +28,13 @@ _PRODUCTION = NeedlePattern.of(
     r"\bbring(?:s|ing)?\s+(?:the\s+)?production\s+(?:of\s+[^;.]{1,40}?\s+)?in-house\b|"
     # a start moved: "output of the SUVs had been pushed back to late 2026"
     r"\b(?:production|output)\b[^;.]{0,100}?\b(?:pushed|put|moved)\s+back\s+(?:to|until)\b|"
-    r"\b(?:production|output)\b[^;.]{0,100}?\b(?:delayed|postponed|slipped)\s+(?:to|until)\b|"
+    r"\b(?:production|output)\b[^;.]{0,100}?\b(?:delayed|postponed|slip(?:s|ped|ping)?)\s+(?:from\s+[^;.]{1,30}?\s+)?(?:to|until)\b|"
     # the verb first: "has pushed back SUV production at Canton to 2028", "delayed the start of output until 2027"
     r"\b(?:push(?:ed|es|ing)?|put|mov(?:ed|es|ing))\s+back\s+(?:the\s+start\s+of\s+)?(?:[\w-]+\s+){0,3}?(?:production|output)\b[^;.]{0,80}?\b(?:to|until)\b|"
     r"\b(?:delay(?:ed|s|ing)?|postpon(?:ed|es|ing))\s+(?:the\s+start\s+of\s+)?(?:[\w-]+\s+){0,3}?(?:production|output)\b[^;.]{0,80}?\b(?:to|until)\b|"
     r"\b(?:go(?:es|ing)?|went|gone)\s+into\s+production\b|"
     # "the first US-built Leafs will come off the line in January" (a later one doing so is a milestone, no start)
-    r"\bfirst\b[^;.]{0,80}?\b(?:come|comes|came|roll|rolls|rolled)\s+off\s+(?:the|its)\s+(?:[\w-]+\s+)?line\b|"
+    r"\bfirst\b[^;.]{0,80}?\b(?:come|comes|came|roll|rolls|rolled)\s+off\s+(?:the|its|our|their)\s+(?:[\w-]+\s+)?line\b|"
     # "the hatchback has been built in Smyrna since January": made there since then
     r"(?<=ha[sd]\s|ave\s)been\s+(?:built|produced|assembled|made|manufactured)\s+(?:in|at)\b(?=[^;.]{0,80}?\bsince\b)|\benter(?:s)?\s+production\b|"
     r"\b(?:will|would)\s+(?:also\s+)?(?:build|be\s+built|produce|be\s+produced|assemble)\b|\b(?:is|are)\s+to\s+be\s+(?:built|produced|assembled)\b|"
@@ -63,7 +63,7 @@ _TECHNOLOGY_SUBJECT = NeedlePattern.of(
 _TECHNOLOGY_VERB = with_first_char_guard(re.compile(
     r"\b(?:launch\w*|arriv\w*|introduc\w*|enable|debut\w*|deploy\w*|roll\w*\s+out|electrif\w+|from|offer\w*|bring\w*|commerciali[sz]\w*|"
     r"available|mass-produc\w+|put\w*|fit\w*|install\w*|equip\w*|adopt\w*|to\s+market|on\s+the\s+market|in\s+showrooms|"
-    r"due|add|adds|adding|come|comes|coming|follow|follows|on\s+sale|"
+    r"due|add|adds|adding|come|comes|coming|follow|follows|on\s+sale|(?:begin\w*|start\w*|began)\s+selling|on\s+the\s+road|"
     r"reach(?:es|ing)?(?=\s+(?:the\s+)?(?:US|United\s+States|Europe|Japan|China|UK|Britain|India|North\s+America|market|showrooms)\b)|"
     # "which it wants in a production car by 2028", "to sell an EV with its own solid-state batteries"
     r"in\s+(?:a|its|their)\s+(?:first\s+)?(?:production|series|mass-market)\s+(?:car|vehicle|model|EV)|"
@@ -77,7 +77,7 @@ _FROM_BEFORE = with_first_char_guard(re.compile(r"\b(?:from|starting(?:\s+in)?|b
 # "e-POWER will arrive in the US in 2026". Only as the object of a launch verb: the name is common in
 # sentences about models and sales.
 _HYBRID_SYSTEM_LAUNCH = NeedlePattern.of(
-    r"\b(?:bring\w*|introduc\w*|launch\w*|offer\w*|debut\w*|roll\w*\s+out|deploy\w*|add\w*)\s+(?:its\s+|the\s+|their\s+)?"
+    r"\b(?:bring\w*|introduc\w*|launch\w*|offer\w*|debut\w*|roll\w*\s+out|deploy\w*|add\w*|(?:begin\w*|start\w*|began)\s+selling)\s+(?:its\s+|the\s+|their\s+)?"
     r"(?:[\w-]+\s+){0,2}?(?P<a>e-?POWER|series[\s-]hybrid)(?:\s+(?:hybrid\s+)?(?:system|technology|powertrain|drivetrain))?(?!\s+(?:models?|cars?|vehicles?|versions?))|"
     # "e-POWER is to follow in fiscal 2026", "its e-POWER series-hybrid system will come to the U.S.",
     # "e-POWER, the system it sells in Japan, which is due in the U.S. by 2026"
@@ -100,8 +100,9 @@ _BRAND_ELECTRIFIES = NeedlePattern.of(
 _CARBON = NeedlePattern.of(r"carbon[\s-]neutral(?:ity)?|net[\s-]zero|climate[\s-]neutral(?:ity)?|carbon-free", re.I)
 _SINGLE_LAUNCH = NeedlePattern.of(
     r"\b(?:goes|go|going)\s+on\s+sale\b|\bis\s+(?:also\s+)?coming\b|\bdue\s+(?:in|out|to\s+arrive)\b|\bdue\s*$|\bfollows\b|"
-    r"\b(?:will|is\s+set\s+to|is\s+to|(?:plans?|planning|aims?|expects?|intends?)\s+to)\s+(?:be\s+)?"
-    r"(?:launch\w*|arrive|go\s+on\s+sale|debut|hit\s+showrooms|introduce\w*|release\w*|roll\s+out|unveil\w*|start\s+selling)\b|"
+    r"\b(?:will|is\s+set\s+to|is\s+to|(?:plans?|planning|aims?|expect(?:s|ed)?|intends?)\s+to)\s+(?:be\s+)?"
+    r"(?:launch\w*|arrive|go\s+on\s+sale|debut|hit\s+showrooms|introduce\w*|release\w*|roll\s+out|unveil\w*|start\s+selling|"
+    r"bring\s+out|put\s+[^;.]{0,60}?\s+on\s+sale)\b|"  # "will bring out an EV for China in 2024", "to put a second EV on sale"
     r"\barrives\b|\blaunches\b|,\s*due\b|\b(?:is|are)\s+(?:now\s+|still\s+)?due\b(?!\s+to\s+be\s+(?:replaced|retired|discontinued|dropped|phased|withdrawn))|"
     # "is due to reach US dealers this autumn", "will be followed ... by the X", "could arrive by 2026"
     r"\b(?:reach|reaches|hit|hits)\s+(?:[\w.]+\s+)?(?:dealers|dealerships|showrooms|customers|buyers|the\s+market)\b|"
@@ -114,6 +115,8 @@ _SINGLE_VEHICLE = with_first_char_guard(re.compile(
     re.I,
 ))
 _EV_CONTEXT = NeedlePattern.of(lx.EV_CUES, re.I)
+_KEI = re.compile(r"\bkei(?:[\s-]class)?\s+(?:EV|electric\s+car|car)\b", re.I)
+_CARRIER = re.compile(r"\s+(?:with|using|powered\s+by|running\s+on)\b", re.I)
 _PLUG_IN = re.compile(r"\bplug-in\s+hybrid\b|\bPHEV\b", re.I)
 # A named model's plug-in hybrid version: "a plug-in hybrid version of the Rogue", "the Outback PHEV".
 _NAMED_PHEV = NeedlePattern.of(
@@ -302,7 +305,12 @@ def find_date_cues(
                                     f"{model} plug-in hybrid"))  # fmt: skip
             continue
         if launch and not taken:
-            vehicle = _SINGLE_VEHICLE.search(clause[: launch.start()]) or _SINGLE_VEHICLE.search(clause[launch.end() :])
+            # the car before the launch words, or after or inside them ("to put a second electric model on sale"),
+            # not a car named for what it carries ("to put an EV with the new cells on sale": the cells' launch)
+            later = _SINGLE_VEHICLE.search(clause, launch.start())
+            if later and _CARRIER.match(clause, later.end()):
+                later = None
+            vehicle = _SINGLE_VEHICLE.search(clause[: launch.start()]) or later
             product = _nearest_product(products, start + launch.start(), start, end)
             is_ev = product in lx.EV_PRODUCTS or (
                 vehicle is not None and (_EV_CONTEXT.search(vehicle.group(0)) is not None or ev_context)
@@ -312,5 +320,7 @@ def find_date_cues(
                 if time is not None and start <= time.start <= end:
                     # "It will be followed by a plug-in hybrid pickup": an electrified model, not an EV
                     metric = "electrified_model_launches" if vehicle and _PLUG_IN.search(vehicle.group(0)) else "ev_model_launches"
+                    if vehicle and _KEI.search(vehicle.group(0)):  # "a kei EV for Japan": a class of car new to the maker
+                        metric, product = "technology_launch", "kei EV"
                     cues.append(DateCue(metric, start + launch.start(), start + launch.end(), time, product))
     return cues

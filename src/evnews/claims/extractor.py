@@ -37,7 +37,7 @@ from evnews.claims.prefilter import with_first_char_guard
 from evnews.claims.sentences import Sentence, split_body
 from evnews.claims.share_words import may_state_only_electric, only_electric_at
 from evnews.claims.statements import states_nothing
-from evnews.claims.tables import reading_text, table_cells
+from evnews.claims.tables import row_text
 from evnews.claims.timex import TimeMention, entry_date, find_times, resolve
 from evnews.claims.volumes import volume_metric
 from evnews.models import Claim
@@ -137,10 +137,8 @@ class _Reader:
     def read(self, s: Sentence) -> None:
         # "YOKOHAMA, Japan, Nov 29 (AAW) - ": where the story was filed, not what it is about.
         original, first_new = s.text, len(self.claims)
-        if s.table_header:
-            text = reading_text(s.table_header, table_cells(s.text) or ())
-        else:  # "That is ..." under a bare figure reads as that figure
-            text = with_heading_figure(lc.blank_dateline(s.text), self.previous_text)
+        # a table row as a sentence; else "That is ..." under a bare figure reads as that figure
+        text = row_text(s.text, s.table_header) or with_heading_figure(lc.blank_dateline(s.text), self.previous_text)
         if text != original:
             s = replace(s, text=text)
         companies, products = find_companies(text), find_products(text)
@@ -183,7 +181,7 @@ class _Reader:
         if ownerless and _MARKET_SUBJECT.search(text):
             return
         market_statistic = bool(numbers) and ownerless and bg.market_statistic(text, regions)
-        third_party = numbers and (_THIRD_PARTY_SUBJECT.match(text) or bg.SURVEY.search(text))
+        third_party = numbers and (_THIRD_PARTY_SUBJECT.match(text) or bg.SURVEY.search(text) or bg.POLICY_PLAN.search(text))
         if third_party:
             # "The Faraday Institution has estimated that the UK will need 140GWh": a forecast or goal of a
             # body that makes no cars; its figures are nobody's claim unless a carmaker is named before them.

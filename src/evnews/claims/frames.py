@@ -17,6 +17,7 @@ from evnews.claims import lexicon as lx
 from evnews.claims.numbers import NumberMention
 from evnews.claims.needle_pattern import NeedlePattern
 from evnews.claims.prefilter import with_first_char_guard
+from evnews.claims.sales_increase import states_sales_increase
 from evnews.claims.share_words import (
     SEGMENT_SUBJECT as _SEGMENT_SUBJECT,
     REGULATION as _REGULATION,
@@ -49,7 +50,7 @@ _STRICT_MODEL_NOUN = with_first_char_guard(re.compile(r"\b(?:models?|nameplates|
 _VOLUME_NOUN = re.compile(
     r"^\s*-?\s*(?:(?:new|more|extra|additional|[\w,.-]+)\s+){0,4}(?:vehicles?|cars?|units|EVs|BEVs|Leafs|Ariyas|Sakuras|"
     r"hybrids|PHEVs|sales|sold|deliveries|registrations|electric\s+vehicles|customers|buyers|vans|trucks|pickups|SUVs|"
-    r"crossovers|sedans|saloons|hatchbacks|minivans|buses|kei\s+cars|"
+    r"crossovers|sedans|saloons|hatchbacks|minivans|buses|kei\s+cars|people\s+(?:have\s+|had\s+)?bought|"
     r"of\s+(?:the|those|these)\s+(?:cars|vehicles|units|EVs|vans)|of\s+them)\b",
     re.I,
 )
@@ -112,12 +113,6 @@ _BUILT = with_first_char_guard(re.compile(
 _BUILT_AFTER = re.compile(
     r"^\s*(?:[\w-]+\s+){0,2}?(?:cars|vehicles|units|EVs|vans|Leafs|models)\s+(?:built|produced|made|manufactured|assembled)\b", re.I
 )
-# "lift its annual sales by one million vehicles": an increase, whatever the powertrain.
-_RAISE_SALES_BY = with_first_char_guard(re.compile(
-    r"\b(?:lift|raise|boost|increase|grow|expand|add|push\s+up)\w*\s+(?:(?:its|their|the|annual|global|yearly|total|overall|"
-    r"vehicle|car|unit|worldwide)\s+)*(?:sales|volumes?|deliveries|output)\s+by\s+(?:about\s+|around\s+|some\s+|roughly\s+)?$",
-    re.I,
-))
 _ADAS_ON = with_first_char_guard(re.compile(r"(?:Pro\s?PILOT|Pro\s?Pilot|driver[\s-]assist(?:ance)?)\b[^.;]{0,40}\bon\s+(?:up\s+to\s+|about\s+)?$", re.I))
 _ADAS_EQUIPPED = with_first_char_guard(re.compile(
     r"equipped|with\s+Pro\s?PILOT|with\s+Pro\s?Pilot|featuring|fitted|(?:offered|available|standard|installed)\s+(?:on|in)\b|"
@@ -228,6 +223,10 @@ def _frame_money(n: NumberMention, w: Window) -> Frame | None:
 _SALES_BEFORE_TAIL = re.compile(r"\b(?:to|of|at|reach|reaching|hit)\s*$|\bshare\s+of\s+(?:\S+\s+){0,3}?sales\s*$")
 _HAS_BEEN = re.compile(r"\s*ha(?:s|ve)\s+been\b")
 _OF_EVS = re.compile(r"\s*(?:of\s+)?(?:(?:the|its|all)\s+)?(?:[A-Z][\w-]+\s+)?(?:EVs|electric\s+(?:cars|vehicles))\b")
+# A fact box's label and its figures: "Electrified share of global sales: 40% in FY2026, 60% in FY2030"
+_SHARE_LABEL = with_first_char_guard(re.compile(
+    r"\bshare\s+of\s+(?:[\w-]+\s+){0,3}?(?:sales|registrations|deliveries)\b(?:\s*\([^)]*\))?\s*:[^:;]*$", re.I
+))
 
 
 def _frame_percent(n: NumberMention, w: Window) -> Frame | None:
@@ -255,7 +254,7 @@ def _frame_percent(n: NumberMention, w: Window) -> Frame | None:
         lx.SALES_NOUN_RE.search(before) and _SALES_BEFORE_TAIL.search(before)
     )  # "... to 50% of sales", "an electrified share of global sales above 50%"
     share_to = _SHARE_RISES_TO.search(lead[-80:])  # "its electrified share ... to 60%", "that share to reach 50%"
-    if sales_here or share_to or re.search(r"\bshare\s+for\b", w.after[:30]):
+    if sales_here or share_to or _SHARE_LABEL.search(lead[-120:]) or re.search(r"\bshare\s+for\b", w.after[:30]):
         # The powertrain named nearest the number: "EVs made up 10% of sales, as e-POWER cars ..." is an EV
         # share. "expand e-POWER ..., and expects it to account for 40% of sales": "it" is the clause before.
         kind = last_powertrain(w.lead[-70:]) or powertrain(w.after[:60]) or powertrain(w.clause) or powertrain(w.sentence)
@@ -345,11 +344,7 @@ def _frame_volume(n: NumberMention, w: Window) -> Frame | None:
             return Frame(_VOLUME_METRICS.get(kind or "", ""), "vehicles") if kind != "combustion" else None
         # "Japan and China account for about 230,000 each": inherit what was counted before.
         return Frame("", "vehicles", bare=True)
-    if (
-        re.match(r"^\s*(?:more|extra|additional)\b", head)
-        or re.search(r"\b(?:extra|additional)\s*$", w.before)
-        or _RAISE_SALES_BY.search(w.lead[-80:])
-    ):
+    if states_sales_increase(head, w.before, w.lead):
         return Frame("sales_volume_increase", "vehicles")
     kind = powertrain(head[:45]) or powertrain(w.before[-40:])
     if kind is None and _SEGMENT_POINTER.search(w.clause):

@@ -274,8 +274,8 @@ TARGET_CUES = (
     r"\bgoals?\b|\bexpects?\b|\bexpected\b|\bwants?\b|\bpledged?\b|\bpromised?\b|\bpromises\b|\bcommit(?:s|ted|ment)?\b|"
     r"\bintends?\b|\bobjective\b|\bambition\b|\bis\s+to\b|\bare\s+to\b|\bdue\b|\bcoming\b|\bset\s+to\b|\bgoing\s+to\b|\bat\s+a\s+later\b|"
     r"\binvesting\b|\bexpanding\b|\bworking\s+on\b|\bdeveloping\b|\bforecasts?\b|\bseeks?\b|\bhopes?\b|\bstriv(?:e|es|ing)\b|\bon\s+track\b|\bby\s+(?:fiscal\s+)?(?:year\s+)?20\d\d|"
-    # a schedule in the present tense ("goes on sale this year", "a city car follows in 2026")
-    r"\b(?:goes|go)\s+on\s+sale\b|\b(?:follows|arrives|debuts|lands)\s+(?:in|by|next|this|later|early|late)\b|"
+    # a schedule in the present tense ("goes on sale this year", "a city car follows in 2026"); "and later to $65"
+    r"\b(?:goes|go)\s+on\s+sale\b|\band\s+later\s+to\b|\b(?:follows|arrives|debuts|lands)\s+(?:in|by|next|this|later|early|late)\b|"
     # a target restated ("is keeping its target of", "reaffirmed its goal", "stands by its plan")
     r"\b(?:keep|keeps|keeping|kept|maintain(?:s|ed|ing)?|retain(?:s|ed|ing)?|reaffirm(?:s|ed|ing)?|reiterat(?:e|es|ed|ing)|"
     r"stick(?:s|ing)?\s+(?:to|with)|stands?\s+by)\s+(?:its|the|their)\s+(?:[\w-]+\s+)?(?:target|goal|aim|plan|pledge|forecast)"
@@ -291,14 +291,16 @@ ACTUAL_CUES = (
 # Sentences that describe a plan as dropped: nothing in them is a claim.
 CANCELLED_RE = NeedlePattern.of(
     r"\b(?:scrapped|cancel+ed|axed|abandoned|shelved|dropped\s+(?:its|the)\s+plan|called\s+off|ditched|no\s+longer\s+plans?|"
-    r"falls\s+victim|fell\s+victim)\b",
+    r"falls\s+victim|fell\s+victim|"
+    r"(?:was|were)\s+to\s+have)\b",  # "the plant, which was to have made 5 GWh": a plan that will not happen
     re.I,
 )
 # A figure the text presents as former: "up from 15", "instead of the earlier 75%".
 SUPERSEDED_BEFORE_RE = NeedlePattern.of(
     r"(?:\b(?:up|down|raised|lowered|increased|cut|revised)\s+from|\binstead\s+of|\bcompared\s+with|\bcompared\s+to|"
     r"(?:^|[,;(]\s*)from|\bversus|\bvs\.?|\breplac(?:e|es|ed|ing)|\bsupersed(?:e|es|ed|ing)|\bin\s+place\s+of|\brather\s+than|"
-    r"\bprevious(?:ly)?|\bformer(?:ly)?|\boriginal(?:ly)?|\bearlier)"
+    r"\bprevious(?:ly)?|\bformer(?:ly)?|\boriginal(?:ly)?|\bearlier|"
+    r"\b(?:previous|former|earlier|old|original)\s+(?:figure|target|goal|number|level|aim)\s+(?:was|had\s+been|stood\s+at))"
     r"(?:\s+(?:the|its|an?|their|some|about|around|just|only))*\s*$",
     re.I,
 )
@@ -325,6 +327,8 @@ SUPERSEDED_CLAUSE_RE = with_first_char_guard(re.compile(
     r"\b(?:incorrectly|wrongly|mistakenly)\s+(?:said|stated|reported|gave)\b|"
     # A position given up since: "As recently as 2018, Nissan was talking about 30%", "Until recently it planned ..."
     r"\bas\s+recently\s+as\b|\buntil\s+recently\b|"
+    # "where Nissan once said it would build EVs from 2025": a date it has since moved
+    r"\bonce\s+(?:said|planned|promised|pledged|targeted|aimed|talked\s+about)\b|"
     # "The plan replaces a target, set last year, of eight NEVs" (not "replaces its target of 8 with one of 10")
     r"\breplac(?:es|ed|ing)\s+(?:an?|the|its|their)\s+(?:[\w-]+\s+)?(?:target|goal|plan|pledge|aim)s?\b(?![^;]*\b(?:with|by)\s)",
     re.I,
@@ -333,7 +337,7 @@ SUPERSEDED_CLAUSE_RE = with_first_char_guard(re.compile(
 # Nouns that make a number something other than an EV claim when they follow it.
 NON_CLAIM_UNITS_RE = with_first_char_guard(re.compile(
     r"^\s*(?:-|\s)?(?:(?:new|more|of\s+its)\s+)?(?:(?-i:[A-Z][A-Za-z.]+)\s+(?=(?:plants?|factories|sites|jobs|staff|employees|"
-    r"workers|dealers?|dealerships?|stores)\b))?(?:jobs?|staff|employees|workers|people|positions|roles|plants?|factories|sites|"
+    r"workers|dealers?|dealerships?|stores)\b))?(?:jobs?|staff|employees|workers|people(?!\s+(?:have\s+|had\s+)?bought)|positions|roles|plants?|factories|sites|"
     r"platforms?|days?|years?|months?|weeks?|hours?|minutes?|seconds?|km|kilomet(?:er|re)s?|miles?|mph|km/h|"
     r"kWh|kilowatt-hours?(?!\s*(?:of|in)\s+capacity)|kW\b|kilowatts?|hp|horsepower|bhp|Nm|seats?|dealers?|dealerships?|stores?|"
     r"countries|markets|sources|times|percentage\s+points?|points?|degrees?|inch(?:es)?|kg|tonnes?|tons?|liters?|litres?|"
@@ -359,10 +363,10 @@ INVESTMENT_CUES_RE = re.compile(
     r"investment|venture|hub)\b",
     re.I,
 )
-# Shares: a percentage or fraction "of ... sales" (not of a line-up, a stake or a cost).
+# Shares: a percentage or fraction "of ... sales" (not of a line-up, a stake or a cost); "three in four cars we sell".
 SALES_NOUN_RE = with_first_char_guard(re.compile(
     r"\b(?:sales(?:\s+mix)?|sells|sold|registrations|deliveries|volume|buyers|customers|(?:new[\s-])?car\s+buyers|"
-    r"what\s+(?:we|they|you|it)\s+sell)\b", re.I
+    r"(?:we|they|it|you)\s+sell)\b", re.I
 ))
 LINEUP_RE = with_first_char_guard(re.compile(r"\b(?:line-?up|range\s+of\s+models|portfolio|model\s+range)\b", re.I))
 STAKE_RE = with_first_char_guard(re.compile(r"\b(?:stake|holding|holds|owns|ownership|equity|shareholding|interest\s+in)\b", re.I))

@@ -12,6 +12,7 @@ from dataclasses import replace
 
 from evnews.claims import attribution as at
 from evnews.claims import lexicon as lx
+from evnews.claims.coordination import own_powertrain_share
 from evnews.claims.frames import Frame, Window, frame_number
 from evnews.claims.mentions import Mention, company_names, find_companies, find_products, find_regions, find_sites
 from evnews.claims.numbers import NumberMention, is_year
@@ -126,6 +127,10 @@ _IS_COMPARED = re.compile(
     re.I,
 )
 _DURATION_AFTER = re.compile(r"[\s-]+(?:years?|months?|weeks?|days?|decades?|quarters?)\b(?!\s+(?:old|of\s+(?:sales|production)))", re.I)
+_DURATION_OR = with_first_char_guard(re.compile(r"\b(?:a|an|one)\s+(?:years?|months?|weeks?|days?)\s+or\s+$", re.I))
+_PRICE_BEFORE = with_first_char_guard(re.compile(
+    r"\b(?:priced|prices?\s+start(?:ing)?|retail(?:s|ing)?)\s+(?:from|at)\s+(?:about\s+|around\s+|just\s+(?:over|under)\s+)?$", re.I
+))
 _DETERMINER_BEFORE = with_first_char_guard(re.compile(r"\b(?:that|this|the)\s+$", re.I))
 
 
@@ -157,8 +162,10 @@ def excluded(sentence: str, n: NumberMention, numbers: list[NumberMention], mask
         return True  # "electric versions of its two best-selling models": models it has, not models to launch
     if n.start < 16 and _COMPARED_SUBJECT.match(sentence[: n.start]) and _IS_COMPARED.match(sentence, n.end):
         return True  # "A million more cars a year is roughly a quarter more than it sells now": a comparison, no claim
-    if n.unit is None and _DURATION_AFTER.match(sentence, n.end):
-        return True  # "the amount covers five years": a length of time, never a count of cars or models
+    if n.unit is None and (_DURATION_AFTER.match(sentence, n.end) or (" or " in before[-6:] and _DURATION_OR.search(before))):
+        return True  # "the amount covers five years", "in a year or two": a length of time, never a count
+    if ("rice" in before or "etail" in before) and _PRICE_BEFORE.search(before):
+        return True  # "the Leaf, priced from 123,900 zloty": a price, in whatever currency
     if n.unit is None and _may_count_staff(before) and _HEADCOUNT_BEFORE.search(before):
         return True  # "the engine plant employs about 2,000": staff, whatever noun is left out
     return is_former(sentence, n, numbers)
@@ -186,7 +193,8 @@ _COMPARED_TO_KNOWN = with_first_char_guard(re.compile(
     r"(?:\b(?:more|less|fewer|higher|lower|bigger|smaller|larger|greater)\s+than|\babove|\bbelow|\bbeyond|\bshort\s+of)\s+"
     r"(?:the|its|their|Nissan['’]s)\s+$", re.I
 ))
-_CONVERSION_GAP = with_first_char_guard(re.compile(r"\s*,\s*(?:about|around|roughly|some|approximately|~|or|equal\s+to|worth)\s*", re.I))
+# ", about $17.6 billion", " – roughly 15.6 billion euros": the same money in another currency
+_CONVERSION_GAP = with_first_char_guard(re.compile(r"\s*[,–—-]\s*(?:about|around|roughly|some|approximately|~|or|equal\s+to|worth)\s*", re.I))
 
 
 def _right_after_money(sentence: str, n: NumberMention, numbers: list[NumberMention]) -> bool:
@@ -264,7 +272,8 @@ def coordinated(
     gap = text[earlier[-1].end : n.start]
     if len(gap.split()) > 9 or re.search(r"[.;]|\bfrom\b|\bthan\s+the\b", gap) or at.has_kind_cue(gap):
         return None
-    return Frame(sentence_claims[-1].metric, "percent")
+    previous = sentence_claims[-1].metric  # "..., and in the US 40% to be fully electric": its own powertrain
+    return Frame((previous.endswith("_sales_share") and own_powertrain_share(text[n.end :])) or previous, "percent")
 
 
 def _elliptic_count(text: str, n: NumberMention, numbers: list[NumberMention]) -> Frame | None:

@@ -56,10 +56,13 @@ _PLACE_NOUN = with_first_char_guard(re.compile(
     r"line|operations|next\s+door|there|capacity|the\s+country|(?:local\s+)?supply\s+chain)\b",
     re.I,
 ))
-# Figures about the company at large: "to electrify its line-up", "under its business plan".
+_PLANT_NOUN = with_first_char_guard(re.compile(
+    r"\b(?:plants?|factor(?:y|ies)|sites?|gigafactor(?:y|ies)|facilit(?:y|ies)|hub|works|line|next\s+door|there)\b", re.I
+))
+# Figures about the company at large: "to electrify its line-up", "¥2 trillion on electrification", "under its business plan".
 _COMPANY_WIDE = re.compile(
     r"\b(?:its|their|the\s+company['’]s)\s+(?:whole\s+|entire\s+|global\s+)?(?:line-?up|range|portfolio|business)\b|"
-    r"\belectrif(?:y|ying)\b|\bbusiness\s+plan\b|\bmid-term\s+plan\b|^\W*Under\s+(?:its\s+|the\s+|that\s+)?(?:plan\b|(?-i:[A-Z]))",
+    r"\belectrif(?:y|ying|ication)\b|\bbusiness\s+plan\b|\bmid-term\s+plan\b|^\W*Under\s+(?:its\s+|the\s+|that\s+)?(?:plan\b|(?-i:[A-Z]))",
     re.I,
 )
 # Pointers to the story's plant: "a gigafactory next door", "at the site".
@@ -236,6 +239,8 @@ class _Context:
     def _place_fits(self, claim: Claim, text: str, market: str | None) -> bool:
         if market is None or _COMPANY_WIDE.search(text) or claim.metric == "investment" and not _PLACE_NOUN.search(text):
             return False
+        if claim.metric == "battery_capacity" and not _PLANT_NOUN.search(text) and market != self.article.site:
+            return False  # "Nissan wants 52 GWh of capacity by 2026": the company's, unless the story is about a plant there
         return _CURRENCY_MARKET.get(claim.unit or "") in (None, market)  # no "¥2tn" in a story on a US plant
 
     def _place_region(self, claim: Claim, said: _Said, text: str) -> str | None:

@@ -151,7 +151,9 @@ def find_regions(sentence: str) -> list[Mention]:
         if _is_nationality(rest) or _POLICY_AFTER.match(rest) or _ORIGIN_BEFORE.search(sentence, max(0, m.start() - 90), m.start()):
             continue
         name = lx.REGION_PATTERNS[_row(m)][1]
-        scope = "scope" if _SCOPE_BEFORE.search(sentence[max(0, m.start() - 30) : m.start()]) or name == "global" else ""
+        # "In Europe, ...", and a market that labels its line ("United States: introduction of e-POWER in FY2026")
+        label = not sentence[: m.start()].strip() and sentence[m.end() : m.end() + 2].lstrip().startswith(":")
+        scope = "scope" if _SCOPE_BEFORE.search(sentence[max(0, m.start() - 30) : m.start()]) or name == "global" or label else ""
         out.append(Mention(m.start(), m.end(), name, m.group(0), descriptor=scope))
     return out
 
@@ -166,11 +168,18 @@ def _is_nationality(rest: str) -> bool:
     return named is not None
 
 
+# "the chief executive said in Yokohama on Monday": where a plan was told, not where it applies
+_SAID_AT_BEFORE = with_first_char_guard(re.compile(
+    r"\b(?:said|says|told\s+(?:[\w-]+\s+){1,3}?|speaking|spoke|briefing|news\s+conference|press\s+conference)\s+(?:in|at)\s+(?:the\s+|its\s+)?$", re.I
+))
+
+
 @per_article
 def find_sites(sentence: str) -> list[Mention]:
-    """Plant towns and their regions ("Sunderland" -> uk); not a town work moves away from."""
+    """Plant towns and their regions ("Sunderland" -> uk); not a town work moves away from, nor one a plan was told in."""
     return [
         Mention(m.start(), m.end(), _SITE_REGIONS[_row(m)], m.group(0))
         for m in _SITE_RE.finditer(sentence)
         if not _ORIGIN_BEFORE.search(sentence, max(0, m.start() - 90), m.start())
+        and not _SAID_AT_BEFORE.search(sentence, max(0, m.start() - 60), m.start())
     ]

@@ -58,6 +58,8 @@ _SCALE = r"(?:hundred|lakh|crore|thousand|million|billion|trillion|mn|mln|bn|trn
 _CUR_SIGN = r"(?:US\$|\$|£|€|¥|₹|(?<![A-Za-z])(?:RMB\s?|Rs\.?\s?|(?-i:USD|EUR|GBP|JPY|CNY|INR)\s))"  # letters: a word of their own ("covers five" is no Rs 5)
 _CUR_WORD = r"(?:yen|dollars?|USD|euros?|EUR|pounds?|GBP|yuan|renminbi|CNY|JPY|rupees|INR)"
 _PERCENT = r"(?:%|\s?per\s?cent\b|\s?percent\b)"
+_TICKER_OPEN = re.compile(r"\(\s*(?:[A-Z]{2,6}\s*:\s*)?$")
+_TICKER = re.compile(r"(?:\s+[A-Z]{1,3})?\s*\)")
 _FRACTION = "|".join(sorted((re.escape(k) for k in _FRACTIONS), key=len, reverse=True))
 
 NUMBER_RE = with_first_char_guard(re.compile(
@@ -247,6 +249,8 @@ def find_numbers(sentence: str) -> list[NumberMention]:
                                      _qualifier(sentence, m.start(), False), is_fraction=True))  # fmt: skip
             continue
         raw = m.group("num")
+        if raw is not None and raw.isdigit() and len(raw) >= 4 and _TICKER.match(sentence, m.end()) and _TICKER_OPEN.search(sentence, 0, m.start()):
+            continue  # "LG Energy Solution (373220 KS)", "(TSE: 7201)": a stock code
         if raw is None or _LEADING_ZERO.match(raw):
             continue  # "R450 000": the tail of a figure whose head is glued to a sign this module does not know
         ordinal = _ordinal(sentence, m)

@@ -26,7 +26,7 @@ REGULATION = with_first_char_guard(re.compile(
 MARKET_DENOMINATOR = with_first_char_guard(re.compile(
     r"^\s*(?:of\s+)?(?:all\s+)?(?:the\s+)?(?:(?:global|world(?:wide)?|total|overall|national|European|Chinese|US|UK|"
     r"Japanese|Indian)\s+)?(?:new[\s-]+)?(?:car|vehicle|auto|passenger[\s-]car)s?\s+(?:sales|sold|registered|registrations|bought|"
-    r"market)\b",
+    r"market)\b|^\s*of\s+(?:all\s+)?(?:the\s+)?new[\s-]+registrations\b",  # "1 per cent of new registrations": nobody's own
     re.I,
 ))
 # "57% of the Japanese EV market", "41% of Europe's electric van segment".
@@ -56,7 +56,9 @@ def of_a_place(after: str) -> bool:
 
 
 SHARE_RISES_TO = with_first_char_guard(re.compile(
-    r"\bshare\b[^.;]{0,80}\b(?:to|reach(?:es|ing)?|hit(?:s|ting)?|at|of|be|exceed(?:s|ing)?|top(?:s|ping)?)\s*$", re.I
+    r"\b(?:share|mix)\b[^.;]{0,80}\b(?:to|reach(?:es|ing)?|hit(?:s|ting)?|at|of|be|exceed(?:s|ing)?|top(?:s|ping)?)\s*$|"
+    r"\b(?:electrified|electric|EV|sales)\s+mix\s*$",  # "a global electrified mix above 55 per cent"
+    re.I
 ))
 # The words that qualify a figure ("more than", "between ... and"), which stand between a verb and its number:
 # "a share of more than 75%" is read as "a share of 75%".

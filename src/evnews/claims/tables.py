@@ -68,3 +68,40 @@ def reading_text(header: tuple[str, ...], cells: tuple[str, ...]) -> str:
             lead, name = name, label
         parts.append(f"{cell} {name}".strip() if holds_figure(cell) else f"{name} {cell}".strip())
     return f"{lead}: " + ", ".join(parts) + "."
+
+
+# "Jan 2021", "(March 2018)", "Feb 2023, revised Mar 2024": when a goal was set; "FY2022", "2050": its deadline.
+_MONTHS = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+_SET_ON = re.compile(rf"\(?{_MONTHS}\s+(?:19|20)\d\d(?:,\s*revised\s+{_MONTHS}\s+(?:19|20)\d\d)?\)?", re.I)
+_SET_ON_IN_LABEL = re.compile(rf"\s*(\({_MONTHS}\s+(?:19|20)\d\d\))\s*$", re.I)
+_DEADLINE = re.compile(r"(?:by\s+)?(?:FY\s?|fiscal\s+(?:year\s+)?)?(?:19|20)\d\d", re.I)
+
+
+def dated_goal(line: str) -> str | None:
+    """A scorecard row: a goal, the month it was set and a later cell with its deadline, then how it went.
+
+    "Eight new EVs (March 2018) | FY2022 | Missed" reads "Eight new EVs, pledged in March 2018, due by FY2022;
+    Missed.": the month dates the pledge, not the figure, and the verdict cells are a clause apart. A row
+    whose deadline cell says more than a year ("2025, since pushed back") is left as written.
+    """
+    cells = table_cells(line) if "|" in line else None
+    if cells is None:
+        return None
+    label, rest = cells[0], list(cells[1:])
+    in_label = _SET_ON_IN_LABEL.search(label)
+    if in_label:
+        label, set_on = label[: in_label.start()], in_label.group(1).strip("()")
+    elif rest and _SET_ON.fullmatch(rest[0]):
+        set_on = rest.pop(0)
+    else:
+        return None
+    if not rest or not _DEADLINE.fullmatch(rest[0]):
+        return None
+    deadline, verdict = rest[0], [cell for cell in rest[1:] if cell]
+    return f"{label}, pledged in {set_on}, due by {deadline}" + "".join(f"; {cell}" for cell in verdict) + "."
+
+
+def row_text(line: str, header: tuple[str, ...]) -> str | None:
+    """A table row read as a sentence: a scorecard row as its goal, else a data row under its header; None
+    for a line that is neither."""
+    return dated_goal(line) or (reading_text(header, table_cells(line) or ()) if header else None)

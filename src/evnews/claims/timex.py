@@ -98,10 +98,14 @@ _PATTERNS: tuple[tuple[str, str, bool, tuple[str, ...]], ...] = (
     # "will begin assembling it next month", said in December: January of the next year
     (r"\bnext\s+month\b", "next_month", False, ("next",)),
     (r"\bnext\s+week\b", "this", False, ("next",)),
-    (r"\b(?:at\s+)?(?:around\s+|about\s+)?the\s+same\s+time\b|\bby\s+the\s+same\s+(?:point|date|time)\b|\b(?:over|in|during|for)\s+the\s+same\s+(?:\w+\s+)?(?:period|months|weeks|quarters?)\b|\bthe\s+same\s+year\b|\bthat\s+year\b|\bin\s+the\s+same\s+period\b", "same", False, ("same", "that", "year")),
+    (r"\b(?:at\s+)?(?:around\s+|about\s+)?the\s+same\s+time\b|\bby\s+the\s+same\s+(?:point|date|time)\b|\b(?:over|in|during|for)\s+the\s+same\s+(?:\w+\s+)?(?:period|months|weeks|quarters?|years)\b|\bthe\s+same\s+year\b|\bthat\s+year\b|\bin\s+the\s+same\s+period\b", "same", False, ("same", "that", "year")),
+    # "52 GWh by fiscal 2026, rising to 130 GWh four years later": counted from the year just named
+    (r"\b" + _N + r"\s+years?\s+later\b", "years_later", False, ("later",)),
     (r"\b(?:by\s+)?the\s+end\s+of\s+the\s+plan\b|\bby\s+the\s+plan'?s\s+end\b", "plan_end", False, ("plan",)),
     # "could fall to $65 per kWh later": an open date, not the year named before it
-    (r"\beventually\b|\bin\s+the\s+long\s+(?:run|term)\b|\bone\s+day\b|\bultimately\b|(?<=\s)later(?=\s*[,;.)]|\s+on\b|$)",
+    # "and later to $65", "at a later stage"
+    (r"\beventually\b|\bin\s+the\s+long\s+(?:run|term)\b|\bone\s+day\b|\bultimately\b|(?<=\s)later(?=\s*[,;.)]|\s+on\b|$|\s+to\s+[$€£¥\d])|"
+    r"\bat\s+a\s+later\s+(?:stage|date|point)\b",
      "open", False, ("eventually", "long", "one", "day", "ultimately", "later")),
     (r"\blast\s+(?P<m>" + _MONTH + r")(?!\s+\d)", "last_month", False, ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")),
     (r"\b(?:in|by|since|until|the\s+end\s+of|end\s+of)\s+(?:(?:late|early|mid)[\s-]+)?(?P<m>" + _MONTH + r")(?!\s+\d)", "month", False, ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")),
@@ -161,7 +165,7 @@ _PERIOD_END_BEFORE = with_first_char_guard(re.compile(
     r"\b(?:year|period|months|quarter|half)\s+(?:that|which)?\s*(?:ended|ends|ending|closed|closes|to|through|running\s+to)\s+$",
     re.I,
 ))
-_MODEL_YEAR_BEFORE = with_first_char_guard(re.compile(r"\b(?:the|a|an|its|their|his|her|this|that|whose|every|new|all-new|refreshed|used)\s+$", re.I))
+_MODEL_YEAR_BEFORE = with_first_char_guard(re.compile(r"\b(?:the|a|an|its|their|his|her|my|our|your|this|that|whose|every|new|all-new|refreshed|used)\s+$", re.I))
 _CLAUSE_HEAD = re.compile(r"\s*(?:In|in|Back\s+in|back\s+in|By|At|Since|Earlier|earlier)?\s*")
 _FOUR_DIGITS = with_first_char_guard(re.compile(r"\d{4}"))
 _MODEL_NOUN_AFTER = with_first_char_guard(re.compile(r"^\s*(?:model|version|edition|car)\b(?!s)", re.I))  # "whose 2024 model starts at $28,140"
@@ -304,6 +308,8 @@ def resolve(time: TimeMention, anchor: dt.date, *, previous: int | None, plan_en
         return (year if (time.month or 0) <= anchor.month else year - 1) - 1
     if time.kind == "same":
         return previous
+    if time.kind == "years_later":
+        return None if previous is None else previous + (time.year or 0)
     if time.kind == "plan_end":
         return plan_end
     return None

@@ -1,0 +1,41 @@
+"""A count of cars that is a rise in total sales, whatever the powertrain (metric sales_volume_increase).
+
+"lift its annual sales by one million vehicles", "one million more cars a year", "an increase in annual
+sales of one million units", "adding a million sales a year": the figure is the growth, not a volume.
+"""
+
+from __future__ import annotations
+
+import re
+
+from evnews.claims.prefilter import with_first_char_guard
+
+# "lift its annual sales by one million vehicles": an increase, whatever the powertrain.
+_RAISE_SALES_BY = with_first_char_guard(re.compile(
+    r"\b(?:lift|raise|boost|increase|grow|expand|add|push\s+up)\w*\s+(?:(?:its|their|the|annual|global|yearly|total|overall|"
+    r"vehicle|car|unit|worldwide)\s+)*(?:sales|volumes?|deliveries|output)\s+by\s+(?:about\s+|around\s+|some\s+|roughly\s+)?$",
+    re.I,
+))
+# "an increase in annual sales of one million units"; "adding a million sales a year" (a product that "added
+# 7,100 sales" in a past period sold them: no rate, no rise)
+_SALES_RISE_OF = with_first_char_guard(re.compile(
+    r"\b(?:increase|rise|growth|boost|jump)\s+(?:in|of)\s+(?:(?:its|their|the|annual|global|yearly|total|worldwide|vehicle|unit)\s+)*"
+    r"(?:sales|volumes?|deliveries)\s+of\s+(?:about\s+|around\s+|some\s+|roughly\s+)?$",
+    re.I,
+))
+_ADD_BEFORE = with_first_char_guard(re.compile(r"\b(?:add|adds|adding|added)\s+(?:another\s+|about\s+|around\s+|some\s+)?$", re.I))
+_ADDED_TO_SALES = re.compile(
+    r"\s*(?:more\s+|extra\s+|additional\s+)?(?:sales\s+(?:a|per|each)\s+year\b|(?:cars|vehicles|units)\s+to\s+(?:its|their|the)\s+(?:annual\s+|yearly\s+|global\s+)?sales\b)",
+    re.I,
+)
+
+
+def states_sales_increase(head: str, before: str, lead: str) -> bool:
+    """Is the count whose following text is `head` (and preceding text `before`, sentence so far `lead`) a sales rise?"""
+    return bool(
+        re.match(r"^\s*(?:more|extra|additional)\b", head)
+        or re.search(r"\b(?:extra|additional)\s*$", before)
+        or _RAISE_SALES_BY.search(lead[-80:])
+        or ("of" in lead[-25:] and _SALES_RISE_OF.search(lead[-80:]))
+        or ("add" in before[-30:].lower() and _ADD_BEFORE.search(before[-30:]) and _ADDED_TO_SALES.match(head))
+    )
