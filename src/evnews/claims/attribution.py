@@ -345,7 +345,7 @@ def is_continuation(sentence: str) -> bool:
 
 # A market named right before a figure ("Europe 75%+, Japan 55%+"; "Europe has taken 286,200").
 _FIGURE_NEXT = re.compile(r"\s*:?\s*(?:(?:has|have)\s+(?:taken|bought|sold)\s+)?(?:about\s+|around\s+|some\s+)?[$€£¥]?")
-_FIGURE_AFTER = re.compile(r"\s*:?\s*(?:(?:has|have)\s+(?:taken|bought|sold)\s+)?(?:about\s+|around\s+|some\s+)?[$€£¥]?\d")
+_FIGURE_AFTER = re.compile(_FIGURE_NEXT.pattern + r"\d")  # the same lead-in, then the figure itself
 _THE_COUNTRY = re.compile(r"\b(?:in|into|for|across)\s+the\s+country\b")
 _NOT_COUNTRIES = frozenset({"global", "europe", "north_america", "asia", "latin_america"})
 

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import re
 
+from evnews.claims.timex import MONTH
+
 _SEPARATOR_ROW = re.compile(r"\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?")
 # A figure that is not a year ("FY2026", "(March 2025)"): a cell holding one reads "<figure> <what the column counts>".
 _FIGURE = re.compile(r"(?<!\w)(?!(?:19|20)\d\d(?!\d|,\d))\d")
@@ -71,9 +73,8 @@ def reading_text(header: tuple[str, ...], cells: tuple[str, ...]) -> str:
 
 
 # "Jan 2021", "(March 2018)", "Feb 2023, revised Mar 2024": when a goal was set; "FY2022", "2050": its deadline.
-_MONTHS = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
-_SET_ON = re.compile(rf"\(?{_MONTHS}\s+(?:19|20)\d\d(?:,\s*revised\s+{_MONTHS}\s+(?:19|20)\d\d)?\)?", re.I)
-_SET_ON_IN_LABEL = re.compile(rf"\s*(\({_MONTHS}\s+(?:19|20)\d\d\))\s*$", re.I)
+_SET_ON = re.compile(rf"\(?{MONTH}\s+(?:19|20)\d\d(?:,\s*revised\s+{MONTH}\s+(?:19|20)\d\d)?\)?", re.I)
+_SET_ON_IN_LABEL = re.compile(rf"\s*(\({MONTH}\s+(?:19|20)\d\d\))\s*$", re.I)
 _DEADLINE = re.compile(r"(?:by\s+)?(?:FY\s?|fiscal\s+(?:year\s+)?)?(?:19|20)\d\d", re.I)
 
 

@@ -26,7 +26,7 @@ from evnews.claims.prefilter import fold, holds_any, required_strings, with_firs
 _MONTHS = (
     "january february march april may june july august september october november december".split()
 )
-_MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?"
+MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?"
 _NUMBER_WORDS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
     "a": 1, "a couple of": 2, "a few": 3, "several": 3,
@@ -56,19 +56,19 @@ _PATTERNS: tuple[tuple[str, str, bool, tuple[str, ...]], ...] = (
     (r"between\s+(?:fiscal\s+(?:year\s+)?|FY\s?)?20\d\d\s+and\s+(?P<f>fiscal\s+(?:year\s+)?|FY\s?)?(?P<y>20\d\d)", "absolute", False, ("between",)),
     # "between FY24 and FY30", "from FY2024 to FY2030": a span's end
     (r"\b(?:between|from)\s+FY\s?'?(?:20)?\d\d\s+(?:and|to|through)\s+(?P<f>FY\s?'?)(?P<y>20\d\d|\d\d)\b", "absolute", False, ("fy",)),
-    (r"(?:the\s+)?(?:business|financial)\s+year\s+(?:starting|beginning|from)\s+(?:in\s+)?(?:" + _MONTH + r"\s+)?(?P<y>20\d\d)", "absolute", True, ("year",)),
-    (r"(?:the\s+)?(?:(?:business|financial|fiscal)\s+)?year\s+(?:ending|to|through)\s+(?:in\s+)?(?:" + _MONTH + r"\s+)?(?P<y>20\d\d)", "fy_ending", True, ("year",)),
+    (r"(?:the\s+)?(?:business|financial)\s+year\s+(?:starting|beginning|from)\s+(?:in\s+)?(?:" + MONTH + r"\s+)?(?P<y>20\d\d)", "absolute", True, ("year",)),
+    (r"(?:the\s+)?(?:(?:business|financial|fiscal)\s+)?year\s+(?:ending|to|through)\s+(?:in\s+)?(?:" + MONTH + r"\s+)?(?P<y>20\d\d)", "fy_ending", True, ("year",)),
     # "the fiscal year that ended in March", "the year to March": the fiscal year whose end month is named,
     # counted back from the text's date like any month, then named (as Japanese firms do) by its first year.
-    (r"(?:the\s+)?(?:(?:business|financial|fiscal)\s+)?year\s+(?:that\s+|which\s+)?(?:ended|ending|closed|to|through)\s+(?:in\s+|at\s+the\s+end\s+of\s+)?(?P<fm>" + _MONTH + r")(?!\s+\d)", "fy_month", True, ("year",)),
+    (r"(?:the\s+)?(?:(?:business|financial|fiscal)\s+)?year\s+(?:that\s+|which\s+)?(?:ended|ending|closed|to|through)\s+(?:in\s+|at\s+the\s+end\s+of\s+)?(?P<fm>" + MONTH + r")(?!\s+\d)", "fy_month", True, ("year",)),
     # "the 2028 financial year", "its 2022 fiscal year"
     (r"\b(?P<y>20\d\d)[\s-]+(?:business|financial|fiscal)\s+year\b", "absolute", True, ("year",)),
     (r"\bFY\s?'?(?P<y>20\d\d|\d\d)\b", "absolute", True, ("fy",)),
     (r"\bfiscal(?:[\s-]+year)?\s+(?P<y>20\d\d)\b", "absolute", True, ("fiscal",)),
-    (r"\b(?:the\s+)?(?:end|middle|start|beginning|summer|spring|autumn|fall|winter|first\s+half|second\s+half)\s+of\s+(?:" + _MONTH + r"\s+)?(?P<y>20\d\d)\b", "absolute", False, ("20", "19")),
+    (r"\b(?:the\s+)?(?:end|middle|start|beginning|summer|spring|autumn|fall|winter|first\s+half|second\s+half)\s+of\s+(?:" + MONTH + r"\s+)?(?P<y>20\d\d)\b", "absolute", False, ("20", "19")),
     (r"\b(?:mid|late|early)[\s-](?P<y>20\d\d)\b", "absolute", False, ("20", "19")),
     (r"\b(?:the\s+)?(?:middle\s+of\s+the\s+|mid-?)(?P<decade>20\d0)['’]?s\b", "mid_decade", False, ("20",)),
-    (r"\b" + _MONTH + r"\s+(?:\d{1,2},?\s+)?(?P<y>(?:19|20)\d\d)\b", "absolute", False, ("20", "19")),
+    (r"\b" + MONTH + r"\s+(?:\d{1,2},?\s+)?(?P<y>(?:19|20)\d\d)\b", "absolute", False, ("20", "19")),
     (r"\b(?:the\s+)?year\s+(?P<y>20\d\d)\b", "absolute", False, ("year",)),
     (r"(?<![\w$£€¥.,-])(?P<y>(?:19|20)\d\d)(?![\w%,.]\d|\s*(?:%|per\s?cent|million|billion|units|vehicles|cars|models))\b", "absolute", False, ("20", "19")),
     (r"\b(?:by|before|at)\s+the\s+end\s+of\s+the\s+decade\b|\bby\s+decade[\s-]end\b|\bby\s+the\s+decade'?s\s+end\b|\bby\s+the\s+turn\s+of\s+the\s+decade\b", "decade", False, ("decade",)),
@@ -91,7 +91,7 @@ _PATTERNS: tuple[tuple[str, str, bool, tuple[str, ...]], ...] = (
     (r"\b(?:later|earlier)?\s*this\s+(?:(?P<f>fiscal\s+)|calendar\s+)?(?:year|spring|summer|autumn|fall|winter)\b|\bin\s+the\s+coming\s+months\b|\bthis\s+(?:month|quarter)\b|\bin\s+the\s+(?:first|second)\s+half\s+of\s+this\s+year\b|"
      r"\b(?:by|before|at|until|towards?)\s+(?:the\s+)?end\s+of\s+the\s+year\b|\bby\s+year[\s-]end\b|\bthis\s+week\b", "this", False, ("this", "coming", "end")),
     # "by July of last year": the month of the year before the text's, not the last July
-    (r"\b(?:[Ii]n|[Bb]y|[Ss]ince|[Uu]ntil|(?:the\s+)?end\s+of)\s+(?P<m>" + _MONTH + r")\s+(?:of\s+)?last\s+year\b", "month_last_year", False, ("last",)),
+    (r"\b(?:[Ii]n|[Bb]y|[Ss]ince|[Uu]ntil|(?:the\s+)?end\s+of)\s+(?P<m>" + MONTH + r")\s+(?:of\s+)?last\s+year\b", "month_last_year", False, ("last",)),
     (r"\blast\s+(?P<f>fiscal\s+)?year\b|\ba\s+year\s+ago\b", "last", False, ("last", "year", "ago")),
     (r"\blast\s+(?P<season>spring|summer|autumn|fall|winter)\b", "last_season", False, ("last",)),
     (r"\blast\s+(?:month|week)\b|\bearlier\s+this\s+(?:month|week)\b", "this", False, ("last", "earlier")),
@@ -107,8 +107,8 @@ _PATTERNS: tuple[tuple[str, str, bool, tuple[str, ...]], ...] = (
     (r"\beventually\b|\bin\s+the\s+long\s+(?:run|term)\b|\bone\s+day\b|\bultimately\b|(?<=\s)later(?=\s*[,;.)]|\s+on\b|$|\s+to\s+[$€£¥\d])|"
     r"\bat\s+a\s+later\s+(?:stage|date|point)\b",
      "open", False, ("eventually", "long", "one", "day", "ultimately", "later")),
-    (r"\blast\s+(?P<m>" + _MONTH + r")(?!\s+\d)", "last_month", False, ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")),
-    (r"\b(?:in|by|since|until|the\s+end\s+of|end\s+of)\s+(?:(?:late|early|mid)[\s-]+)?(?P<m>" + _MONTH + r")(?!\s+\d)", "month", False, ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")),
+    (r"\blast\s+(?P<m>" + MONTH + r")(?!\s+\d)", "last_month", False, ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")),
+    (r"\b(?:in|by|since|until|the\s+end\s+of|end\s+of)\s+(?:(?:late|early|mid)[\s-]+)?(?P<m>" + MONTH + r")(?!\s+\d)", "month", False, ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")),
 )  # fmt: skip
 _COMPILED = tuple(
     (with_first_char_guard(re.compile(p, re.I if k not in ("month", "last_month", "month_last_year") else 0)), k, f, t) for p, k, f, t in _PATTERNS
@@ -316,7 +316,7 @@ def resolve(time: TimeMention, anchor: dt.date, *, previous: int | None, plan_en
 
 
 # "May 2020 — text", "2019: text": a dated entry of a timeline or chronology.
-_ENTRY_LABEL = re.compile(r"^\s*(?:(?P<m>" + _MONTH + r")\s+)?(?P<y>(?:19|20)\d\d)\s*(?:[—–]|-\s|:\s)")
+_ENTRY_LABEL = re.compile(r"^\s*(?:(?P<m>" + MONTH + r")\s+)?(?P<y>(?:19|20)\d\d)\s*(?:[—–]|-\s|:\s)")
 
 
 def entry_date(text: str, published: dt.date | None) -> dt.date | None:
