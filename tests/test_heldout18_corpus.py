@@ -6,6 +6,7 @@ files only (nothing here runs the extractor).
 
 from __future__ import annotations
 
+import datetime as dt
 import html
 import json
 import re
@@ -121,7 +122,8 @@ def test_pages_are_canonical_and_dated(gold: list[dict], pages: dict[str, str], 
         page = pages[row["path"]]
         clean = row["path"].split("?")[0]
         assert f'<link rel="canonical" href="{base}{clean}">' in page
-        assert row["published"] in page or row["published"][:4] in page
+        day = dt.date.fromisoformat(row["published"])
+        assert row["published"] in page or f"{day.day} {day:%B %Y}" in page, row["path"]
         assert f">{html.escape(row['title'], quote=False)}</h1>" in page
 
 
