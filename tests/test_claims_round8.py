@@ -75,3 +75,33 @@ def test_a_count_broken_down_by_powertrain_in_brackets_gives_each_part() -> None
 def test_a_former_figure_in_brackets_is_still_no_part() -> None:
     got = keys("Toyota will launch 14 electrified models by 2027 (up from 10).", "2024-05-01")
     assert {k[2] for k in got} == {14.0}
+
+
+# ---- figures that are no carmaker's: a council's budget, a government scheme, a reader's own costs ----
+
+
+def test_a_councils_cabinet_approving_a_budget_states_no_carmakers_figure() -> None:
+    text = "Toyota supplies most of the town's vans.\nThe district council's cabinet has approved a £2.4 million scheme to raise the electric share of its fleet to 70 per cent by 2027."
+    assert keys(text, "2024-05-01") == set()
+
+
+def test_a_carmaker_named_in_a_council_sentence_before_its_figure_keeps_it() -> None:
+    text = "The council's cabinet has approved the plan, and Toyota will invest £40 million in a battery plant nearby by 2027."
+    assert ("Toyota", "investment", 40e6, "target", 2027) in {k[:5] for k in keys(text, "2024-05-01")}
+
+
+def test_a_government_scheme_with_an_outlay_is_no_carmakers_investment() -> None:
+    text = "Honda will start selling EVs in India next year.\nThe government's PLI scheme, with an outlay of ₹25,000 crore over five years, should help."
+    assert "investment" not in {k[1] for k in keys(text, "2024-05-01")}
+
+
+def test_what_something_costs_a_reader_is_no_outlay() -> None:
+    text = "Mazda's dealer here is closed.\nThe road has been shut for a month at a cost to my business of about $900 a week in extra fuel."
+    assert keys(text, "2024-05-01") == set()
+
+
+def test_every_new_model_it_launches_is_a_rule_for_all_models_not_one_launch() -> None:
+    text = "Mazda said every new model it launches in Europe will be fully electric from 2027."
+    assert "ev_model_launches" not in {k[1] for k in keys(text, "2024-05-01")}
+    text = "Mazda said a new electric SUV launches in Europe in 2027."
+    assert ("ev_model_launches", 2027) in {(k[1], k[4]) for k in keys(text, "2024-05-01")}

@@ -21,7 +21,7 @@ SURVEY = NeedlePattern.of(r"\b(?:survey|poll|questionnaire|study)\b", re.I)
 # "the government's electromobility plan talks about one million electric cars by 2025": a policy goal, no carmaker's.
 POLICY_PLAN = NeedlePattern.of(
     r"\b(?:government|ministry|state|city|council|regulator|European\s+Commission)['’]s\s+(?:[\w-]+\s+){0,3}?"
-    r"(?:plan|target|goal|strategy|programme|program|roadmap|policy|ambition)s?\b",
+    r"(?:plan|target|goal|strategy|programme|program|roadmap|policy|ambition|scheme|subsidy|subsidies|incentives?)s?\b",
     re.I,
 )
 # "Sales of electric cars in Europe rose to 2 million": a whole market's figure, when no carmaker owns it.

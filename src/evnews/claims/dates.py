@@ -109,6 +109,8 @@ _SINGLE_LAUNCH = NeedlePattern.of(
     r"\b(?:will|is\s+to|is\s+set\s+to)\s+be\s+followed\b|\b(?:could|may|might|would|should)\s+(?:arrive|launch|go\s+on\s+sale|debut)\b",
     re.I,
 )
+# "every new model it launches in Europe will be electric": a rule for all its models, no single launch
+_EVERY_MODEL = with_first_char_guard(re.compile(r"\b(?:every|each|all)\s+(?:[\w-]+\s+){0,2}?(?:models?|cars?|vehicles?)\b", re.I))
 _SINGLE_VEHICLE = with_first_char_guard(re.compile(
     r"\b(?:an?|the\s+new|its\s+new|its\s+first|the\s+first|one|[A-Z][\w-]+['’]s|the(?=\s+(?-i:[A-Z])))\s+(?:[\w$,.-]+\s+){0,3}?(?:EV|electric\s+(?:car|vehicle|model|SUV|sedan|crossover|hatchback|pickup|van)|"
     r"car|model|SUV|sedan|crossover|hatchback|pickup|van|kei\s+car)\b",
@@ -304,7 +306,7 @@ def find_date_cues(
                 cues.append(DateCue("electrified_model_launches", start + launch.start(), start + launch.end(), time,
                                     f"{model} plug-in hybrid"))  # fmt: skip
             continue
-        if launch and not taken:
+        if launch and not taken and not _EVERY_MODEL.search(clause, 0, launch.start()):
             # the car before the launch words, or after or inside them ("to put a second electric model on sale"),
             # not a car named for what it carries ("to put an EV with the new cells on sale": the cells' launch)
             later = _SINGLE_VEHICLE.search(clause, launch.start())

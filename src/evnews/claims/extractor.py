@@ -76,6 +76,8 @@ _STATEMENT_POINTER = with_first_char_guard(re.compile(
 _THIRD_PARTY_SUBJECT = re.compile(
     r"^\W*(?:[\w'’-]+\s+){0,4}?(?:Institution|Institute|[Gg]overnment|[Mm]inistry|[Aa]gency|[Rr]egulators?|[Cc]ommission|"
     r"[Cc]ouncil|[Aa]uthorit(?:y|ies)|[Aa]nalysts|[Rr]esearchers|[Ff]orecasters|[Tt]hink[\s-]tank|[Uu]niversity|[Cc]onsultancy)\b"
+    # "the Borough Council's cabinet has approved": the body's own board or cabinet speaks for it
+    r"(?:['’]s\s+(?:cabinet|board|committee|executive|ministers|officials))?"
     r"(?:,[^,]{0,40},)?\s+(?:has|have|had|is|are|was|were|will|would|says|said|wants|expects|estimates?|estimated|forecasts?|"
     r"predicts?|predicted|projects?|projected|believes?|thinks?)\b"
 )
