@@ -105,3 +105,37 @@ def test_every_new_model_it_launches_is_a_rule_for_all_models_not_one_launch() -
     assert "ev_model_launches" not in {k[1] for k in keys(text, "2024-05-01")}
     text = "Mazda said a new electric SUV launches in Europe in 2027."
     assert ("ev_model_launches", 2027) in {(k[1], k[4]) for k in keys(text, "2024-05-01")}
+
+
+# ---- driver assistance and connected cars ----
+
+
+def test_a_driver_assistance_system_named_before_an_aside_is_still_on_n_models() -> None:
+    got = keys("Honda Sensing, the company's driver-assistance suite, is meant to be on 15 models by 2026.", "2024-05-01")
+    assert {(k[1], k[2], k[4]) for k in got} == {("adas_model_launches", 15.0, 2026)}
+
+
+def test_cars_equipped_with_a_system_are_sold_with_it_not_its_launch() -> None:
+    got = keys("Honda expects to sell half a million Sensing-equipped cars a year by 2026.", "2024-05-01")
+    assert "technology_launch" not in {k[1] for k in got}
+
+
+def test_every_new_car_being_connected_is_a_whole_connected_share() -> None:
+    got = keys("Every new Toyota sold in its main markets is to be a connected car by 2025.", "2021-05-01")
+    assert got == {("Toyota", "connected_share", 100.0, "target", 2025, "global")}
+    assert keys("Every new Toyota has a touch screen.", "2021-05-01") == set()
+
+
+def test_by_the_same_date_closing_a_sentence_dates_each_of_its_clauses() -> None:
+    text = "Every new Toyota is to be a connected car by 2025. Its driver-assistance system is to be offered on 30 models, and Toyota expects to sell two million cars a year by the same date."
+    got = {(k[1], k[2], k[4]) for k in keys(text, "2021-05-01")}
+    assert ("adas_model_launches", 30.0, 2025) in got
+
+
+# ---- a car for a market is no market statistic ----
+
+
+def test_a_car_for_the_japanese_market_does_not_make_the_sentence_a_market_statistic() -> None:
+    text = "Mazda's plan runs to 2027.\nSix new electric models are planned by 2027, along with a kei car for the Japanese market."
+    assert ("Mazda", "ev_model_launches", 6.0, "target", 2027) in {k[:5] for k in keys(text, "2024-05-01")}
+    assert keys("The Japanese market grew to 90,000 electric cars last year.", "2024-05-01") == set()

@@ -305,7 +305,8 @@ def pick_time(times: list[TimeMention], pos: int, sentence: str, later: int | No
     before = [t for t in usable if start <= t.end <= pos]
     if before:
         return before[-1]
-    closing = [t for t in usable if t.start > pos and _SENTENCE_FINAL_TIME.search(sentence, max(0, t.start - 40), t.start)
+    # "by the same date" closing the sentence points back at a date every clause of it shares
+    closing = [t for t in usable if t.start > pos and (t.kind == "same" or _SENTENCE_FINAL_TIME.search(sentence, max(0, t.start - 40), t.start))
                and not sentence[t.end :].strip(" .;)’'\"”")]  # fmt: skip
     if closing:
         # "to offer it on 20 models, and to sell 1.5 million a year, by the end of fiscal 2023": a

@@ -109,6 +109,10 @@ _SINGLE_LAUNCH = NeedlePattern.of(
     r"\b(?:will|is\s+to|is\s+set\s+to)\s+be\s+followed\b|\b(?:could|may|might|would|should)\s+(?:arrive|launch|go\s+on\s+sale|debut)\b",
     re.I,
 )
+_EQUIPPED_AFTER = re.compile(r"[\s-]*(?:equipped|fitted)\b", re.I)
+_ON_N_MODELS = with_first_char_guard(re.compile(
+    r"\s+(?:on|in|across)\s+(?:up\s+to\s+|about\s+|more\s+than\s+)?(?:\d+|[a-z]+(?:-[a-z]+)?)\s+(?:[\w-]+\s+)?models\b", re.I
+))
 # "every new model it launches in Europe will be electric": a rule for all its models, no single launch
 _EVERY_MODEL = with_first_char_guard(re.compile(r"\b(?:every|each|all)\s+(?:[\w-]+\s+){0,2}?(?:models?|cars?|vehicles?)\b", re.I))
 _SINGLE_VEHICLE = with_first_char_guard(re.compile(
@@ -203,8 +207,8 @@ def _technology_cues(
         if time is None or not (starting or _FROM_BEFORE.search(sentence, 0, time.start)):
             return []
         return [DateCue("technology_launch", brand.start, brand.end, time, lx.SUB_BRANDS[brand.text.strip().lower()])]
-    if verb is None or _PRODUCTION.search(clause[verb.start() : verb.end() + 20]):
-        return []
+    if verb is None or _PRODUCTION.search(clause[verb.start() : verb.end() + 20]) or _ON_N_MODELS.match(clause, verb.end()):
+        return []  # "ProPILOT is to be offered on 20 models": a count of equipped models, not the system's launch
     time = _time_after(times, start + verb.start(), start + verb.end(), end)
     if time is None or not start <= time.start <= end:
         return []
@@ -213,6 +217,8 @@ def _technology_cues(
         groups = tech.groupdict()
         named = next((g for g in ("a", "b", "c", "phev") if groups.get(g)), 0)
         tech_start, tech_end = start + tech.start(named), start + tech.end(named)
+        if _EQUIPPED_AFTER.match(sentence, tech_end):
+            continue  # "to sell a million ProPILOT-equipped cars a year": cars sold with it, not its launch
         product = "plug-in hybrid" if named == "phev" else _nearest_product(products, tech_start, start, end)
         if product is None and re.search(r"autonom|self-driving", tech.group(0), re.I):
             product = "autonomous driving"

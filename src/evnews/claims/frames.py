@@ -313,7 +313,8 @@ def _frame_count(n: NumberMention, w: Window) -> Frame | None:
             return None  # "14 EVs, 11 of them SUVs", "8 EVs, four under the Nissan badge": a split, no powertrain count
         return Frame(f"{kind}_model_launches" if kind else "", "models", child_of_previous=True)
     if small and (_MODEL_NOUN.match(head.strip()) or _MODEL_NOUN.search(head[:45])):
-        if _ADAS_ON.search(w.before[-60:]):
+        # "ProPILOT, the driver-assistance system, is to be on 20 models": the system may stand before an aside's comma
+        if _ADAS_ON.search(w.sentence, max(0, n.start - 70), n.start):
             return Frame("adas_model_launches", "models")  # "ProPILOT driver assistance on 20 models", verb or not
         if not _LAUNCH_VERB.search(w.clause) or _LINEUP_SIZE.search(w.lead[-90:]):
             return None
