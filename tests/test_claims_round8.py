@@ -139,3 +139,28 @@ def test_a_car_for_the_japanese_market_does_not_make_the_sentence_a_market_stati
     text = "Mazda's plan runs to 2027.\nSix new electric models are planned by 2027, along with a kei car for the Japanese market."
     assert ("Mazda", "ev_model_launches", 6.0, "target", 2027) in {k[:5] for k in keys(text, "2024-05-01")}
     assert keys("The Japanese market grew to 90,000 electric cars last year.", "2024-05-01") == set()
+
+
+# ---- single launches: "begin selling", "bring ... to showrooms", "is planned for"; two more markets ----
+
+
+def test_beginning_to_sell_a_named_ev_later_this_year_is_its_launch_there() -> None:
+    got = keys("Mazda Australia expects to begin selling the new MX-30 EV through its dealers later this year.", "2021-04-10")
+    assert {(k[1], k[2], k[4], k[5]) for k in got} == {("ev_model_launches", 1.0, 2021, "australia")}
+
+
+def test_bringing_an_ev_to_a_countrys_showrooms_is_its_launch_there() -> None:
+    got = keys("Toyota is preparing to bring the bZ4X to Indian showrooms next year.", "2024-02-01")
+    assert {(k[1], k[2], k[4], k[5]) for k in got} == {("ev_model_launches", 1.0, 2025, "india")}
+    assert keys("Toyota wants to bring its hybrids to more buyers by 2026.", "2024-02-01") == set()
+
+
+def test_an_ev_planned_for_a_year_is_a_single_launch_but_a_plant_is_not() -> None:
+    got = keys("Honda's line-up is ageing, though a Europe-specific EV is planned for 2026.", "2024-02-01")
+    assert {(k[1], k[2], k[4]) for k in got} == {("ev_model_launches", 1.0, 2026)}
+    assert keys("Honda said a new factory is planned for 2026.", "2024-02-01") == set()
+
+
+def test_brazil_and_new_zealand_are_markets() -> None:
+    got = keys("Toyota wants to sell 20,000 EVs in Brazil in 2026 and 5,000 in New Zealand.", "2024-02-01")
+    assert {k[5] for k in got} == {"brazil", "new_zealand"}

@@ -101,8 +101,11 @@ _CARBON = NeedlePattern.of(r"carbon[\s-]neutral(?:ity)?|net[\s-]zero|climate[\s-
 _SINGLE_LAUNCH = NeedlePattern.of(
     r"\b(?:goes|go|going)\s+on\s+sale\b|\bis\s+(?:also\s+)?coming\b|\bdue\s+(?:in|out|to\s+arrive)\b|\bdue\s*$|\bfollows\b|"
     r"\b(?:will|is\s+set\s+to|is\s+to|(?:plans?|planning|aims?|expect(?:s|ed)?|intends?)\s+to)\s+(?:be\s+)?"
-    r"(?:launch\w*|arrive|go\s+on\s+sale|debut|hit\s+showrooms|introduce\w*|release\w*|roll\s+out|unveil\w*|start\s+selling|"
+    r"(?:launch\w*|arrive|go\s+on\s+sale|debut|hit\s+showrooms|introduce\w*|release\w*|roll\s+out|unveil\w*|(?:start|begin)\s+selling|"
     r"bring\s+out|put\s+[^;.]{0,60}?\s+on\s+sale)\b|"  # "will bring out an EV for China in 2024", "to put a second EV on sale"
+    # "as it prepares to bring the hatchback to Indian showrooms", "a China-specific EV is planned for 2024"
+    r"\bto\s+bring\s+[^;.]{0,60}?\s+to\s+(?:[\w.-]+\s+)?(?:showrooms|dealers|dealerships|customers|buyers|market)\b|"
+    r"\b(?:is|are)\s+(?:also\s+)?planned\s+for\b|"
     r"\barrives\b|\blaunches\b|,\s*due\b|\b(?:is|are)\s+(?:now\s+|still\s+)?due\b(?!\s+to\s+be\s+(?:replaced|retired|discontinued|dropped|phased|withdrawn))|"
     # "is due to reach US dealers this autumn", "will be followed ... by the X", "could arrive by 2026"
     r"\b(?:reach|reaches|hit|hits)\s+(?:[\w.]+\s+)?(?:dealers|dealerships|showrooms|customers|buyers|the\s+market)\b|"

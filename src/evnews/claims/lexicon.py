@@ -183,6 +183,8 @@ REGION_PATTERNS: tuple[tuple[str, str], ...] = (
     (r"Southeast\s+Asia|ASEAN", "asean"),
     (r"Middle\s+East", "middle_east"),
     (r"Australia", "australia"),
+    (r"New\s+Zealand", "new_zealand"),
+    (r"Brazil|Brazilian\s+" + _MARKET_NOUN, "brazil"),
     (r"Canada", "canada"),
     (r"Mexico", "mexico"),
     # "its home market" is the company's home; "the home market of Japan" names the country itself.
