@@ -164,3 +164,17 @@ def test_an_ev_planned_for_a_year_is_a_single_launch_but_a_plant_is_not() -> Non
 def test_brazil_and_new_zealand_are_markets() -> None:
     got = keys("Toyota wants to sell 20,000 EVs in Brazil in 2026 and 5,000 in New Zealand.", "2024-02-01")
     assert {k[5] for k in got} == {"brazil", "new_zealand"}
+
+
+# ---- a rise in sales named after its figure; the base year's sales are no rise ----
+
+
+def test_annual_sales_n_units_higher_is_a_sales_increase() -> None:
+    got = keys("Mazda wants annual sales 300,000 units higher by fiscal 2027.", "2024-05-01")
+    assert got == {("Mazda", "sales_volume_increase", 300000.0, "target", 2027, "global")}
+    assert "sales_volume_increase" not in {k[1] for k in keys("Mazda's prices are 5% higher than in 2023.", "2024-05-01")}
+
+
+def test_the_sales_of_the_year_a_rise_is_counted_from_are_no_rise() -> None:
+    text = "Mazda wants to sell 300,000 more cars a year by 2027 than it did in 2023, when it sold about 1.2 million."
+    assert {(k[1], k[2]) for k in keys(text, "2024-05-01")} == {("sales_volume_increase", 300000.0)}

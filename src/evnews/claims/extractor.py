@@ -218,6 +218,8 @@ class _Reader:
             if frame.bare:
                 if parent is None or parent.unit != frame.unit or parent.company != company:
                     continue
+                if parent.metric == "sales_volume_increase":
+                    continue  # "a million more a year than in 2023, when it sold 3.44 million": the base, no rise
                 metric = parent.metric
                 product = product or parent.product
             # "650,000 since 2010, including 42,000 last year": a part with its own period is that period's sales
