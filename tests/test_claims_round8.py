@@ -178,3 +178,16 @@ def test_annual_sales_n_units_higher_is_a_sales_increase() -> None:
 def test_the_sales_of_the_year_a_rise_is_counted_from_are_no_rise() -> None:
     text = "Mazda wants to sell 300,000 more cars a year by 2027 than it did in 2023, when it sold about 1.2 million."
     assert {(k[1], k[2]) for k in keys(text, "2024-05-01")} == {("sales_volume_increase", 300000.0)}
+
+
+# ---- figures of an earlier version of a plan ----
+
+
+def test_figures_in_the_version_a_company_presented_before_are_former() -> None:
+    text = "Mazda raised its plan on Tuesday: it will now launch 14 electrified models by 2030, 9 of them fully electric, against 11 and 6 in the version it presented in May 2022."
+    assert {k[2] for k in keys(text, "2024-05-01")} == {14.0, 9.0}
+
+
+def test_figures_set_against_each_other_are_both_claims() -> None:
+    text = "Some 120,000 Mazda EVs have been sold in Europe, against about 90,000 in Japan."
+    assert {k[2] for k in keys(text, "2024-05-01")} == {120000.0, 90000.0}

@@ -310,7 +310,10 @@ SUPERSEDED_BEFORE_RE = NeedlePattern.of(
 FORMER_PLAN_AFTER_RE = re.compile(
     r"[^,;.]{0,30}?\b(?:in|under|of|from)\s+(?:the|its|their|Nissan['’]s|the\s+company['’]s)\s+"
     r"(?:old|previous|original|earlier|former|prior|initial|first|superseded)\s+(?:[\w-]+\s+){0,2}?"
-    r"(?:plan|target|goal|version|forecast|strategy|roadmap|programme|program|guidance)s?\b",
+    r"(?:plan|target|goal|version|forecast|strategy|roadmap|programme|program|guidance)s?\b|"
+    # "against 23 and 15 in the version it presented in November 2021": a version dated in the past is the old one
+    r"[^,;.]{0,30}?\bin\s+the\s+(?:version|plan|targets?|goals?)\s+(?:it|they|the\s+company)\s+(?:had\s+)?"
+    r"(?:presented|announced|unveiled|published|set\s+out|gave)\s+in\b",
     re.I,
 )
 SUPERSEDED_SENTENCE_RE = NeedlePattern.of(
