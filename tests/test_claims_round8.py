@@ -191,3 +191,18 @@ def test_figures_in_the_version_a_company_presented_before_are_former() -> None:
 def test_figures_set_against_each_other_are_both_claims() -> None:
     text = "Some 120,000 Mazda EVs have been sold in Europe, against about 90,000 in Japan."
     assert {k[2] for k in keys(text, "2024-05-01")} == {120000.0, 90000.0}
+
+
+# ---- production starts: output at a plant, a line shown to visitors ----
+
+
+def test_output_at_a_plant_due_to_start_is_a_production_start_not_a_launch() -> None:
+    got = keys("EV output at Toyota's Kentucky plant, first planned for 2023, is now due to start next spring, it said.", "2024-10-01")
+    assert {(k[1], k[4], k[5]) for k in got} == {("production_start", 2025, "us")}
+
+
+def test_a_line_shown_to_reporters_dates_the_visit_and_the_start_stated_after_it_counts() -> None:
+    text = "Honda showed reporters a pilot production line in Tochigi last May and said the line would start producing cells in 2026."
+    assert {(k[1], k[4]) for k in keys(text, "2024-10-01")} == {("production_start", 2026)}
+    text = "On Monday Honda showed journalists a pilot production line in Tochigi, which it plans to have running by March 2026."
+    assert {(k[1], k[4]) for k in keys(text, "2024-10-01")} == {("production_start", 2026)}

@@ -20,7 +20,8 @@ from evnews.claims.timex import TimeMention
 _PRODUCTION = NeedlePattern.of(
     r"\b(?:start(?:s|ed|ing)?|begin(?:s|ning)?|began|commenc\w+)\s+(?:\w+\s+){0,2}?(?:production|building|making|manufacturing|assembly|assembling|producing)\b|"
     r"\bstart\s+of\s+(?:[\w-]+\s+){0,3}?(?:production|output|assembly)\b|"
-    r"\b(?:production|output)\s+(?:(?:of|for)\s+[^;]{0,80}?\s+)?(?:would|will|could|may|might|should|is\s+(?:set|due|expected|scheduled|slated|planned)\s+to|"
+    r"\b(?:production|output)\s+(?:(?:of|for|at|in)\s+[^;]{0,80}?\s+)?(?:would|will|could|may|might|should|"
+    r"is\s+(?:now\s+|still\s+)?(?:set|due|expected|scheduled|slated|planned)\s+to|"
     r"is\s+to|to)?\s*(?:also\s+|now\s+|only\s+)?(?:not\s+)?(?:begin|start|commence|get\s+under\s*way|kick\s+off|"
     r"began|started|commenced|begins|starts|got\s+under\s*way|kicked\s+off)\b|"
     r"\b(?:production|output)\s+(?:(?:at|in)\s+[\w ,.-]{1,40}?\s+)?(?:starting|beginning|commencing)\b|"
@@ -52,6 +53,11 @@ _SHOWN_TO = with_first_char_guard(re.compile(
     r"visitors|public|investors|analysts|guests)\b",
     re.I,
 ))
+_SHOWED_SOMEONE = re.compile(
+    r"\b(?:show\w*|display\w*|present\w*)\s+(?:the\s+)?(?:reporters|journalists|press|media|visitors|investors|analysts|guests)\b"
+    r"[^.;]{0,30}$",
+    re.I,
+)
 _SHOWN_ASIDE = re.compile(r",\s+(?:first\s+)?(?:shown|opened|displayed|presented)\s+to\s+[^,;]{0,60},")
 _TECHNOLOGY_SUBJECT = NeedlePattern.of(
     r"all-solid-state|solid-state\s+(?:batter|cells?\b)|ASSB|Pro\s?PILOT|Pro\s?Pilot|autonom\w*\s+driving|self-driving|"
@@ -260,6 +266,10 @@ def _production_start(
     # aside; the start is the time outside it.
     usable = [t for t in times if not (aside and start + aside.start() <= t.start < start + aside.end())]
     for m in starts:
+        if m is not starts[-1] and _SHOWED_SOMEONE.search(clause, 0, m.start()):
+            # "showed reporters a pilot production line last April and said it would start producing cells in
+            # 2025": the line shown is the visit's, the start the one stated after it
+            continue
         product = _nearest_product(products, start + m.start(), start, end)
         time = _time_after(usable, start + m.start(), start + m.end(), end, or_before=False)
         time = time or _opening_time(usable, clause, start, start + m.start())
