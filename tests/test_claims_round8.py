@@ -206,3 +206,17 @@ def test_a_line_shown_to_reporters_dates_the_visit_and_the_start_stated_after_it
     assert {(k[1], k[4]) for k in keys(text, "2024-10-01")} == {("production_start", 2026)}
     text = "On Monday Honda showed journalists a pilot production line in Tochigi, which it plans to have running by March 2026."
     assert {(k[1], k[4]) for k in keys(text, "2024-10-01")} == {("production_start", 2026)}
+
+
+# ---- "in total" after a period that opens the sentence ----
+
+
+def test_a_period_opening_the_sentence_makes_in_total_that_periods_total() -> None:
+    got = keys("Last year Mazda sold about 90,000 electrified cars in total, well short of its goal.", "2024-03-01")
+    assert got == {("Mazda", "electrified_sales_volume", 90000.0, "actual", 2023, "global")}
+
+
+def test_in_total_without_a_period_or_with_since_stays_a_total_to_date() -> None:
+    assert {k[1] for k in keys("Mazda has sold about 90,000 electric cars in total.", "2024-03-01")} == {"cumulative_sales"}
+    got = keys("Last year Mazda passed 90,000 electric car sales since the launch of its first EV.", "2024-03-01")
+    assert {k[1] for k in got} == {"cumulative_sales"}
