@@ -220,3 +220,19 @@ def test_in_total_without_a_period_or_with_since_stays_a_total_to_date() -> None
     assert {k[1] for k in keys("Mazda has sold about 90,000 electric cars in total.", "2024-03-01")} == {"cumulative_sales"}
     got = keys("Last year Mazda passed 90,000 electric car sales since the launch of its first EV.", "2024-03-01")
     assert {k[1] for k in got} == {"cumulative_sales"}
+
+
+# ---- Indian digit grouping, a scale joined by a hyphen ----
+
+
+def test_indian_digit_grouping_and_a_hyphenated_lakh_are_read_whole() -> None:
+    from evnews.claims.numbers import find_numbers
+
+    assert [(n.value, n.is_ordinal) for n in find_numbers("the 1,50,000th car was handed over")] == [(150000.0, True)]
+    assert [n.value for n in find_numbers("it crossed the 3-lakh mark")] == [300000.0]
+    assert [n.value for n in find_numbers("sold 125,000 cars, 3,000 more")] == [125000.0, 3000.0]
+
+
+def test_the_nth_car_handed_over_to_a_customer_is_a_total_sold() -> None:
+    got = keys("Tata's 1,50,000th Nexon EV was handed over to a customer in January 2024.", "2024-05-01")
+    assert {(k[1], k[2], k[4]) for k in got} == {("cumulative_sales", 150000.0, 2024)}
