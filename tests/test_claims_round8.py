@@ -236,3 +236,9 @@ def test_indian_digit_grouping_and_a_hyphenated_lakh_are_read_whole() -> None:
 def test_the_nth_car_handed_over_to_a_customer_is_a_total_sold() -> None:
     got = keys("Tata's 1,50,000th Nexon EV was handed over to a customer in January 2024.", "2024-05-01")
     assert {(k[1], k[2], k[4]) for k in got} == {("cumulative_sales", 150000.0, 2024)}
+
+
+def test_over_the_same_period_closing_a_sentence_dates_only_its_own_clause() -> None:
+    text = "Honda said the plant would start with 8GWh and could grow to 20GWh by 2030, backed by £1bn from a partner over the same period."
+    got = {(k[2], k[4]) for k in keys(text, "2024-05-01") if k[1] == "battery_capacity"}
+    assert got == {(8.0, None), (20.0, 2030)}
