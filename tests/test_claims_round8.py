@@ -242,3 +242,9 @@ def test_over_the_same_period_closing_a_sentence_dates_only_its_own_clause() -> 
     text = "Honda said the plant would start with 8GWh and could grow to 20GWh by 2030, backed by £1bn from a partner over the same period."
     got = {(k[2], k[4]) for k in keys(text, "2024-05-01") if k[1] == "battery_capacity"}
     assert got == {(8.0, None), (20.0, 2030)}
+
+
+def test_a_plan_carried_out_there_is_for_the_market_named_before() -> None:
+    text = "In India, Honda's sales have slipped.\nHonda said on Monday that it will launch five electric models there by 2030."
+    assert {(k[1], k[5]) for k in keys(text, "2024-05-01")} == {("ev_model_launches", "india")}
+    assert {k[5] for k in keys("Honda will launch five electric models by 2030, and there will be more.", "2024-05-01")} == {"global"}
