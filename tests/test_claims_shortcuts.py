@@ -46,8 +46,8 @@ def test_sentence_gates_pass_every_clause_that_could_match() -> None:
     for text in PIECES:
         for start in range(0, len(text), 7):
             clause = text[start : start + 90]
-            if share_words.only_electric_at(clause) is not None:
-                assert share_words.may_state_only_electric(text)
+            if share_words.whole_share_at(clause) is not None:
+                assert share_words.may_state_whole_share(text)
             if dates._SINGLE_LAUNCH.search(clause):
                 assert dates.may_cue_single_launch(text)
 

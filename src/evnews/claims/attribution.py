@@ -39,6 +39,7 @@ _LEADING_SCOPE = with_first_char_guard(re.compile(r"^\s*(?:In|For|Across|Within|
 _SENTENCE_FINAL_TIME = re.compile(
     r",\s*(?:(?:by|before|within|in|at|until)\s+)?(?:the\s+(?:end|start|middle|close)\s+of\s+)?$", re.I
 )
+_SHARED_DEADLINE = re.compile(r"by\s+the\s+same\s+(?:date|time|point)\b", re.I)  # not "over the same period": its clause's own
 _SEGMENT_END = re.compile(r"[,;](?!\d)")
 _BLANKED_ASIDE = re.compile(r",\s{4,},")
 _BRACKET = re.compile(r"\([^()]*\)")
@@ -305,11 +306,11 @@ def pick_time(times: list[TimeMention], pos: int, sentence: str, later: int | No
     before = [t for t in usable if start <= t.end <= pos]
     if before:
         return before[-1]
-    closing = [t for t in usable if t.start > pos and _SENTENCE_FINAL_TIME.search(sentence, max(0, t.start - 40), t.start)
+    closing = [t for t in usable if t.start > pos and (_SHARED_DEADLINE.match(t.text) or _SENTENCE_FINAL_TIME.search(sentence, max(0, t.start - 40), t.start))
                and not sentence[t.end :].strip(" .;)’'\"”")]  # fmt: skip
     if closing:
-        # "to offer it on 20 models, and to sell 1.5 million a year, by the end of fiscal 2023": a
-        # deadline set off by a comma at the end of the sentence covers every clause before it.
+        # "to offer it on 20 models, and to sell 1.5 million a year, by the end of fiscal 2023": a deadline set off
+        # by a comma at the end of the sentence covers every clause before it, as does a closing "by the same date".
         return closing[0]
     before = [t for t in usable if t.end <= pos]
     return before[-1] if before else None

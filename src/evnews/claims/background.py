@@ -21,8 +21,22 @@ SURVEY = NeedlePattern.of(r"\b(?:survey|poll|questionnaire|study)\b", re.I)
 # "the government's electromobility plan talks about one million electric cars by 2025": a policy goal, no carmaker's.
 POLICY_PLAN = NeedlePattern.of(
     r"\b(?:government|ministry|state|city|council|regulator|European\s+Commission)['’]s\s+(?:[\w-]+\s+){0,3}?"
-    r"(?:plan|target|goal|strategy|programme|program|roadmap|policy|ambition)s?\b",
+    r"(?:plan|target|goal|strategy|programme|program|roadmap|policy|ambition|scheme|subsidy|subsidies|incentives?)s?\b",
     re.I,
+)
+# A sentence about a whole market ("India's electric car market is small: 82,000 were sold"): with no
+# company, product or pronoun for one, its figures are nobody's claim.
+_MARKET_SUBJECT = NeedlePattern.of(r"\b(?:market|industry|segment)\b", re.I)
+# "a kei car for the Japanese market": where a car is meant to be sold, not a market as the sentence's subject
+_FOR_A_MARKET = re.compile(r"\bfor\s+the\s+(?:[\w-]+\s+){1,2}market\b", re.I)
+# "The Faraday Institution has estimated ...": a body that makes no cars speaks
+_THIRD_PARTY_SUBJECT = re.compile(
+    r"^\W*(?:[\w'’-]+\s+){0,4}?(?:Institution|Institute|[Gg]overnment|[Mm]inistry|[Aa]gency|[Rr]egulators?|[Cc]ommission|"
+    r"[Cc]ouncil|[Aa]uthorit(?:y|ies)|[Aa]nalysts|[Rr]esearchers|[Ff]orecasters|[Tt]hink[\s-]tank|[Uu]niversity|[Cc]onsultancy)\b"
+    # "the Borough Council's cabinet has approved": the body's own board or cabinet speaks for it
+    r"(?:['’]s\s+(?:cabinet|board|committee|executive|ministers|officials))?"
+    r"(?:,[^,]{0,40},)?\s+(?:has|have|had|is|are|was|were|will|would|says|said|wants|expects|estimates?|estimated|forecasts?|"
+    r"predicts?|predicted|projects?|projected|believes?|thinks?)\b"
 )
 # "Sales of electric cars in Europe rose to 2 million": a whole market's figure, when no carmaker owns it.
 GENERIC_VEHICLES = with_first_char_guard(re.compile(
@@ -30,6 +44,16 @@ GENERIC_VEHICLES = with_first_char_guard(re.compile(
     r"\b(?:EVs|BEVs|NEVs|PHEVs)\b|\bnew[\s-]car\s+(?:sales|registrations|market)\b",
     re.I,
 ))
+
+
+def names_a_market(text: str) -> bool:
+    """A market, industry or segment the sentence is about (not one a car is meant for)."""
+    return _MARKET_SUBJECT.search(_FOR_A_MARKET.sub("", text)) is not None
+
+
+def third_party_statement(text: str) -> bool:
+    """A statement of a body that makes no cars: a public body, analysts, a survey, a policy plan."""
+    return bool(_THIRD_PARTY_SUBJECT.match(text) or SURVEY.search(text) or POLICY_PLAN.search(text))
 
 
 _AS_OF_BEFORE = re.compile(r"\b(?:by|as\s+of|at|until)\s+(?:the\s+end\s+of\s+)?$", re.I)

@@ -20,7 +20,8 @@ from evnews.claims.timex import TimeMention
 _PRODUCTION = NeedlePattern.of(
     r"\b(?:start(?:s|ed|ing)?|begin(?:s|ning)?|began|commenc\w+)\s+(?:\w+\s+){0,2}?(?:production|building|making|manufacturing|assembly|assembling|producing)\b|"
     r"\bstart\s+of\s+(?:[\w-]+\s+){0,3}?(?:production|output|assembly)\b|"
-    r"\b(?:production|output)\s+(?:(?:of|for)\s+[^;]{0,80}?\s+)?(?:would|will|could|may|might|should|is\s+(?:set|due|expected|scheduled|slated|planned)\s+to|"
+    r"\b(?:production|output)\s+(?:(?:of|for|at|in)\s+[^;]{0,80}?\s+)?(?:would|will|could|may|might|should|"
+    r"is\s+(?:now\s+|still\s+)?(?:set|due|expected|scheduled|slated|planned)\s+to|"
     r"is\s+to|to)?\s*(?:also\s+|now\s+|only\s+)?(?:not\s+)?(?:begin|start|commence|get\s+under\s*way|kick\s+off|"
     r"began|started|commenced|begins|starts|got\s+under\s*way|kicked\s+off)\b|"
     r"\b(?:production|output)\s+(?:(?:at|in)\s+[\w ,.-]{1,40}?\s+)?(?:starting|beginning|commencing)\b|"
@@ -52,6 +53,11 @@ _SHOWN_TO = with_first_char_guard(re.compile(
     r"visitors|public|investors|analysts|guests)\b",
     re.I,
 ))
+_SHOWED_SOMEONE = re.compile(
+    r"\b(?:show\w*|display\w*|present\w*)\s+(?:the\s+)?(?:reporters|journalists|press|media|visitors|investors|analysts|guests)\b"
+    r"[^.;]{0,30}$",
+    re.I,
+)
 _SHOWN_ASIDE = re.compile(r",\s+(?:first\s+)?(?:shown|opened|displayed|presented)\s+to\s+[^,;]{0,60},")
 _TECHNOLOGY_SUBJECT = NeedlePattern.of(
     r"all-solid-state|solid-state\s+(?:batter|cells?\b)|ASSB|Pro\s?PILOT|Pro\s?Pilot|autonom\w*\s+driving|self-driving|"
@@ -101,14 +107,23 @@ _CARBON = NeedlePattern.of(r"carbon[\s-]neutral(?:ity)?|net[\s-]zero|climate[\s-
 _SINGLE_LAUNCH = NeedlePattern.of(
     r"\b(?:goes|go|going)\s+on\s+sale\b|\bis\s+(?:also\s+)?coming\b|\bdue\s+(?:in|out|to\s+arrive)\b|\bdue\s*$|\bfollows\b|"
     r"\b(?:will|is\s+set\s+to|is\s+to|(?:plans?|planning|aims?|expect(?:s|ed)?|intends?)\s+to)\s+(?:be\s+)?"
-    r"(?:launch\w*|arrive|go\s+on\s+sale|debut|hit\s+showrooms|introduce\w*|release\w*|roll\s+out|unveil\w*|start\s+selling|"
+    r"(?:launch\w*|arrive|go\s+on\s+sale|debut|hit\s+showrooms|introduce\w*|release\w*|roll\s+out|unveil\w*|(?:start|begin)\s+selling|"
     r"bring\s+out|put\s+[^;.]{0,60}?\s+on\s+sale)\b|"  # "will bring out an EV for China in 2024", "to put a second EV on sale"
+    # "as it prepares to bring the hatchback to Indian showrooms", "a China-specific EV is planned for 2024"
+    r"\bto\s+bring\s+[^;.]{0,60}?\s+to\s+(?:[\w.-]+\s+)?(?:showrooms|dealers|dealerships|customers|buyers|market)\b|"
+    r"\b(?:is|are)\s+(?:also\s+)?planned\s+for\b|"
     r"\barrives\b|\blaunches\b|,\s*due\b|\b(?:is|are)\s+(?:now\s+|still\s+)?due\b(?!\s+to\s+be\s+(?:replaced|retired|discontinued|dropped|phased|withdrawn))|"
     # "is due to reach US dealers this autumn", "will be followed ... by the X", "could arrive by 2026"
     r"\b(?:reach|reaches|hit|hits)\s+(?:[\w.]+\s+)?(?:dealers|dealerships|showrooms|customers|buyers|the\s+market)\b|"
     r"\b(?:will|is\s+to|is\s+set\s+to)\s+be\s+followed\b|\b(?:could|may|might|would|should)\s+(?:arrive|launch|go\s+on\s+sale|debut)\b",
     re.I,
 )
+_EQUIPPED_AFTER = re.compile(r"[\s-]*(?:equipped|fitted)\b", re.I)
+_ON_N_MODELS = with_first_char_guard(re.compile(
+    r"\s+(?:on|in|across)\s+(?:up\s+to\s+|about\s+|more\s+than\s+)?(?:\d+|[a-z]+(?:-[a-z]+)?)\s+(?:[\w-]+\s+)?models\b", re.I
+))
+# "every new model it launches in Europe will be electric": a rule for all its models, no single launch
+_EVERY_MODEL = with_first_char_guard(re.compile(r"\b(?:every|each|all)\s+(?:[\w-]+\s+){0,2}?(?:models?|cars?|vehicles?)\b", re.I))
 _SINGLE_VEHICLE = with_first_char_guard(re.compile(
     r"\b(?:an?|the\s+new|its\s+new|its\s+first|the\s+first|one|[A-Z][\w-]+['’]s|the(?=\s+(?-i:[A-Z])))\s+(?:[\w$,.-]+\s+){0,3}?(?:EV|electric\s+(?:car|vehicle|model|SUV|sedan|crossover|hatchback|pickup|van)|"
     r"car|model|SUV|sedan|crossover|hatchback|pickup|van|kei\s+car)\b",
@@ -201,8 +216,8 @@ def _technology_cues(
         if time is None or not (starting or _FROM_BEFORE.search(sentence, 0, time.start)):
             return []
         return [DateCue("technology_launch", brand.start, brand.end, time, lx.SUB_BRANDS[brand.text.strip().lower()])]
-    if verb is None or _PRODUCTION.search(clause[verb.start() : verb.end() + 20]):
-        return []
+    if verb is None or _PRODUCTION.search(clause[verb.start() : verb.end() + 20]) or _ON_N_MODELS.match(clause, verb.end()):
+        return []  # "ProPILOT is to be offered on 20 models": a count of equipped models, not the system's launch
     time = _time_after(times, start + verb.start(), start + verb.end(), end)
     if time is None or not start <= time.start <= end:
         return []
@@ -211,6 +226,8 @@ def _technology_cues(
         groups = tech.groupdict()
         named = next((g for g in ("a", "b", "c", "phev") if groups.get(g)), 0)
         tech_start, tech_end = start + tech.start(named), start + tech.end(named)
+        if _EQUIPPED_AFTER.match(sentence, tech_end):
+            continue  # "to sell a million ProPILOT-equipped cars a year": cars sold with it, not its launch
         product = "plug-in hybrid" if named == "phev" else _nearest_product(products, tech_start, start, end)
         if product is None and re.search(r"autonom|self-driving", tech.group(0), re.I):
             product = "autonomous driving"
@@ -249,6 +266,10 @@ def _production_start(
     # aside; the start is the time outside it.
     usable = [t for t in times if not (aside and start + aside.start() <= t.start < start + aside.end())]
     for m in starts:
+        if m is not starts[-1] and _SHOWED_SOMEONE.search(clause, 0, m.start()):
+            # "showed reporters a pilot production line last April and said it would start producing cells in
+            # 2025": the line shown is the visit's, the start the one stated after it
+            continue
         product = _nearest_product(products, start + m.start(), start, end)
         time = _time_after(usable, start + m.start(), start + m.end(), end, or_before=False)
         time = time or _opening_time(usable, clause, start, start + m.start())
@@ -304,7 +325,7 @@ def find_date_cues(
                 cues.append(DateCue("electrified_model_launches", start + launch.start(), start + launch.end(), time,
                                     f"{model} plug-in hybrid"))  # fmt: skip
             continue
-        if launch and not taken:
+        if launch and not taken and not _EVERY_MODEL.search(clause, 0, launch.start()):
             # the car before the launch words, or after or inside them ("to put a second electric model on sale"),
             # not a car named for what it carries ("to put an EV with the new cells on sale": the cells' launch)
             later = _SINGLE_VEHICLE.search(clause, launch.start())

@@ -35,7 +35,7 @@ from evnews.claims.pointers import FormerFigure, replacing_figures, with_heading
 from evnews.claims.needle_pattern import NeedlePattern
 from evnews.claims.prefilter import with_first_char_guard
 from evnews.claims.sentences import Sentence, split_body
-from evnews.claims.share_words import may_state_only_electric, only_electric_at
+from evnews.claims.share_words import may_state_whole_share, whole_share_at
 from evnews.claims.statements import states_nothing
 from evnews.claims.tables import row_text
 from evnews.claims.timex import TimeMention, entry_date, find_times, resolve
@@ -45,9 +45,6 @@ from evnews.models import Claim
 _ANAPHOR = with_first_char_guard(re.compile(r"\b(?:the|these|those)\s+(?:cars?|vehicles?|models?|units)\b|\bit\b", re.I))
 _VERB = with_first_char_guard(re.compile(r"\b(?:has|have|had|is|are|was|were|will|would|said|says|grown|sold|announced|reported)\b", re.I))
 _PRONOUN_SUBJECT = re.compile(r"^\W*(?:[\w-]+,\s+)?(?:they|their|he|she|we|our)\b", re.I)
-# A sentence about a whole market ("India's electric car market is small: 82,000 were sold"): with no
-# company, product or pronoun for one, its figures are nobody's claim.
-_MARKET_SUBJECT = NeedlePattern.of(r"\b(?:market|industry|segment)\b", re.I)
 _POINTER_START = with_first_char_guard(re.compile(r"^\s*(?:It|The\s+car|The\s+model|The\s+vehicle)\b"))
 # "That gave the kei car 41% of the market": a singular vehicle noun points at the product named before.
 _PRODUCT_POINTER = with_first_char_guard(re.compile(
@@ -73,12 +70,6 @@ _STATEMENT_POINTER = with_first_char_guard(re.compile(
     r"^\s*(?:At\s+(?:the|that)\s+time|Back\s+then|At\s+that\s+point|Then|(?:That|This|The|Its)\s+(?:[\w-]+\s+)?"
     r"(?:plan|pledge|programme|program|strategy|roadmap|package|announcement|commitment))\b"
 ))
-_THIRD_PARTY_SUBJECT = re.compile(
-    r"^\W*(?:[\w'’-]+\s+){0,4}?(?:Institution|Institute|[Gg]overnment|[Mm]inistry|[Aa]gency|[Rr]egulators?|[Cc]ommission|"
-    r"[Cc]ouncil|[Aa]uthorit(?:y|ies)|[Aa]nalysts|[Rr]esearchers|[Ff]orecasters|[Tt]hink[\s-]tank|[Uu]niversity|[Cc]onsultancy)\b"
-    r"(?:,[^,]{0,40},)?\s+(?:has|have|had|is|are|was|were|will|would|says|said|wants|expects|estimates?|estimated|forecasts?|"
-    r"predicts?|predicted|projects?|projected|believes?|thinks?)\b"
-)
 # "Sunderland will make three electric models": models built at a plant are that plant's.
 _BUILT = with_first_char_guard(re.compile(r"\b(?:build|builds|built|building|make|makes|made|making|produce[sd]?|producing|assembl\w+|manufactur\w+)\b", re.I))
 _PLAN_WORD = NeedlePattern.of(r"\bplan\b", re.I)
@@ -174,14 +165,14 @@ class _Reader:
         s, text, companies, products, regions, times = p.sentence, p.text, p.companies, p.products, p.regions, p.times
         numbers = find_numbers(text)
         time_spans = [(t.start, t.end) for t in times]
-        if not any(lc.may_be_figure(n, time_spans, p.masked) for n in numbers) and not may_state_only_electric(text):
+        if not any(lc.may_be_figure(n, time_spans, p.masked) for n in numbers) and not may_state_whole_share(text):
             return  # most sentences: no figure but years and dates, and no "only electric" share either
         pointer = self.ctx.last_product is not None and _PRODUCT_POINTER.search(text) is not None
         ownerless = not (companies or products or pointer) and not bg.COMPANY_PRONOUN.search(text)
-        if ownerless and _MARKET_SUBJECT.search(text):
+        if ownerless and bg.names_a_market(text):
             return
         market_statistic = bool(numbers) and ownerless and bg.market_statistic(text, regions)
-        third_party = numbers and (_THIRD_PARTY_SUBJECT.match(text) or bg.SURVEY.search(text) or bg.POLICY_PLAN.search(text))
+        third_party = numbers and bg.third_party_statement(text)
         if third_party:
             # "The Faraday Institution has estimated that the UK will need 140GWh": a forecast or goal of a
             # body that makes no cars; its figures are nobody's claim unless a carmaker is named before them.
@@ -227,6 +218,8 @@ class _Reader:
             if frame.bare:
                 if parent is None or parent.unit != frame.unit or parent.company != company:
                     continue
+                if parent.metric == "sales_volume_increase":
+                    continue  # "a million more a year than in 2023, when it sold 3.44 million": the base, no rise
                 metric = parent.metric
                 product = product or parent.product
             # "650,000 since 2010, including 42,000 last year": a part with its own period is that period's sales
@@ -286,7 +279,7 @@ class _Reader:
             if year is not None:
                 self.ctx.last_horizon, self.ctx.last_fiscal = year, fiscal
         if not any(c.metric == "ev_sales_share" for c in sentence_claims):
-            sentence_claims.extend(self._only_electric(p))
+            sentence_claims.extend(self._whole_shares(p))
         self.claims.extend(c for c in sentence_claims if not any(c is e for e in estimates))
 
     def _remember_former(self, s: Sentence, n: NumberMention, numbers: list[NumberMention], times: list[TimeMention]) -> None:
@@ -297,24 +290,27 @@ class _Reader:
             year, fiscal, _ = at.horizon_for(time, times, n.start, self.ctx)
             self.ctx.former.append(FormerFigure(frame.metric, frame.unit, year, fiscal, s.index))
 
-    def _only_electric(self, p: Parsed) -> list[Claim]:
-        """"Renault plans to sell only electric cars in Europe by 2030": a 100 % EV share."""
+    def _whole_shares(self, p: Parsed) -> list[Claim]:
+        """"Renault plans to sell only electric cars in Europe by 2030": a 100 % share stated in words."""
         s, companies, products, regions, times = p.sentence, p.companies, p.products, p.regions, p.times
         out: list[Claim] = []
-        if not may_state_only_electric(s.text):
+        if not may_state_whole_share(s.text):
             return out
         for start, end in at.clauses(s.text):
-            stated_at = only_electric_at(s.text[start:end])
-            if stated_at is None:
+            stated = whole_share_at(s.text[start:end])
+            if stated is None:
                 continue
+            stated_at, metric = stated
             time = at.pick_time(times, end, s.text)
             year, fiscal, _ = at.horizon_for(time, times, end, self.ctx)
+            if year is not None:  # "... by 2022. ProPILOT is to be on 20 models by the same date."
+                self.ctx.last_horizon, self.ctx.last_fiscal = year, fiscal
             company = at.company_for(end - 1, s.text, companies, products, self.ctx, None)
             # the market named with the statement: "From 2030, every car we sell in Europe will be electric"
             region = at.region_for(start + stated_at, s.text, regions, s.paragraph, self.ctx, company=company)
             kind = at.kind_for(end - 1, s.text, s.paragraph, self.ctx, year)
             out.append(
-                Claim(company or self.ctx.focus, "ev_sales_share", kind, s.text, 100.0, "percent", "exact",
+                Claim(company or self.ctx.focus, metric, kind, s.text, 100.0, "percent", "exact",
                       region, year, fiscal, None, s.index)  # fmt: skip
             )
         return out

@@ -66,7 +66,9 @@ _CHILD = with_first_char_guard(re.compile(rf"^\s*(?:of\s+(?:them|those|these|whi
 _CHILD_BEFORE = with_first_char_guard(re.compile(
     # "..., of which 15 will be fully electric", "Of the 30, 16 are to be electrified"
     r"\b(?:of\s+(?:those|these|the)\s+(?:[\w-]+\s+){0,3}(?:models|vehicles|EVs|cars))\s*,?\s*$|\bincluding\s*$|"
-    r",\s+of\s+which\s*$|^\W*Of\s+the\s+\d+\s*,\s*$", re.I
+    r",\s+of\s+which\s*$|^\W*Of\s+the\s+\d+\s*,\s*$|"
+    # "sixteen will be electrified (eight fully electric and eight e-POWER hybrids)": a count's breakdown in brackets
+    rf"\b{_NUMBER_WORDS}\b[^().;]{{0,50}}\(\s*(?:[^()]*\band\s+)?$", re.I
 ))
 _BODY_STYLE = with_first_char_guard(re.compile(
     r"^\s*of\s+(?:them|those|these|which)\s+(?:[\w-]+\s+){0,2}?(?:SUVs|crossovers|sedans|saloons|pickups|trucks|vans|"
@@ -305,12 +307,14 @@ def _frame_count(n: NumberMention, w: Window) -> Frame | None:
         return None
     if small and child:
         predicate = _PART_PREDICATE.search(w.rest[:100])
-        kind = (predicate and powertrain(predicate.group("what"))) or powertrain(w.rest[:50])
+        # the part's own words first: "(eight fully electric and eight e-POWER hybrids)" names two powertrains
+        kind = (predicate and powertrain(predicate.group("what"))) or powertrain(w.after[:50]) or powertrain(w.rest[:50])
         if kind == "combustion" or (kind is None and (_BODY_STYLE.match(w.rest) or _BRAND_SPLIT.match(w.rest))):
             return None  # "14 EVs, 11 of them SUVs", "8 EVs, four under the Nissan badge": a split, no powertrain count
         return Frame(f"{kind}_model_launches" if kind else "", "models", child_of_previous=True)
     if small and (_MODEL_NOUN.match(head.strip()) or _MODEL_NOUN.search(head[:45])):
-        if _ADAS_ON.search(w.before[-60:]):
+        # "ProPILOT, the driver-assistance system, is to be on 20 models": the system may stand before an aside's comma
+        if _ADAS_ON.search(w.sentence, max(0, n.start - 70), n.start):
             return Frame("adas_model_launches", "models")  # "ProPILOT driver assistance on 20 models", verb or not
         if not _LAUNCH_VERB.search(w.clause) or _LINEUP_SIZE.search(w.lead[-90:]):
             return None

@@ -183,6 +183,8 @@ REGION_PATTERNS: tuple[tuple[str, str], ...] = (
     (r"Southeast\s+Asia|ASEAN", "asean"),
     (r"Middle\s+East", "middle_east"),
     (r"Australia", "australia"),
+    (r"New\s+Zealand", "new_zealand"),
+    (r"Brazil|Brazilian\s+" + _MARKET_NOUN, "brazil"),
     (r"Canada", "canada"),
     (r"Mexico", "mexico"),
     # "its home market" is the company's home; "the home market of Japan" names the country itself.
@@ -308,7 +310,10 @@ SUPERSEDED_BEFORE_RE = NeedlePattern.of(
 FORMER_PLAN_AFTER_RE = re.compile(
     r"[^,;.]{0,30}?\b(?:in|under|of|from)\s+(?:the|its|their|Nissan['’]s|the\s+company['’]s)\s+"
     r"(?:old|previous|original|earlier|former|prior|initial|first|superseded)\s+(?:[\w-]+\s+){0,2}?"
-    r"(?:plan|target|goal|version|forecast|strategy|roadmap|programme|program|guidance)s?\b",
+    r"(?:plan|target|goal|version|forecast|strategy|roadmap|programme|program|guidance)s?\b|"
+    # "against 23 and 15 in the version it presented in November 2021": a version dated in the past is the old one
+    r"[^,;.]{0,30}?\bin\s+the\s+(?:version|plan|targets?|goals?)\s+(?:it|they|the\s+company)\s+(?:had\s+)?"
+    r"(?:presented|announced|unveiled|published|set\s+out|gave)\s+in\b",
     re.I,
 )
 SUPERSEDED_SENTENCE_RE = NeedlePattern.of(
@@ -349,7 +354,8 @@ NON_CLAIM_UNITS_RE = with_first_char_guard(re.compile(
 MONEY_NON_CLAIM_RE = with_first_char_guard(re.compile(
     r"\b(?:profit|loss|losses|revenue|sales\s+of|margin|earnings|income|cost\s+cuts?|costs|savings|price[sd]?|priced|starts?\s+at|"
     r"costing|valued?|valuation|market\s+value|capitali[sz]ation|fine[sd]?|tariffs?|dividend|buyback|debt|bonds?|"
-    r"share\s+price|shares|subsidy|subsidies|tax\s+credit|net\s+loss|loans?|grants?)\b",
+    r"share\s+price|shares|subsidy|subsidies|tax\s+credit|net\s+loss|loans?|grants?|"
+    r"(?:a|the)\s+cost\s+to\s+(?:my|our|his|her|their|the)\b)\b",  # "at a cost to my business of $600 a week": a loss, not an outlay
     re.I,
 ))
 INVESTMENT_CUES_RE = re.compile(

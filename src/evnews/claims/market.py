@@ -71,6 +71,10 @@ _SITE_POINTER = with_first_char_guard(re.compile(
 ))
 # Pointers to a market said before: "sold there", "its sales there".
 _THERE = with_first_char_guard(re.compile(r"\b(?:sold|sells?|selling|sales|registered|delivered|built|made|invest\w*)\b[^,;.]{0,30}?\bthere\b", re.I))
+# Any plan carried out in a market said before: "will launch ten new energy vehicles there".
+_DONE_THERE = with_first_char_guard(re.compile(
+    r"\b(?:launch\w*|introduc\w*|spend\w*|invest\w*|offer\w*|bring\w*|sell\w*|sold)\b[^,;.]{0,60}?\bthere\b", re.I
+))
 # The article's own total: not the part of one market stated just before.
 _TOTAL = with_first_char_guard(re.compile(r"\b(?:total|in\s+all|overall|altogether|all\s+markets)\b", re.I))
 _CURRENCY_MARKET = {"GBP": "uk", "JPY": "japan", "CNY": "china", "EUR": "europe", "INR": "india"}
@@ -209,6 +213,8 @@ class _Context:
         bound = self._bound(claim, said)
         if bound:
             return bound
+        if not said.markets and _DONE_THERE.search(text):  # "it will launch ten NEVs there": the market just named
+            return _passage_market(self.said, self.sentences, i) or "global"
         if claim.metric in SALES_METRICS:
             return self._sales_region(claim, before, every, said, text) or "global"
         if claim.metric in PLACE_METRICS:

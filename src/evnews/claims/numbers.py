@@ -50,7 +50,8 @@ _FRACTIONS = {
 
 # Thousands grouped by commas ("320,000") or, as South African, French and SI style writes them, by a
 # (thin or no-break) space ("450 000"): a space group counts only when exactly three digits follow.
-_DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:[ \u00a0\u202f]\d{3}(?![\d,.]\d))+(?![\w%])|\d+(?:\.\d+)?"
+# Indian grouping first ("3,00,000", "1,25,000": lakhs in pairs of digits), then thousands ("300,000")
+_DIGITS = r"\d{1,2},(?:\d\d,)+\d{3}(?![\d,])|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:[ \u00a0\u202f]\d{3}(?![\d,.]\d))+(?![\w%])|\d+(?:\.\d+)?"
 _WORD = "|".join(sorted(list(_SMALL) + list(_TENS), key=len, reverse=True))
 _WORD_NUM = rf"(?:{_WORD})(?:[\s-](?:{'|'.join(k for k in _SMALL if _SMALL[k] < 10)}))?"
 _SCALE = r"(?:hundred|lakh|crore|thousand|million|billion|trillion|mn|mln|bn|trn|tn|m|k|b)"
@@ -67,7 +68,7 @@ NUMBER_RE = with_first_char_guard(re.compile(
     rf"|(?P<inone>\b(?P<in_a>one|two|three|four|nine)\s+(?:in|out\s+of)\s+(?:every\s+)?(?P<in_b>two|three|four|five|ten)\b)"
     rf"|(?P<cur>{_CUR_SIGN})?(?P<num>(?<![\w.,-])(?:{_DIGITS})(?:\s?[-–]\s?(?P<hi>{_DIGITS}))?"
     rf"|\b(?:half\s+an?|an?|{_WORD_NUM})(?=\s+{_SCALE}\b)|\b{_WORD_NUM}\b)"
-    rf"(?:\s?(?P<scale>{_SCALE})\b)?(?P<plus>\+)?(?P<pct>{_PERCENT})?"
+    rf"(?:(?:\s|-(?=(?:lakh|crore|thousand|million|billion)\b))?(?P<scale>{_SCALE})\b)?(?P<plus>\+)?(?P<pct>{_PERCENT})?"
     rf"(?:\s(?P<curw>{_CUR_WORD})\b)?",
     re.I,
 ))

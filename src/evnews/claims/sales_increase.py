@@ -29,6 +29,10 @@ _ADDED_TO_SALES = re.compile(
     re.I,
 )
 
+# "annual sales one million units higher by 2026": the rise named after the figure
+_HIGHER = re.compile(r"\s*(?:units|vehicles|cars)\s+(?:higher|above)\b", re.I)
+_SALES_BEFORE = re.compile(r"\b(?:sales|deliveries|volumes?)\s+(?:(?:about|around|some|roughly|more\s+than)\s+)?$", re.I)
+
 
 def states_sales_increase(head: str, before: str, lead: str) -> bool:
     """Is the count whose following text is `head` (and preceding text `before`, sentence so far `lead`) a sales rise?"""
@@ -38,4 +42,5 @@ def states_sales_increase(head: str, before: str, lead: str) -> bool:
         or _RAISE_SALES_BY.search(lead[-80:])
         or ("of" in lead[-25:] and _SALES_RISE_OF.search(lead[-80:]))
         or ("add" in before[-30:].lower() and _ADD_BEFORE.search(before[-30:]) and _ADDED_TO_SALES.match(head))
+        or (_HIGHER.match(head) is not None and _SALES_BEFORE.search(lead[-40:]) is not None)
     )

@@ -84,14 +84,25 @@ _ONLY_EV = NeedlePattern.of(
 )
 
 
-def only_electric_at(clause: str) -> int | None:
-    """Where words stating a 100 % EV share start in the clause, or None: 'plans to sell only electric cars',
-    "every Nissan car we sell in Europe will be fully electric"."""
+# A 100 % connected share stated in words: "every new Nissan in its key markets is to be a connected car".
+_ALL_CONNECTED = NeedlePattern.of(
+    r"\b(?:every|each|all)\s+new\b[^.;]{0,50}?\b(?:is|are|will|would|must)\s+(?:to\s+)?be\s+(?:a\s+|fully\s+)?connected\b",
+    re.I,
+)
+
+
+def whole_share_at(clause: str) -> tuple[int, str] | None:
+    """Where words stating a 100 % share start in the clause, and the share's metric, or None: 'plans to sell
+    only electric cars', "every Nissan car we sell in Europe will be fully electric", "every new model is to
+    be a connected car"."""
     m = _ONLY_EV.search(clause)
-    return m.start() if m else None
+    if m:
+        return m.start(), "ev_sales_share"
+    m = _ALL_CONNECTED.search(clause)
+    return (m.start(), "connected_share") if m else None
 
 
-def may_state_only_electric(text: str) -> bool:
-    """False when no part of the text can state an only-electric share (it lacks the words one needs):
+def may_state_whole_share(text: str) -> bool:
+    """False when no part of the text can state a 100 % share in words (it lacks the words one needs):
     a sentence that fails this needs no clause-by-clause look."""
-    return _ONLY_EV.pattern_for(text) is not None
+    return _ONLY_EV.pattern_for(text) is not None or _ALL_CONNECTED.pattern_for(text) is not None

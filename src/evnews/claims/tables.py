@@ -20,6 +20,12 @@ _FIGURE = re.compile(r"(?<!\w)(?!(?:19|20)\d\d(?!\d|,\d))\d")
 
 # A column that holds figures of any kind: its rows' labels say what each figure counts.
 _GENERIC_COLUMN = re.compile(r"(?:target|figure|value|goal|amount|number|plan|objective|aim)s?", re.I)
+# "Previous target (Nov 2021)", "Old goal": a column of figures the table itself presents as replaced.
+_FORMER_COLUMN = re.compile(
+    r"(?:previous|former|old|original|earlier|prior|superseded)\s+(?:target|goal|figure|plan|aim|objective)s?\b.*", re.I
+)
+# "EV share of sales, Europe": a row label whose last part after a comma names a market only.
+_LABEL_MARKET = re.compile(r",\s+((?:the\s+)?[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)$")
 
 
 def is_separator_row(line: str) -> bool:
@@ -58,18 +64,31 @@ def reading_text(header: tuple[str, ...], cells: tuple[str, ...]) -> str:
     "Europe: more than 75% Electrified share of sales, Deadline FY2026": the figure comes first so that
     the header's words stand where a noun after a figure stands ("75% of sales", "286,200 Leafs sold").
     """
-    label, values = cells[0], cells[1:]
+    label, values = _market_label(cells[0]), cells[1:]
     lead, parts = label, []
     for i, cell in enumerate(values, start=1):
         name = header[i] if i < len(header) else ""
-        if not cell:
+        if not cell or _FORMER_COLUMN.fullmatch(name):
             continue
         if _GENERIC_COLUMN.fullmatch(name) and holds_figure(cell) and not holds_figure(label):
             # "Cars sold with ProPILOT | over 2.5 million" under "Item | Target" reads "Target: over 2.5 million
             # Cars sold with ProPILOT": the label is what the figure counts, the column what kind of figure it is
             lead, name = name, label
+            if header and _GENERIC_COLUMN.fullmatch(header[0]):
+                lead = header[0]  # "Target | Value | Horizon": the label column says the values are targets
         parts.append(f"{cell} {name}".strip() if holds_figure(cell) else f"{name} {cell}".strip())
     return f"{lead}: " + ", ".join(parts) + "."
+
+
+def _market_label(label: str) -> str:
+    """"New models, North America" reads "New models in North America": the market the row's figure is for,
+    where a region stands in a sentence (a bare ", North America" after the figure would end its clause)."""
+    from evnews.claims.mentions import find_regions  # here, not at the top: mentions imports this module
+
+    found = _LABEL_MARKET.search(label)
+    if found is None or not find_regions(found.group(1)):
+        return label
+    return f"{label[: found.start()]} in {found.group(1)}"
 
 
 # "Jan 2021", "(March 2018)", "Feb 2023, revised Mar 2024": when a goal was set; "FY2022", "2050": its deadline.

@@ -54,8 +54,8 @@ class TimeMention:
 # words, and a substring test is far cheaper than a regex pass (issue 9).
 _PATTERNS: tuple[tuple[str, str, bool, tuple[str, ...]], ...] = (
     (r"between\s+(?:fiscal\s+(?:year\s+)?|FY\s?)?20\d\d\s+and\s+(?P<f>fiscal\s+(?:year\s+)?|FY\s?)?(?P<y>20\d\d)", "absolute", False, ("between",)),
-    # "between FY24 and FY30", "from FY2024 to FY2030": a span's end
-    (r"\b(?:between|from)\s+FY\s?'?(?:20)?\d\d\s+(?:and|to|through)\s+(?P<f>FY\s?'?)(?P<y>20\d\d|\d\d)\b", "absolute", False, ("fy",)),
+    # "between FY24 and FY30", "from FY2024 to FY2030", a table label's "FY2024 to FY2030": a span's end
+    (r"\b(?:(?:between|from)\s+)?FY\s?'?(?:20)?\d\d\s+(?:and|to|through)\s+(?P<f>FY\s?'?)(?P<y>20\d\d|\d\d)\b", "absolute", False, ("fy",)),
     (r"(?:the\s+)?(?:business|financial)\s+year\s+(?:starting|beginning|from)\s+(?:in\s+)?(?:" + MONTH + r"\s+)?(?P<y>20\d\d)", "absolute", True, ("year",)),
     (r"(?:the\s+)?(?:(?:business|financial|fiscal)\s+)?year\s+(?:ending|to|through)\s+(?:in\s+)?(?:" + MONTH + r"\s+)?(?P<y>20\d\d)", "fy_ending", True, ("year",)),
     # "the fiscal year that ended in March", "the year to March": the fiscal year whose end month is named,
@@ -72,7 +72,7 @@ _PATTERNS: tuple[tuple[str, str, bool, tuple[str, ...]], ...] = (
     (r"\b(?:the\s+)?year\s+(?P<y>20\d\d)\b", "absolute", False, ("year",)),
     (r"(?<![\w$£€¥.,-])(?P<y>(?:19|20)\d\d)(?![\w%,.]\d|\s*(?:%|per\s?cent|million|billion|units|vehicles|cars|models))\b", "absolute", False, ("20", "19")),
     (r"\b(?:by|before|at)\s+the\s+end\s+of\s+the\s+decade\b|\bby\s+decade[\s-]end\b|\bby\s+the\s+decade'?s\s+end\b|\bby\s+the\s+turn\s+of\s+the\s+decade\b", "decade", False, ("decade",)),
-    (r"\b(?:within|in|over|during)\s+(?:the\s+)?(?:next|coming|following)\s+" + _N + r"\s+years?\b", "relative", False, ("year",)),
+    (r"\b(?:within|in|over|during)\s+(?:the\s+)?(?:next|coming|following)\s+" + _N + r"\s+(?P<f>(?:fiscal|financial|business)\s+)?years?\b", "relative", False, ("year",)),
     (r"\bwithin\s+(?:the\s+)?(?:about\s+|around\s+|roughly\s+|some\s+)?" + _N + r"\s+years?\b", "relative", False, ("year",)),
     (r"(?<!just\s)(?<!little\s)\bover\s+(?:the\s+)?" + _N + r"\s+years?\b(?!\s+(?:after|ago|since|before|of|later|earlier))", "relative", False, ("year",)),
     (r"\bin\s+" + _N + r"\s+years'?\s+time\b", "relative", False, ("year",)),
@@ -279,7 +279,10 @@ def resolve(time: TimeMention, anchor: dt.date, *, previous: int | None, plan_en
     if time.kind == "absolute":
         return time.year
     if time.kind == "relative":
-        return year + (time.year or 0)
+        # "over the next three fiscal years", said in March 2024: counted from fiscal 2023, which runs to
+        # March (the April-to-March year of the Japanese carmakers the fiscal figures here come from)
+        current = year - 1 if time.fiscal and anchor.month <= 3 else year
+        return current + (time.year or 0)
     if time.kind in ("months", "plan_months"):
         return year + (anchor.month - 1 + (time.month or 0)) // 12
     if time.kind == "ten_years":

@@ -40,6 +40,23 @@ def _period_follows(w: Window, time: TimeMention | None) -> bool:
     return bool(re.fullmatch(r"[^,;]{0,50}?\b(?:in|during|for|over)\s+(?:the\s+)?", w.sentence[at_count : time.start]))
 
 
+_ONLY_IN_TOTAL = re.compile(r"(?:in\s+total\s*)+", re.I)
+
+
+def _cumulative_words(sentence: str) -> str:
+    return " ".join(m.group(0) for m in lx.CUMULATIVE_RE.finditer(sentence))
+
+
+def _period_opens(w: Window, time: TimeMention | None) -> bool:
+    """A past period that opens the sentence ("Last year", "In 2017") and dates its figures."""
+    return (
+        time is not None
+        and time.kind in ("absolute", "last")
+        and not re.search(r"\b(?:end|by)\b", time.text, re.I)
+        and re.fullmatch(r"\W*(?:in\s+)?", w.sentence[: time.start], re.I) is not None
+    )
+
+
 def _cumulative_cue(w: Window, n: NumberMention | None, figures: list[NumberMention]) -> bool:
     """A "since", "in total", "to date" that speaks of this figure: in its own segment, or in a segment
     holding no other figure ("Since its launch in 2022, sales have reached 64,000"). In "has sold
@@ -91,6 +108,8 @@ metric: str, kind: str, w: Window, product: str | None, company: str | None, fou
     cumulative = _cumulative_cue(w, n, figures or []) or bool(re.search(r"\bcumulative\b", w.clause, re.I))
     if cumulative and kind == "actual" and _period_follows(w, time) and not lx.CUMULATIVE_RE.search(w.before + " " + w.after):
         cumulative = False  # "sold 54,000 Leafs in the year to March, its best year so far": the period wins
+    if cumulative and kind == "actual" and _period_opens(w, time) and _ONLY_IN_TOTAL.fullmatch(_cumulative_words(w.sentence)):
+        cumulative = False  # "Last year Nissan sold 163,000 electrified vehicles in total": that year's total
     if kind == "actual" and not cumulative and _PERIOD_WORDS.search(w.clause):
         cumulative = False  # "quarterly EV deliveries of 31k units": a period's volume
     elif kind == "actual" and not cumulative:
