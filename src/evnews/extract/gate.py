@@ -146,9 +146,19 @@ def _stray_edge_lines(lines: list[str], article_paragraphs: list[HtmlElement]) -
 
 def lines_in_article_block(lines: list[str], tree: HtmlElement) -> list[bool] | None:
     """Per line, whether it lies in the block holding the article (None: no block found)."""
-    reading = " " + " ".join(words(" ".join(lines).lower())) + " "
-    inside = _block_text([p.node for p in prose_paragraphs(tree) if p.opening in reading])
+    inside = _block_text(read_paragraphs(lines, tree))
     return None if inside is None else [" ".join(line.split()) in inside for line in lines]
+
+
+def read_paragraphs(lines: list[str], tree: HtmlElement) -> list[HtmlElement]:
+    """The page's prose paragraphs that the reading `lines` has, in page order."""
+    reading = " " + " ".join(words(" ".join(lines).lower())) + " "
+    return [p.node for p in prose_paragraphs(tree) if p.opening in reading]
+
+
+def article_block(paragraphs: list[HtmlElement]) -> HtmlElement | None:
+    """The closest element holding all of `paragraphs` (None when there are none)."""
+    return _common_ancestor(paragraphs)
 
 
 def _block_text(article_paragraphs: list[HtmlElement]) -> str | None:

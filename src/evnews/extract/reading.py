@@ -26,7 +26,7 @@ vote on every doubted page but one (where they are better).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Literal
 
 from lxml.html import HtmlElement
@@ -47,6 +47,7 @@ from evnews.extract.agreement import words
 from evnews.extract.chrome import drop_chrome
 from evnews.extract.gate import HEAD_LINES, link_texts, lines_in_article_block, suspicions
 from evnews.extract.precleaning import set_aside
+from evnews.extract.skipped import restore_skipped
 
 SecondOpinions = Literal["auto", "always", "never"]
 DEK_WORDS = 8
@@ -64,11 +65,19 @@ class BodyReading:
 def read_body(
     tree: HtmlElement, url: str | None, title: str = "", *, second_opinions: SecondOpinions = "auto"
 ) -> BodyReading:
-    """Body lines of `tree`: the cheap reading unless the gate doubts it.
+    """Body lines of `tree`: the cheap reading unless the gate doubts it, with the
+    sub-headings and list items trafilatura skipped inside the article put back
+    (`skipped.py`).
 
     `second_opinions` is for measuring the gate: "always" votes on every page
     (the most accurate, slowest reading), "never" keeps every cheap reading.
     """
+    reading = _reading(tree, url, title, second_opinions)
+    restored = restore_skipped(list(reading.lines), tree)
+    return reading if len(restored) == len(reading.lines) else replace(reading, lines=tuple(restored))
+
+
+def _reading(tree: HtmlElement, url: str | None, title: str, second_opinions: SecondOpinions) -> BodyReading:
     if second_opinions == "always":
         return BodyReading(tuple(voted_lines(tree, url, title)), ("always",), voted=True)
     first = fast_precision_text(tree, url)
