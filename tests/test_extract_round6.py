@@ -1,4 +1,5 @@
-"""Extraction round 6: old table-layout pages, and sub-headings and lists trafilatura skipped.
+"""Extraction round 6: old table-layout pages, sub-headings and lists trafilatura skipped,
+and table rows written as the gold writes them (`a | b | c`).
 
 Own small pages. The positive cases fail with extract-5: a layout table came
 out as a few `|`-joined lines mixing the story with sidebars, and on pages
@@ -11,6 +12,7 @@ comments and a lone closing heading.
 from __future__ import annotations
 
 from evnews.extract.article import extract_article, parse_page
+from evnews.extract.body import plain_table_rows
 from evnews.extract.layout import is_layout_table
 from evnews.extract.parsing import parse_html
 from evnews.extract.skipped import restore_skipped
@@ -125,8 +127,15 @@ def test_a_data_table_in_the_story_keeps_its_rows() -> None:
             f"{paragraphs(STORY[:2])}{table}{paragraphs(STORY[2:])}</article></body></html>")
     tree = parse_page(html, URL)
     assert [table.tag for table in tree.iter("table")] == ["table"]
-    rows = [line for line in lines_of(html) if "|" in line]
-    assert any("Route 1" in row and "20" in row and "2026" in row for row in rows)
+    # One line a row, cells joined by " | ", without markdown's outer pipes and rule line.
+    assert lines_of(html) == [*STORY[:2], "Route | Buses | Year", "Route 1 | 20 | 2026", "Route 7 | 40 | 2027",
+                              *STORY[2:]]
+
+
+def test_plain_table_rows_leave_other_lines_alone() -> None:
+    lines = ["Europe | 98% | 75% |", "---|---|---|", "Prices rose 5% | analysts said |", "A sentence."]
+    assert plain_table_rows(lines) == ["Europe | 98% | 75%", "Prices rose 5% | analysts said", "A sentence."]
+    assert plain_table_rows(["Choose one |", "a -- b"]) == ["Choose one |", "a -- b"]
 
 
 def test_which_tables_are_layout() -> None:

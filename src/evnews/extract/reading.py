@@ -37,6 +37,7 @@ from evnews.extract.body import (
     extract_all,
     line_key,
     list_items,
+    plain_table_rows,
     readability_text,
     split_lines,
     tidy_lines,
@@ -67,14 +68,14 @@ def read_body(
 ) -> BodyReading:
     """Body lines of `tree`: the cheap reading unless the gate doubts it, with the
     sub-headings and list items trafilatura skipped inside the article put back
-    (`skipped.py`).
+    (`skipped.py`) and table rows written as `a | b | c`.
 
     `second_opinions` is for measuring the gate: "always" votes on every page
     (the most accurate, slowest reading), "never" keeps every cheap reading.
     """
     reading = _reading(tree, url, title, second_opinions)
-    restored = restore_skipped(list(reading.lines), tree)
-    return reading if len(restored) == len(reading.lines) else replace(reading, lines=tuple(restored))
+    lines = plain_table_rows(restore_skipped(list(reading.lines), tree))
+    return reading if lines == list(reading.lines) else replace(reading, lines=tuple(lines))
 
 
 def _reading(tree: HtmlElement, url: str | None, title: str, second_opinions: SecondOpinions) -> BodyReading:
