@@ -8,8 +8,8 @@ that mix the story's paragraphs with menus, ads and polls (heldout16's
 2012-13 'Dynamo Weekly' pages). Read as `<div>`s, the same cells give the
 story as paragraphs and leave the sidebars to the usual chrome filters.
 
-A table is layout when it is a single column of boxes (no row has two
-cells: a sidebar of stacked boxes), or when one of its own cells holds what
+A table is layout when it is a single column of boxes (two or more rows,
+none with two cells: a sidebar of stacked boxes), or when one of its own cells holds what
 no data cell does: another table, a top-level heading (h1-h3), or two or
 more paragraphs (`<p>`, or text broken by `<br>` into PROSE_LINE_WORDS-word
 lines). Data tables (rows of values) are kept, so their rows still read as
@@ -42,9 +42,13 @@ def is_layout_table(table: HtmlElement) -> bool:
 
 
 def _single_column(cells: list[HtmlElement]) -> bool:
-    """Every row has one cell at most: boxes stacked in a column, not rows of values."""
+    """Two or more rows of one cell each: boxes stacked in a column, not rows of values.
+
+    A one-cell table is left alone: it is how old pages float a pull quote,
+    which trafilatura keeps as a table and would drop as a `<div>`.
+    """
     rows = [cell.getparent() for cell in cells]
-    return bool(rows) and len(set(rows)) == len(rows)
+    return len(rows) >= 2 and len(set(rows)) == len(rows)
 
 
 def _holds_blocks(cell: HtmlElement) -> bool:

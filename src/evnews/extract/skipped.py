@@ -6,20 +6,24 @@ pages, heldout16's Namsan pages), so the story's sub-headings and bullet
 lists vanish, and with them the figures in a list of targets. The dev
 conventions count both as body lines.
 
-The page structure says where they belong: the article's block is the
-closest element holding every prose paragraph of the reading (as in
-`gate.py`). A heading or list item of that block that the reading lacks is
-put back after the last read paragraph before it, when
+That fallback leaves a mark: the reading has none of the block's headings
+and list items. Where it has any, trafilatura read the block's structure
+and chose what to keep (it drops widget headings and captions on purpose),
+so nothing is added. Otherwise the page structure says where they belong:
+the article's block is the closest element holding every prose paragraph of
+the reading (as in `gate.py`). A heading or list item of that block that
+the reading lacks is put back after the last read paragraph before it, when
 
 - it lies between two read paragraphs (inside the story), or
 - it is in a closing run after the last one made of list items that read as
   text (a closing "What to watch" list), with any headings of the run above
   them, and the block is not the whole page;
 
-and it is not chrome: not in a nav/aside/footer/header/form, not mostly link
+and it is not chrome: not in a nav/aside/footer/header/form/figure, not a
+list item holding an image (a gallery caption), not mostly link
 text (related-story lists), not a chrome line by its wording (`chrome.py`),
 not inside an element whose class or id names chrome (comments, share bars,
-tags, related lists). Paragraphs are not added here: a missing paragraph is
+tags, related lists), not a heading over a list that is chrome. Paragraphs are not added here: a missing paragraph is
 the gate's `missed-prose` doubt, which the vote handles.
 """
 
@@ -34,8 +38,9 @@ from evnews.extract.chrome import is_chrome
 from evnews.extract.gate import article_block, read_paragraphs
 
 _HEADINGS = ("h2", "h3", "h4", "h5", "h6")
-_WALKED = (*_HEADINGS, "li", "p", "blockquote")
-_OUTSIDE_ARTICLE = ("nav", "aside", "footer", "header", "form")
+_SKIPPED_TAGS = (*_HEADINGS, "li")
+_WALKED = (*_SKIPPED_TAGS, "p", "blockquote")
+_OUTSIDE_ARTICLE = ("nav", "aside", "footer", "header", "form", "figure")
 _CHROME_NAME = re.compile(
     r"comment|share|social|related|tag|promo|newsletter|advert|sponsor|byline|caption|breadcrumb|menu",
     re.IGNORECASE,
@@ -66,15 +71,25 @@ def restore_skipped(lines: list[str], tree: HtmlElement) -> list[str]:
     for node in block.iter(*_WALKED):
         text = " ".join(node.text_content().split())
         at = index.get(text, -1)
+        if at >= 0 and node.tag in _SKIPPED_TAGS:
+            return lines  # trafilatura read the block's structure and chose what to keep
         if at > last:
             if pending and last >= 0:
                 after.setdefault(last, []).extend(item.text for item in pending)
             last, pending = at, []
-        elif at == -1 and text not in have and _candidate(node, text, block):
-            pending.append(_Missing(text, node.tag in _HEADINGS))
+        elif at == -1 and text not in have:
+            if _candidate(node, text, block):
+                pending.append(_Missing(text, node.tag in _HEADINGS))
+            elif node.tag in _SKIPPED_TAGS:
+                _drop_trailing_headings(pending)  # a heading over a link list ("related news") goes with it
     if last >= 0 and _closing_run(pending, block, tree):
         after.setdefault(last, []).extend(item.text for item in pending)
     return _inserted(lines, after) if after else lines
+
+
+def _drop_trailing_headings(pending: list[_Missing]) -> None:
+    while pending and pending[-1].heading:
+        pending.pop()
 
 
 def _may_skip(tree: HtmlElement) -> bool:
@@ -84,8 +99,8 @@ def _may_skip(tree: HtmlElement) -> bool:
 
 def _candidate(node: HtmlElement, text: str, block: HtmlElement) -> bool:
     if node.tag == "li":
-        if next(node.iterdescendants("ul", "ol"), None) is not None:
-            return False  # a nested list: its items are judged one by one
+        if next(node.iterdescendants("ul", "ol", "img"), None) is not None:
+            return False  # a nested list (its items are judged one by one) or a gallery caption
     elif node.tag not in _HEADINGS or len(text.split()) > MAX_HEADING_WORDS:
         return False
     linked = sum(len(" ".join(a.text_content().split())) for a in node.iter("a"))
