@@ -46,7 +46,14 @@ from evnews.extract.body import (
 )
 from evnews.extract.agreement import words
 from evnews.extract.chrome import drop_chrome
-from evnews.extract.gate import HEAD_LINES, link_texts, lines_in_article_block, suspicions
+from evnews.extract.gate import (
+    HEAD_LINES,
+    Paragraph,
+    link_texts,
+    lines_in_article_block,
+    prose_paragraphs,
+    suspicions,
+)
 from evnews.extract.precleaning import set_aside
 from evnews.extract.skipped import restore_skipped
 
@@ -73,21 +80,25 @@ def read_body(
     `second_opinions` is for measuring the gate: "always" votes on every page
     (the most accurate, slowest reading), "never" keeps every cheap reading.
     """
-    reading = _reading(tree, url, title, second_opinions)
-    lines = plain_table_rows(restore_skipped(list(reading.lines), tree))
+    # The gate and the restoring both need the page's prose paragraphs: one walk for both.
+    paragraphs = list(prose_paragraphs(tree))
+    reading = _reading(tree, url, title, second_opinions, paragraphs)
+    lines = plain_table_rows(restore_skipped(list(reading.lines), tree, paragraphs))
     return reading if lines == list(reading.lines) else replace(reading, lines=tuple(lines))
 
 
-def _reading(tree: HtmlElement, url: str | None, title: str, second_opinions: SecondOpinions) -> BodyReading:
+def _reading(
+    tree: HtmlElement, url: str | None, title: str, second_opinions: SecondOpinions, paragraphs: list[Paragraph]
+) -> BodyReading:
     if second_opinions == "always":
         return BodyReading(tuple(voted_lines(tree, url, title)), ("always",), voted=True)
     first = fast_precision_text(tree, url)
     cheap = cheap_lines(first, title)
-    doubts = suspicions(cheap, tree) if second_opinions == "auto" else ()
+    doubts = suspicions(cheap, tree, paragraphs) if second_opinions == "auto" else ()
     if not doubts:
         return BodyReading(tuple(cheap))
     if doubts == ("stray-edges",):
-        return BodyReading(tuple(_trim_stray_edges(cheap, tree, first)), doubts)
+        return BodyReading(tuple(_trim_stray_edges(cheap, tree, first, paragraphs)), doubts)
     if "short" in doubts:
         found = extract_all(tree, url)
     elif "missed-prose" in doubts:
@@ -115,13 +126,15 @@ def voted_lines(tree: HtmlElement, url: str | None, title: str = "", base: str |
     return tidy_lines(combine(extract_all(tree, url, precision=base)), title)
 
 
-def _trim_stray_edges(lines: list[str], tree: HtmlElement, fast_text: str) -> list[str]:
+def _trim_stray_edges(
+    lines: list[str], tree: HtmlElement, fast_text: str, paragraphs: list[Paragraph]
+) -> list[str]:
     """Cut edge lines outside the article's block: the page structure is the second opinion.
 
     Kept at the start: a standfirst (a line of DEK_WORDS words or more that is
     no link; a related headline is a link) and, at either end, list items.
     """
-    inside = lines_in_article_block(lines, tree)
+    inside = lines_in_article_block(lines, tree, paragraphs)
     if inside is None:
         return lines
     links = link_texts(tree)

@@ -35,7 +35,7 @@ from dataclasses import dataclass
 from lxml.html import HtmlElement
 
 from evnews.extract.chrome import is_chrome
-from evnews.extract.gate import article_block, read_paragraphs
+from evnews.extract.gate import Paragraph, article_block, read_paragraphs
 
 _HEADINGS = ("h2", "h3", "h4", "h5", "h6")
 _SKIPPED_TAGS = (*_HEADINGS, "li")
@@ -56,14 +56,15 @@ class _Missing:
     heading: bool
 
 
-def restore_skipped(lines: list[str], tree: HtmlElement) -> list[str]:
-    """`lines` with the block's skipped sub-headings and list items put back in page order."""
+def restore_skipped(lines: list[str], tree: HtmlElement, paragraphs: list[Paragraph] | None = None) -> list[str]:
+    """`lines` with the block's skipped sub-headings and list items put back in page order
+    (`paragraphs`: the page's `prose_paragraphs`, when the caller has them already)."""
     if not _may_skip(tree):
         return lines
-    paragraphs = read_paragraphs(lines, tree)
-    block = article_block(paragraphs) if len(paragraphs) >= 2 else None
-    if block is None:
-        return lines
+    read = read_paragraphs(lines, tree, paragraphs)
+    block = article_block(read) if len(read) >= 2 else None
+    if block is None or next(block.iter(*_SKIPPED_TAGS), None) is None:
+        return lines  # the common case: a block of paragraphs only
     have = "\n".join(" ".join(line.split()) for line in lines)
     index = {" ".join(line.split()): i for i, line in enumerate(lines)}
     after: dict[int, list[str]] = {}
