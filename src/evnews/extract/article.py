@@ -13,6 +13,7 @@ from evnews.errors import PermanentError
 from evnews.extract.dates import publication_date
 from evnews.extract.decode import decode_html
 from evnews.extract.lang import detect_language
+from evnews.extract.layout import unwrap_layout_tables
 from evnews.extract.meta import PageMeta, page_title, read_meta, title_suffix_site
 from evnews.extract.parsing import parse_html
 from evnews.extract.paywall import body_text, looks_partial
@@ -20,7 +21,7 @@ from evnews.extract.reading import BodyReading, SecondOpinions, read_body
 from evnews.models import Article
 
 # Bump when extraction output can change, so stored articles can be re-extracted.
-EXTRACTOR_VERSION = "extract-5"
+EXTRACTOR_VERSION = "extract-6"
 # Fewer characters than this is a teaser or an empty shell, not an article
 # (characters, not words: Japanese and Chinese text has no spaces).
 MIN_BODY_CHARS = 150
@@ -110,7 +111,8 @@ def unlinked_chars(tree: HtmlElement, page_text: str | None = None) -> int:
 
 
 def parse_page(body: bytes | str, url: str, encoding: str | None = None) -> HtmlElement:
-    """The page as an lxml tree; raises UnparseableHtml for empty or non-HTML bodies."""
+    """The page as an lxml tree, layout tables read as blocks (see `layout.py`);
+    raises UnparseableHtml for empty or non-HTML bodies."""
     text = decode_html(body, encoding)
     tree = parse_html(text) if text.strip() else None
     if tree is None:
@@ -119,7 +121,7 @@ def parse_page(body: bytes | str, url: str, encoding: str | None = None) -> Html
             hint="check the URL in a browser; if it serves PDF or JSON, remove it from the feed",
             url=url,
         )
-    return tree
+    return unwrap_layout_tables(tree)
 
 
 def _outlet(meta: PageMeta, url: str, title: str) -> str:

@@ -39,6 +39,7 @@ from evnews.extract.chrome import drop_chrome
 
 _BULLET = re.compile(r"^\s*(?:[-*•–]\s+|\|\s*)")
 _PROSE_END = re.compile(r"[.!?:;\"”’)]$")
+_TABLE_RULE = re.compile(r"\|?(?:\s*:?-{3,}:?\s*\|)+\s*")  # "---|---|" under a header row
 ADD_MIN_SUPPORT = 0.9  # a recall-only line needs readability to have nearly all of it
 ADD_MIN_WORDS = 8
 ALREADY_HAVE = 0.5  # a recall-only line half present in the base is a variant, not new
@@ -206,6 +207,19 @@ def _lead_text(line: str, protected: set[str]) -> bool:
     size = len(words(line))
     return (size > LEAD_PARAGRAPH_WORDS or line_key(line) in protected
             or (size >= STANDFIRST_WORDS and bool(_PROSE_END.search(line))))
+
+
+def plain_table_rows(lines: list[str]) -> list[str]:
+    """Table rows as `a | b | c`: without the closing pipe and the `---|---|` rule that
+    trafilatura's markdown adds (its opening pipe goes with the bullets, `split_lines`)."""
+    return [_without_closing_pipe(line) for line in lines if not _TABLE_RULE.fullmatch(line)]
+
+
+def _without_closing_pipe(line: str) -> str:
+    row = line.rstrip()
+    if row.endswith(" |") and " | " in row[:-2]:
+        return row[:-2].rstrip()
+    return line
 
 
 def tidy_lines(lines: list[str], title: str = "") -> list[str]:

@@ -71,11 +71,14 @@ _LINK_TEXTS = etree.XPath("//a[not(*)]/text() | //a/*[not(*)]/text()", smart_str
 _OUTSIDE_ARTICLE = ("nav", "aside", "footer", "header", "form")
 
 
-def suspicions(lines: list[str], tree: HtmlElement) -> tuple[str, ...]:
-    """The reasons, if any, to doubt `lines` as the article text of `tree`."""
+def suspicions(
+    lines: list[str], tree: HtmlElement, paragraphs: list[Paragraph] | None = None
+) -> tuple[str, ...]:
+    """The reasons, if any, to doubt `lines` as the article text of `tree`
+    (`paragraphs`: its `prose_paragraphs`, when the caller has them already)."""
     reading = " " + " ".join(words(" ".join(lines).lower())) + " "
     size = reading.count(" ") - 1
-    paragraphs = list(prose_paragraphs(tree))
+    paragraphs = list(prose_paragraphs(tree)) if paragraphs is None else paragraphs
     reasons = []
     if sum(len(line) for line in lines) < SHORT_CHARS:
         reasons.append("short")
@@ -144,11 +147,26 @@ def _stray_edge_lines(lines: list[str], article_paragraphs: list[HtmlElement]) -
     )
 
 
-def lines_in_article_block(lines: list[str], tree: HtmlElement) -> list[bool] | None:
+def lines_in_article_block(
+    lines: list[str], tree: HtmlElement, paragraphs: list[Paragraph] | None = None
+) -> list[bool] | None:
     """Per line, whether it lies in the block holding the article (None: no block found)."""
-    reading = " " + " ".join(words(" ".join(lines).lower())) + " "
-    inside = _block_text([p.node for p in prose_paragraphs(tree) if p.opening in reading])
+    inside = _block_text(read_paragraphs(lines, tree, paragraphs))
     return None if inside is None else [" ".join(line.split()) in inside for line in lines]
+
+
+def read_paragraphs(
+    lines: list[str], tree: HtmlElement, paragraphs: list[Paragraph] | None = None
+) -> list[HtmlElement]:
+    """The page's prose paragraphs that the reading `lines` has, in page order."""
+    reading = " " + " ".join(words(" ".join(lines).lower())) + " "
+    candidates = prose_paragraphs(tree) if paragraphs is None else paragraphs
+    return [p.node for p in candidates if p.opening in reading]
+
+
+def article_block(paragraphs: list[HtmlElement]) -> HtmlElement | None:
+    """The closest element holding all of `paragraphs` (None when there are none)."""
+    return _common_ancestor(paragraphs)
 
 
 def _block_text(article_paragraphs: list[HtmlElement]) -> str | None:

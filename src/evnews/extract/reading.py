@@ -26,7 +26,7 @@ vote on every doubted page but one (where they are better).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Literal
 
 from lxml.html import HtmlElement
@@ -37,6 +37,7 @@ from evnews.extract.body import (
     extract_all,
     line_key,
     list_items,
+    plain_table_rows,
     readability_text,
     split_lines,
     tidy_lines,
@@ -45,8 +46,16 @@ from evnews.extract.body import (
 )
 from evnews.extract.agreement import words
 from evnews.extract.chrome import drop_chrome
-from evnews.extract.gate import HEAD_LINES, link_texts, lines_in_article_block, suspicions
+from evnews.extract.gate import (
+    HEAD_LINES,
+    Paragraph,
+    link_texts,
+    lines_in_article_block,
+    prose_paragraphs,
+    suspicions,
+)
 from evnews.extract.precleaning import set_aside
+from evnews.extract.skipped import restore_skipped
 
 SecondOpinions = Literal["auto", "always", "never"]
 DEK_WORDS = 8
@@ -64,20 +73,32 @@ class BodyReading:
 def read_body(
     tree: HtmlElement, url: str | None, title: str = "", *, second_opinions: SecondOpinions = "auto"
 ) -> BodyReading:
-    """Body lines of `tree`: the cheap reading unless the gate doubts it.
+    """Body lines of `tree`: the cheap reading unless the gate doubts it, with the
+    sub-headings and list items trafilatura skipped inside the article put back
+    (`skipped.py`) and table rows written as `a | b | c`.
 
     `second_opinions` is for measuring the gate: "always" votes on every page
     (the most accurate, slowest reading), "never" keeps every cheap reading.
     """
+    # The gate and the restoring both need the page's prose paragraphs: one walk for both.
+    paragraphs = list(prose_paragraphs(tree))
+    reading = _reading(tree, url, title, second_opinions, paragraphs)
+    lines = plain_table_rows(restore_skipped(list(reading.lines), tree, paragraphs))
+    return reading if lines == list(reading.lines) else replace(reading, lines=tuple(lines))
+
+
+def _reading(
+    tree: HtmlElement, url: str | None, title: str, second_opinions: SecondOpinions, paragraphs: list[Paragraph]
+) -> BodyReading:
     if second_opinions == "always":
         return BodyReading(tuple(voted_lines(tree, url, title)), ("always",), voted=True)
     first = fast_precision_text(tree, url)
     cheap = cheap_lines(first, title)
-    doubts = suspicions(cheap, tree) if second_opinions == "auto" else ()
+    doubts = suspicions(cheap, tree, paragraphs) if second_opinions == "auto" else ()
     if not doubts:
         return BodyReading(tuple(cheap))
     if doubts == ("stray-edges",):
-        return BodyReading(tuple(_trim_stray_edges(cheap, tree, first)), doubts)
+        return BodyReading(tuple(_trim_stray_edges(cheap, tree, first, paragraphs)), doubts)
     if "short" in doubts:
         found = extract_all(tree, url)
     elif "missed-prose" in doubts:
@@ -105,13 +126,15 @@ def voted_lines(tree: HtmlElement, url: str | None, title: str = "", base: str |
     return tidy_lines(combine(extract_all(tree, url, precision=base)), title)
 
 
-def _trim_stray_edges(lines: list[str], tree: HtmlElement, fast_text: str) -> list[str]:
+def _trim_stray_edges(
+    lines: list[str], tree: HtmlElement, fast_text: str, paragraphs: list[Paragraph]
+) -> list[str]:
     """Cut edge lines outside the article's block: the page structure is the second opinion.
 
     Kept at the start: a standfirst (a line of DEK_WORDS words or more that is
     no link; a related headline is a link) and, at either end, list items.
     """
-    inside = lines_in_article_block(lines, tree)
+    inside = lines_in_article_block(lines, tree, paragraphs)
     if inside is None:
         return lines
     links = link_texts(tree)
