@@ -15,7 +15,7 @@ from evnews.claims import lexicon as lx
 from evnews.claims.mentions import Mention, find_companies
 from evnews.claims.needle_pattern import NeedlePattern
 from evnews.claims.prefilter import with_first_char_guard
-from evnews.claims.timex import TimeMention
+from evnews.claims.timex import TimeMention, is_deadline_pointer
 
 _PRODUCTION = NeedlePattern.of(
     r"\b(?:start(?:s|ed|ing)?|begin(?:s|ning)?|began|commenc\w+)\s+(?:\w+\s+){0,2}?(?:production|building|making|manufacturing|assembly|assembling|producing)\b|"
@@ -160,7 +160,7 @@ def may_cue_single_launch(text: str) -> bool:
 def _time_after(
     times: list[TimeMention], start: int, end: int, clause_end: int, *, or_before: bool = True
 ) -> TimeMention | None:
-    usable = [t for t in times if not t.background and t.kind != "open"]
+    usable = [t for t in times if not t.background and t.kind != "open" and not is_deadline_pointer(t)]
     after = [t for t in usable if end <= t.start <= clause_end]
     if after:
         return after[0]

@@ -66,7 +66,9 @@ _CHILD = with_first_char_guard(re.compile(rf"^\s*(?:of\s+(?:them|those|these|whi
 _CHILD_BEFORE = with_first_char_guard(re.compile(
     # "..., of which 15 will be fully electric", "Of the 30, 16 are to be electrified"
     r"\b(?:of\s+(?:those|these|the)\s+(?:[\w-]+\s+){0,3}(?:models|vehicles|EVs|cars))\s*,?\s*$|\bincluding\s*$|"
-    r",\s+of\s+which\s*$|^\W*Of\s+the\s+\d+\s*,\s*$|"
+    r",\s+of\s+which\s*$|"
+    # "Of those, 16 will be electrified and eight will run on batteries alone": each count after the opener
+    r"^\W*Of\s+(?:the\s+\d+|those|these|them)\s*,\s*(?:[^;.]*\s(?:and|while|with)\s+)?$|"
     # "sixteen will be electrified (eight fully electric and eight e-POWER hybrids)": a count's breakdown in brackets
     rf"\b{_NUMBER_WORDS}\b[^().;]{{0,50}}\(\s*(?:[^()]*\band\s+)?$", re.I
 ))

@@ -250,7 +250,9 @@ HYBRID_CUES = (
 )
 EV_CUES = (
     r"electric|EVs?\b|BEVs?\b|battery[\s-]+electric|battery[\s-]+(?:cars?|vehicles?|models?|powered)\b|all-electric|zero-emission|fully\s+electric|pure\s+electric|"
-    r"electric\s+(?:cars?|vehicles?|models?)"
+    r"electric\s+(?:cars?|vehicles?|models?)|"
+    # "15 of which will run on batteries alone": the words for a car with no engine at all
+    r"\bon\s+(?:battery\s+power|batter(?:y|ies))\s+(?:alone|only)\b"
 )
 COMBUSTION_CUES = r"combustion|petrol|gasoline|diesel|\bICE\b"
 
@@ -286,7 +288,7 @@ ACTUAL_CUES = (
     r"\bsold\b(?!\s+(?:every|each|a|per)\s+year|\s+annually)|\bdelivered\b|\breached\b|\bpassed\b|\btopped\b|\bachieved\b|\bsurpassed\b|\bexceeded\b|\bhit\b|"
     r"\bbought\b|\bregistered\b|\bshipped\b|\bhas\s+sold\b|\bhave\s+sold\b|\bcrossed\b|\bmilestone\b|\bcelebrated\b|"
     r"\bbegan\b|\bstarted\b|\bmoved\b|\b(?:went|gone)\s+to\b|\baccounted\s+for\b|\b(?:comes?|came)\s+in\s+at\b|\bst(?:ood|ands?)\s+at\b|"
-    r"\bamount(?:s|ed)\s+to\b|\badded\b|\b(?:collected|received|secured|logged|booked|garnered|racked\s+up)\b|"
+    r"\bamount(?:s|ed)\s+to\b|\badded\b(?!\s*(?:that\b|[:,]))|\b(?:collected|received|secured|logged|booked|garnered|racked\s+up)\b|"
     r"\bbuilt\b|\bfallen\b|\btotal(?:led|ed)\b|\bbecame\b|\bwas\b|\bwere\b|\btook\b|\bmade\s+up\b|\brepresented\b"
 )
 
