@@ -23,7 +23,7 @@ _QUALIFIER_WORDS = r"(?:(?:more\s+than|over|about|around|nearly|almost|at\s+leas
 # What may stand right before a share that repeats the frame of the share before it: a coordinating word,
 # a progression verb, a target noun with its verb, or a pointer ("it is").
 _COORDINATED_LEAD = with_first_char_guard(re.compile(
-    r"(?:\b(?:and|or|then|while)|\b(?:rising|climbing|growing|increasing|going\s+up|moving\s+up|up)\s+to)\s+"
+    r"(?:\b(?:and|or|then|while|plus|along\s+with|together\s+with|as\s+well\s+as)|\b(?:rising|climbing|growing|increasing|going\s+up|moving\s+up|up)\s+to)\s+"
     + _QUALIFIER_WORDS + r"$",
     re.I,
 ))
@@ -39,7 +39,11 @@ _RESTATED_LEAD = with_first_char_guard(re.compile(
     re.I,
 ))
 # Left of a share's tail once its times and places are taken out: only prepositions and punctuation.
-_EMPTY_TAIL = re.compile(r"[\s.,;:]*(?:(?:by|in|for|from|within|before|the|end|of|at|there|fiscal|year|FY)\b[\s.,;:]*)*", re.I)
+# "over 55% in Japan and more than 40% in China": the words that join it to the next figure may close the tail.
+_EMPTY_TAIL = re.compile(
+    r"[\s.,;:]*(?:(?:by|in|for|from|within|before|the|end|of|at|there|fiscal|year|FY)\b[\s.,;:]*)*(?:(?:and|or)\s+" + _QUALIFIER_WORDS + r")?",
+    re.I,
+)
 
 
 # "... and 16% were fully electric", "in the US, 40% to be fully electric": the share's own predicate names its powertrain.

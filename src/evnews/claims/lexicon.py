@@ -274,6 +274,9 @@ RUMOR_CUES = (
     r"is\s+in\s+talks|could\s+consider|may\s+consider|is\s+weighing|is\s+mulling|unconfirmed|would\s+not\s+confirm"
 )
 TARGET_CUES = (
+    # "Regional goals were set for fiscal 2026": the goals' "were" dates their setting, it states no result
+    # (first, so that it wins over the bare "goals" at the same place)
+    r"\b(?:goals?|targets?|objectives?)\s+(?:were|was|have\s+been|has\s+been)\s+(?:set|raised|lowered|revised|announced)\b|"
     r"\bwill\b|\bwould\b|\bplans?\b|\bplanned\b|\bplanning\b|\baims?\b|\baiming\b|\baimed\b|\btargets?\b|\btargeting\b|"
     r"\bgoals?\b|\bexpects?\b|\bexpected\b|\bwants?\b|\bpledged?\b|\bpromised?\b|\bpromises\b|\bcommit(?:s|ted|ment)?\b|"
     r"\bintends?\b|\bobjective\b|\bambition\b|\bis\s+to\b|\bare\s+to\b|\bdue\b|\bcoming\b|\bset\s+to\b|\bgoing\s+to\b|\bat\s+a\s+later\b|"
@@ -324,7 +327,9 @@ SUPERSEDED_SENTENCE_RE = NeedlePattern.of(
 )
 # A clause that states a former plan: "had originally planned to launch eight EVs by 2022".
 SUPERSEDED_CLAUSE_RE = with_first_char_guard(re.compile(
-    r"\bhad\s+(?:originally\s+|initially\s+|previously\s+|once\s+)?(?:planned|targeted|aimed|promised|pledged|forecast)\b|"
+    r"\bhad\s+(?:originally\s+|initially\s+|previously\s+|once\s+)?(?:planned|targeted|aimed|promised|pledged|forecast|called\s+for)\b|"
+    # "the plant was supposed to start building EVs in 2025", "had been due to open in 2024": a plan since changed
+    r"\b(?:was|were)\s+supposed\s+to\b|\bhad\s+been\s+(?:due|scheduled|slated|expected|meant)\s+to\b|"
     r"\b(?:originally|initially|previously|formerly)\s+(?:planned|targeted|aimed|promised|pledged|set|called\s+for|"
     r"(?:due|scheduled|slated|expected|meant|supposed)\s+to)\b|"
     r"\b(?:earlier|previous|former|original|old|prior)\s+(?:[\w-]+\s+)?(?:target|goal|plan|aim|forecast|pledge)s?"

@@ -57,7 +57,7 @@ _PATTERNS: tuple[tuple[str, str, bool, tuple[str, ...]], ...] = (
     # "between FY24 and FY30", "from FY2024 to FY2030", a table label's "FY2024 to FY2030": a span's end
     (r"\b(?:(?:between|from)\s+)?FY\s?'?(?:20)?\d\d\s+(?:and|to|through)\s+(?P<f>FY\s?'?)(?P<y>20\d\d|\d\d)\b", "absolute", False, ("fy",)),
     (r"(?:the\s+)?(?:business|financial)\s+year\s+(?:starting|beginning|from)\s+(?:in\s+)?(?:" + MONTH + r"\s+)?(?P<y>20\d\d)", "absolute", True, ("year",)),
-    (r"(?:the\s+)?(?:(?:business|financial|fiscal)\s+)?year\s+(?:ending|to|through)\s+(?:in\s+)?(?:" + MONTH + r"\s+)?(?P<y>20\d\d)", "fy_ending", True, ("year",)),
+    (r"(?:the\s+)?(?:(?:business|financial|fiscal)\s+)?year\s+(?:(?:that|which)\s+(?:ends|ended|will\s+end)|ending|to|through)\s+(?:in\s+)?(?:" + MONTH + r"\s+)?(?P<y>20\d\d)", "fy_ending", True, ("year",)),
     # "the fiscal year that ended in March", "the year to March": the fiscal year whose end month is named,
     # counted back from the text's date like any month, then named (as Japanese firms do) by its first year.
     (r"(?:the\s+)?(?:(?:business|financial|fiscal)\s+)?year\s+(?:that\s+|which\s+)?(?:ended|ending|closed|to|through)\s+(?:in\s+|at\s+the\s+end\s+of\s+)?(?P<fm>" + MONTH + r")(?!\s+\d)", "fy_month", True, ("year",)),
