@@ -368,7 +368,7 @@ class _Reader:
             end = len(p.text)
             p = replace(p, times=[TimeMention(end, end, "", "absolute", lead_in[0], lead_in[1])])
         said = [c for c in self.claims if c.sentence_index == p.sentence.index]
-        for claim in date_claims(p, self.ctx, self.previous_text, said):
+        for claim in date_claims(p, self.ctx, self.previous_text, said, self.claims):
             self.claims.append(claim)
             self.ctx.last_horizon = claim.horizon_year
 
