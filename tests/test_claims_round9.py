@@ -217,3 +217,21 @@ def test_a_model_that_will_follow_goes_on_sale_where_the_launch_before_it_did() 
 def test_a_model_that_will_follow_built_at_a_plant_is_told_for_its_production() -> None:
     text = "Toyota's electric van will follow next spring, built at the company's plant in Valenciennes."
     assert "ev_model_launches" not in {k[1] for k in keys(text, "2025-04-10")}
+
+
+# ---- a share whose frame was given before: a qualified list item, "the mix ... is expected to exceed" ----
+
+
+def test_a_list_item_with_a_qualified_share_takes_the_lead_ins_frame() -> None:
+    text = (
+        "Mazda wants more than half of its sales to be electrified by 2030.\n"
+        "For 2028, its goals for the electrified share of sales are:\nJapan: 60 per cent\nWorldwide: over 30 per cent"
+    )
+    got = {(k[1], k[2], k[4], k[5]) for k in keys(text, "2024-02-01")}
+    assert ("electrified_sales_share", 30.0, 2028, "global") in got
+
+
+def test_the_mix_expected_to_exceed_a_share_restates_the_share_before() -> None:
+    text = "For 2028 Mazda set new mixes: 60% electrified in Japan and 25% in Europe. Globally, the mix for that year is expected to exceed 30%."
+    assert ("Mazda", "electrified_sales_share", 30.0, "target", 2028, "global") in keys(text, "2024-02-01")
+    assert keys("Globally, the mix of buyers is expected to exceed 30% women.", "2024-02-01") == set()

@@ -34,7 +34,9 @@ _GAPPED_SUBJECT = with_first_char_guard(re.compile(
 # ... and one that may restate the frame of the sentence before: "For the US, the goal is 20%", "in China it is 35%".
 _RESTATED_LEAD = with_first_char_guard(re.compile(
     # "in China the figure for 2025 is 35-40 per cent"
-    r"(?:\b(?:target|goal|aim|objective|ambition|ratio|figure|share|mix)(?:\s+for\s+(?:the\s+)?(?:\w+\s+)?\w+)?\s+(?:is|was|will\s+be|would\s+be|of|at)|"
+    # "Globally, the mix for that year is expected to exceed 44%"
+    r"(?:\b(?:target|goal|aim|objective|ambition|ratio|figure|share|mix)(?:\s+for\s+(?:the\s+)?(?:\w+\s+)?\w+)?\s+"
+    r"(?:is|was|will\s+be|would\s+be|of|at|(?:is|are)\s+expected\s+to\s+(?:exceed|reach|top|be)|should\s+(?:exceed|reach|top|be))|"
     r"\b(?:it|that|this)\s+(?:is|was|will\s+be|would\s+be|should\s+be))\s+" + _QUALIFIER_WORDS + r"$",
     re.I,
 ))

@@ -284,7 +284,7 @@ def _frame_percent(n: NumberMention, w: Window) -> Frame | None:
         return None
     if lx.COST_RE.search(near):
         return Frame("other", "percent")
-    if not w.after.strip() and re.search(r":\s*$", w.before):
+    if not w.after.strip() and re.search(r":\s*$", before):
         return Frame("electrified_sales_share", "percent", bare=True)  # "Japan: 58%" in a list
     return None
 
