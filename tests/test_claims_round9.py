@@ -235,3 +235,20 @@ def test_the_mix_expected_to_exceed_a_share_restates_the_share_before() -> None:
     text = "For 2028 Mazda set new mixes: 60% electrified in Japan and 25% in Europe. Globally, the mix for that year is expected to exceed 30%."
     assert ("Mazda", "electrified_sales_share", 30.0, "target", 2028, "global") in keys(text, "2024-02-01")
     assert keys("Globally, the mix of buyers is expected to exceed 30% women.", "2024-02-01") == set()
+
+
+# ---- cars made are no cars sold; every car it sells next to another market's share ----
+
+
+def test_cars_that_have_come_off_the_line_or_a_plant_can_assemble_are_output() -> None:
+    text = "Toyota built its 100,000th bZ4X in May, and more than 40,000 of the cars have come off the line at Motomachi."
+    assert {k[1] for k in keys(text, "2025-06-01")} <= {"other", "cumulative_sales"}
+    assert 40000.0 not in {k[2] for k in keys(text, "2025-06-01") if k[1] != "other"}
+    text = "The plant will employ 1,300 people, and it can assemble as many as 150,000 bZ4Xs annually."
+    assert {k[1] for k in keys(text, "2025-06-01")} <= {"other"}
+
+
+def test_every_car_it_sells_in_one_market_after_a_share_for_another() -> None:
+    text = "In the US at least 30 percent of Mazda's sales should be electric by 2030, and in Europe it has promised that every car it sells will be electric by 2035."
+    got = {(k[1], k[2], k[4], k[5]) for k in keys(text, "2024-02-01")}
+    assert {("ev_sales_share", 30.0, 2030, "us"), ("ev_sales_share", 100.0, 2035, "europe")} <= got

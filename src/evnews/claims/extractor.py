@@ -278,7 +278,8 @@ class _Reader:
                 sentence_claims.extend(c for each in lc.split_each(end, text, n, regions) for c in split_regions(each, text, regions))
             if year is not None:
                 self.ctx.last_horizon, self.ctx.last_fiscal = year, fiscal
-        if not any(c.metric == "ev_sales_share" for c in sentence_claims):
+        # "40% in the US, and in Europe every car it sells will be electric": only a stated 100% says it already
+        if not any(c.metric == "ev_sales_share" and c.value == 100.0 for c in sentence_claims):
             sentence_claims.extend(self._whole_shares(p))
         self.claims.extend(c for c in sentence_claims if not any(c is e for e in estimates))
 

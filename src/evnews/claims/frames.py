@@ -87,7 +87,8 @@ _ORDERS = with_first_char_guard(re.compile(r"\borders?\b|\breservations?\b|\bboo
 # What a plant can make, not what was sold: "has capacity to build 50,000 a year", "wants to be able to
 # produce 600,000 EVs", "an annual capacity of 150,000 units". The vocabulary's `other`.
 _CAPACITY_BEFORE = with_first_char_guard(re.compile(
-    r"\b(?:capacity|able\s+to\s+(?:build|produce|make|assemble)|capable\s+of\s+(?:building|producing|making))\b[^.;]{0,40}$", re.I
+    r"\b(?:capacity|able\s+to\s+(?:build|produce|make|assemble)|capable\s+of\s+(?:building|producing|making)|"
+    r"can\s+(?:build|produce|make|assemble|turn\s+out))\b[^.;]{0,40}$", re.I  # "the car plant can assemble 150,000 a year"
 ))
 # Counts of units made: "1.5 million units of cumulative production", "output of 300,000 vehicles".
 _PRODUCTION_COUNT_AFTER = re.compile(
@@ -118,7 +119,10 @@ _BUILT = with_first_char_guard(re.compile(
 ))
 # "282,704 cars built in Sunderland", "1,000 vans made there": a count of units made.
 _BUILT_AFTER = re.compile(
-    r"^\s*(?:[\w-]+\s+){0,2}?(?:cars|vehicles|units|EVs|vans|Leafs|models)\s+(?:built|produced|made|manufactured|assembled)\b", re.I
+    r"^\s*(?:[\w-]+\s+){0,2}?(?:cars|vehicles|units|EVs|vans|Leafs|models)\s+(?:built|produced|made|manufactured|assembled)\b|"
+    # "175,000 of the cars have come off the line at Sunderland": made there, not sold
+    r"^\s*(?:of\s+(?:the|them|those|these)\s+)?(?:[\w-]+\s+){0,2}?(?:have|has|had)\s+(?:come|rolled)\s+off\s+(?:the|its|their)\s+(?:[\w-]+\s+)?lines?\b",
+    re.I,
 )
 _ADAS_ON = with_first_char_guard(re.compile(r"(?:Pro\s?PILOT|Pro\s?Pilot|driver[\s-]assist(?:ance)?)\b[^.;]{0,40}\bon\s+(?:up\s+to\s+|about\s+)?$", re.I))
 _ADAS_EQUIPPED = with_first_char_guard(re.compile(
