@@ -252,3 +252,12 @@ def test_every_car_it_sells_in_one_market_after_a_share_for_another() -> None:
     text = "In the US at least 30 percent of Mazda's sales should be electric by 2030, and in Europe it has promised that every car it sells will be electric by 2035."
     got = {(k[1], k[2], k[4], k[5]) for k in keys(text, "2024-02-01")}
     assert {("ev_sales_share", 30.0, 2030, "us"), ("ev_sales_share", 100.0, 2035, "europe")} <= got
+
+
+def test_a_sentence_that_goes_on_counting_keeps_the_subject_for_the_company_after_it() -> None:
+    text = (
+        "Hyundai sells more EVs than anyone in Korea, and Hyundai's rival Kia is second.\nMazda says it will launch 12 new models by 2028.\n"
+        "Of those, five will be electrified.\nThe company expects electrified cars to make up 40 percent of its sales in 2028.\n"
+        "Hyundai, for its part, keeps its EV course."
+    )
+    assert ("Mazda", "electrified_sales_share", 40.0, "target", 2028, "global") in keys(text, "2024-02-01")

@@ -95,8 +95,8 @@ class _Reader:
         # named at its head), otherwise the company the article is about.
         head = [c for c in companies if c.start < 40 and not _VERB.search(s.text[: c.start])]
         subject = (head[0].name or at.resolve_reference(head[0], self.ctx)) if head else None
-        if subject is None and _PRONOUN_SUBJECT.match(s.text) and self.ctx.last_subject:
-            subject = self.ctx.last_subject  # "They will also ...": still the subject named before
+        if subject is None and (_PRONOUN_SUBJECT.match(s.text) or at.is_continuation(s.text)) and self.ctx.last_subject:
+            subject = self.ctx.last_subject  # "They will also ...", "Of those, 16 ...": still the subject named before
         self.ctx.last_subject = subject or self.ctx.focus
         if products:
             self.ctx.last_product = products[-1].name
