@@ -261,3 +261,10 @@ def test_a_sentence_that_goes_on_counting_keeps_the_subject_for_the_company_afte
         "Hyundai, for its part, keeps its EV course."
     )
     assert ("Mazda", "electrified_sales_share", 40.0, "target", 2028, "global") in keys(text, "2024-02-01")
+
+
+def test_models_built_at_the_plant_or_rolling_off_the_line_there_are_the_sites() -> None:
+    text = "Nissan will invest $500 million in its plant in Canton, Mississippi.\nTwo electric SUVs will be built at the plant from 2026."
+    assert {(k[1], k[5]) for k in keys(text, "2024-02-01") if k[1] == "ev_model_launches"} == {("ev_model_launches", "us")}
+    text = "Nissan will invest $500 million in its plant in Canton, Mississippi.\nTwo new electric models are scheduled to start rolling off the line there in 2026."
+    assert {(k[1], k[5]) for k in keys(text, "2024-02-01") if k[1] == "ev_model_launches"} == {("ev_model_launches", "us")}
