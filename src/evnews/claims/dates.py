@@ -200,7 +200,7 @@ _HAS_BEGUN = with_first_char_guard(re.compile(
 
 def may_have_just_begun(text: str) -> bool:
     """Could the text tell an undated production start as news ("has begun production of ...")?"""
-    return _HAS_BEGUN.search(text) is not None
+    return ("begun" in text or "started" in text or "commenced" in text) and _HAS_BEGUN.search(text) is not None
 
 
 def _just_begun(clause: str, cue: re.Match[str], start: int, times: list[TimeMention]) -> TimeMention | None:

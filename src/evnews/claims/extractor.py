@@ -45,6 +45,7 @@ from evnews.models import Claim
 _ANAPHOR = with_first_char_guard(re.compile(r"\b(?:the|these|those)\s+(?:cars?|vehicles?|models?|units)\b|\bit\b", re.I))
 _VERB = with_first_char_guard(re.compile(r"\b(?:has|have|had|is|are|was|were|will|would|said|says|grown|sold|announced|reported)\b", re.I))
 _PRONOUN_SUBJECT = re.compile(r"^\W*(?:[\w-]+,\s+)?(?:they|their|he|she|we|our)\b", re.I)
+_COUNTING_ON = re.compile(r"\W*(?:Of\s+(?:those|these|them|the)|Counting|Including|In\s+total|Together|Altogether)\b", re.I)
 _POINTER_START = with_first_char_guard(re.compile(r"^\s*(?:It|The\s+car|The\s+model|The\s+vehicle)\b"))
 # "That gave the kei car 41% of the market": a singular vehicle noun points at the product named before.
 _PRODUCT_POINTER = with_first_char_guard(re.compile(
@@ -95,7 +96,7 @@ class _Reader:
         # named at its head), otherwise the company the article is about.
         head = [c for c in companies if c.start < 40 and not _VERB.search(s.text[: c.start])]
         subject = (head[0].name or at.resolve_reference(head[0], self.ctx)) if head else None
-        if subject is None and (_PRONOUN_SUBJECT.match(s.text) or at.is_continuation(s.text)) and self.ctx.last_subject:
+        if subject is None and (_PRONOUN_SUBJECT.match(s.text) or _COUNTING_ON.match(s.text)) and self.ctx.last_subject:
             subject = self.ctx.last_subject  # "They will also ...", "Of those, 16 ...": still the subject named before
         self.ctx.last_subject = subject or self.ctx.focus
         if products:

@@ -379,7 +379,7 @@ def frame_number(n: NumberMention, w: Window) -> Frame | None:
         return _frame_percent(n, w)
     if n.unit:
         return _frame_money(n, w)
-    if n.is_ordinal or _UNIT_NUMBER.search(w.before[-30:]):
+    if n.is_ordinal or (("umber" in w.before or "No." in w.before) and _UNIT_NUMBER.search(w.before[-30:])):
         return _frame_milestone(w)
     if lx.NON_CLAIM_UNITS_RE.match(w.after):
         return None

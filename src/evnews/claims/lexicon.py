@@ -252,7 +252,7 @@ EV_CUES = (
     r"electric|EVs?\b|BEVs?\b|battery[\s-]+electric|battery[\s-]+(?:cars?|vehicles?|models?|powered)\b|all-electric|zero-emission|fully\s+electric|pure\s+electric|"
     r"electric\s+(?:cars?|vehicles?|models?)|"
     # "15 of which will run on batteries alone": the words for a car with no engine at all
-    r"\bon\s+(?:battery\s+power|batter(?:y|ies))\s+(?:alone|only)\b"
+    r"\bbatter(?:y\s+power|ies)\s+(?:alone|only)\b"
 )
 COMBUSTION_CUES = r"combustion|petrol|gasoline|diesel|\bICE\b"
 
