@@ -38,7 +38,7 @@ ROOT = Path(__file__).resolve().parents[1]
         ("heldout13", 0.89, 0.81, 0.93),
         ("heldout14", 0.98, 0.97, 0.97),
         ("heldout15", 0.96, 0.85, 0.98),
-        ("heldout16", 0.98, 0.95, 0.99),
+        ("heldout16", 0.96, 0.95, 0.99),
     ],
 )
 def test_extractor_keeps_its_level_on_held_out_gold_text(corpus: str, precision: float, recall: float, region: float) -> None:
