@@ -6,7 +6,8 @@ reached from sliding back. heldout4 and heldout5 were studied in round 3 (issue 
 (tests/test_claims_round4.py), heldout7 in round 5 (tests/test_claims_round5.py; it was blind until then), heldout9 and
 heldout10 in round 6 (tests/test_claims_round6.py; both were blind until then), heldout11 and heldout12 in round 7
 (tests/test_claims_round7.py; both were blind until then), heldout13 and heldout15 in round 8
-(tests/test_claims_round8.py; both were blind until then).
+(tests/test_claims_round8.py; both were blind until then), heldout14 and heldout16 in round 9
+(tests/test_claims_round9.py; both were blind until then).
 The blind estimate in the repository is tests/heldout3, which is never used for tuning.
 """
 
@@ -35,7 +36,9 @@ ROOT = Path(__file__).resolve().parents[1]
         ("heldout11", 0.93, 0.87, 0.98),
         ("heldout12", 0.98, 0.89, 0.95),
         ("heldout13", 0.89, 0.81, 0.93),
+        ("heldout14", 0.98, 0.97, 0.97),
         ("heldout15", 0.96, 0.85, 0.98),
+        ("heldout16", 0.96, 0.95, 0.99),
     ],
 )
 def test_extractor_keeps_its_level_on_held_out_gold_text(corpus: str, precision: float, recall: float, region: float) -> None:

@@ -62,7 +62,7 @@ _CONTINUATION = re.compile(
 
 # Figures that belong to a place: "has invested £450m in building the car at the plant" is where the plant is.
 SITE_METRICS = frozenset({"investment", "battery_capacity", "production_start", "other"})
-_MADE_THERE = re.compile(r"\b(?:built|made|produced|assembled|manufactured)\s+there\b")
+_MADE_THERE = re.compile(r"\b(?:(?:built|made|produced|assembled|manufactured)\s+(?:there|at\s+the\s+(?:plant|site|factory))|off\s+the\s+line\s+there)\b")
 _SITE_POINTER = with_first_char_guard(re.compile(
     r"\b(?:the|that|this)\s+(?:same\s+)?(?:plant|site|factory|facility|hub|gigafactory|works)\b|\bthere\b", re.I
 ))

@@ -23,7 +23,7 @@ _QUALIFIER_WORDS = r"(?:(?:more\s+than|over|about|around|nearly|almost|at\s+leas
 # What may stand right before a share that repeats the frame of the share before it: a coordinating word,
 # a progression verb, a target noun with its verb, or a pointer ("it is").
 _COORDINATED_LEAD = with_first_char_guard(re.compile(
-    r"(?:\b(?:and|or|then|while)|\b(?:rising|climbing|growing|increasing|going\s+up|moving\s+up|up)\s+to)\s+"
+    r"(?:\b(?:and|or|then|while|plus|along\s+with|together\s+with|as\s+well\s+as)|\b(?:rising|climbing|growing|increasing|going\s+up|moving\s+up|up)\s+to)\s+"
     + _QUALIFIER_WORDS + r"$",
     re.I,
 ))
@@ -34,12 +34,18 @@ _GAPPED_SUBJECT = with_first_char_guard(re.compile(
 # ... and one that may restate the frame of the sentence before: "For the US, the goal is 20%", "in China it is 35%".
 _RESTATED_LEAD = with_first_char_guard(re.compile(
     # "in China the figure for 2025 is 35-40 per cent"
-    r"(?:\b(?:target|goal|aim|objective|ambition|ratio|figure|share|mix)(?:\s+for\s+(?:the\s+)?(?:\w+\s+)?\w+)?\s+(?:is|was|will\s+be|would\s+be|of|at)|"
+    # "Globally, the mix for that year is expected to exceed 44%"
+    r"(?:\b(?:target|goal|aim|objective|ambition|ratio|figure|share|mix)(?:\s+for\s+(?:the\s+)?(?:\w+\s+)?\w+)?\s+"
+    r"(?:is|was|will\s+be|would\s+be|of|at|(?:is|are)\s+expected\s+to\s+(?:exceed|reach|top|be)|should\s+(?:exceed|reach|top|be))|"
     r"\b(?:it|that|this)\s+(?:is|was|will\s+be|would\s+be|should\s+be))\s+" + _QUALIFIER_WORDS + r"$",
     re.I,
 ))
 # Left of a share's tail once its times and places are taken out: only prepositions and punctuation.
-_EMPTY_TAIL = re.compile(r"[\s.,;:]*(?:(?:by|in|for|from|within|before|the|end|of|at|there|fiscal|year|FY)\b[\s.,;:]*)*", re.I)
+# "over 55% in Japan and more than 40% in China": the words that join it to the next figure may close the tail.
+_EMPTY_TAIL = re.compile(
+    r"[\s.,;:]*(?:(?:by|in|for|from|within|before|the|end|of|at|there|fiscal|year|FY)\b[\s.,;:]*)*(?:(?:and|or)\s+" + _QUALIFIER_WORDS + r")?",
+    re.I,
+)
 
 
 # "... and 16% were fully electric", "in the US, 40% to be fully electric": the share's own predicate names its powertrain.

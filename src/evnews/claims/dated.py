@@ -8,11 +8,12 @@ using the article context the reader has built (`attribution.Context`).
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from evnews.claims import attribution as at
 from evnews.claims import lexicon as lx
 from evnews.claims import local as lc
-from evnews.claims.dates import DateCue, find_date_cues, may_cue_single_launch, may_start_on_weekday
+from evnews.claims.dates import DateCue, find_date_cues, may_cue_single_launch, may_have_just_begun, may_start_on_weekday
 from evnews.claims.frames import powertrain
 from evnews.claims.mentions import Parsed, find_sites
 from evnews.claims.timex import TimeMention, find_times
@@ -24,10 +25,13 @@ _SINGLE_MODEL_METRICS = ("ev_model_launches", "electrified_model_launches")
 _MODEL_POINTER = re.compile(r"\s*The\s+(?:new\s+|[\w-]+-(?:built|made)\s+)?(?:car|model|hatchback|crossover|SUV)\b")
 
 
-def date_claims(p: Parsed, ctx: at.Context, previous_text: str, said: list[Claim]) -> list[Claim]:
-    """The date claims of a parsed sentence; `said` are the number claims already read from it."""
+def date_claims(
+    p: Parsed, ctx: at.Context, previous_text: str, said: list[Claim], earlier: Sequence[Claim] = ()
+) -> list[Claim]:
+    """The date claims of a parsed sentence; `said` are the number claims already read from it, `earlier`
+    the article's claims before it."""
     s, text, companies, products, times = p.sentence, p.text, p.companies, p.products, p.times
-    if not any(not t.background for t in times) and not may_start_on_weekday(text):
+    if not any(not t.background for t in times) and not may_start_on_weekday(text) and not may_have_just_begun(text):
         return []  # every date claim needs a date
     spans = at.clauses(text)
     # read only for a single model's launch: a sentence with no launch words needs no powertrain look
@@ -53,7 +57,7 @@ def date_claims(p: Parsed, ctx: at.Context, previous_text: str, said: list[Claim
         if cue.metric in _SINGLE_MODEL_METRICS and kind != "rumor":
             kind = "target"  # "goes on sale this year", "follows in 2026": stated ahead of the event
         value, unit = (1.0, "models") if cue.metric in _SINGLE_MODEL_METRICS else (None, None)
-        for region, when in _regions_and_times(cue, p, ctx, company):
+        for region, when in _regions_and_times(cue, p, ctx, company, earlier):
             if when is not None:
                 year, fiscal, _ = at.horizon_for(when, times, cue.start, ctx)
             out.append(
@@ -99,7 +103,7 @@ _FIRST_SOLD_IN = re.compile(r"\bfirst\s+(?:[\w-]+\s+)?(?:model|car|vehicle|EV)\s
 
 
 def _regions_and_times(
-    cue: DateCue, p: Parsed, ctx: at.Context, company: str | None
+    cue: DateCue, p: Parsed, ctx: at.Context, company: str | None, earlier: Sequence[Claim] = ()
 ) -> list[tuple[str, TimeMention | None]]:
     """Where a date claim applies: one entry per site for a production start at several sites
     ("at Tochigi in Japan and at Sunderland in England"), paired with its own time when the sentence
@@ -124,7 +128,19 @@ def _regions_and_times(
     region = at.region_for(where, lc.blank_relative_clauses(text), regions, s.paragraph, ctx, company=company)
     if region == "global":  # a model sold in one market only is made for it, whatever plant the paragraph named
         region = lx.MARKET_PRODUCTS.get(cue.product or "") or ctx.site_here(s.paragraph, cue.metric, regions, text) or region
+    if region == "global" and cue.metric in _SINGLE_MODEL_METRICS and _FOLLOWS.search(text, cue.start, cue.end):
+        region = _last_launch_region(earlier) or region
     return [(region, None)]
+
+
+# "First up is the N7 ... A plug-in hybrid pickup will follow in the second half": it follows into the same market.
+_FOLLOWS = re.compile(r"\bfollow(?:s|ed)?\b", re.I)
+
+
+def _last_launch_region(earlier: Sequence[Claim]) -> str | None:
+    """The market of the single model launch the article told last, if any."""
+    launches = [c for c in earlier if c.metric in _SINGLE_MODEL_METRICS and c.value == 1.0]
+    return launches[-1].region if launches else None
 
 
 def _site_regions(cue: DateCue, text: str) -> list[tuple[str, TimeMention | None]]:

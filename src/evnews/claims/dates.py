@@ -15,12 +15,16 @@ from evnews.claims import lexicon as lx
 from evnews.claims.mentions import Mention, find_companies
 from evnews.claims.needle_pattern import NeedlePattern
 from evnews.claims.prefilter import with_first_char_guard
-from evnews.claims.timex import TimeMention
+from evnews.claims.timex import TimeMention, is_deadline_pointer
 
 _PRODUCTION = NeedlePattern.of(
-    r"\b(?:start(?:s|ed|ing)?|begin(?:s|ning)?|began|commenc\w+)\s+(?:\w+\s+){0,2}?(?:production|building|making|manufacturing|assembly|assembling|producing)\b|"
+    r"\b(?:start(?:s|ed|ing)?|begin(?:s|ning)?|began|begun|commenc\w+)\s+(?:\w+\s+){0,2}?(?:production|building|making|manufacturing|assembly|assembling|producing)\b|"
+    # "are scheduled to start rolling off the line there in 2025"; "an electric Juke due to follow on the same line in 2026"
+    r"\b(?:start(?:s|ed|ing)?|begin(?:s|ning)?|began)\s+(?:to\s+)?(?:roll(?:ing)?|com(?:e|ing))\s+off\s+(?:the|its|our|their)\s+(?:[\w-]+\s+)?lines?\b|"
+    r"\bto\s+follow\s+(?:it\s+)?on\s+(?:the\s+same|that|this)\s+(?:production\s+|assembly\s+)?line\b|"
     r"\bstart\s+of\s+(?:[\w-]+\s+){0,3}?(?:production|output|assembly)\b|"
-    r"\b(?:production|output)\s+(?:(?:of|for|at|in)\s+[^;]{0,80}?\s+)?(?:would|will|could|may|might|should|"
+    # "production there is now expected to begin", "Production at the Sunderland plant is scheduled to begin"
+    r"\b(?:production|output)\s+(?:(?:of|for|at|in)\s+[^;]{0,80}?\s+|(?:there|here)\s+)?(?:would|will|could|may|might|should|"
     r"is\s+(?:now\s+|still\s+)?(?:set|due|expected|scheduled|slated|planned)\s+to|"
     r"is\s+to|to)?\s*(?:also\s+|now\s+|only\s+)?(?:not\s+)?(?:begin|start|commence|get\s+under\s*way|kick\s+off|"
     r"began|started|commenced|begins|starts|got\s+under\s*way|kicked\s+off)\b|"
@@ -105,8 +109,8 @@ _BRAND_ELECTRIFIES = NeedlePattern.of(
 )
 _CARBON = NeedlePattern.of(r"carbon[\s-]neutral(?:ity)?|net[\s-]zero|climate[\s-]neutral(?:ity)?|carbon-free", re.I)
 _SINGLE_LAUNCH = NeedlePattern.of(
-    r"\b(?:goes|go|going)\s+on\s+sale\b|\bis\s+(?:also\s+)?coming\b|\bdue\s+(?:in|out|to\s+arrive)\b|\bdue\s*$|\bfollows\b|"
-    r"\b(?:will|is\s+set\s+to|is\s+to|(?:plans?|planning|aims?|expect(?:s|ed)?|intends?)\s+to)\s+(?:be\s+)?"
+    r"\b(?:goes|go|going)\s+on\s+sale\b|\bis\s+(?:also\s+)?coming\b|\bdue\s+(?:in|out|to\s+arrive)\b|\bdue\s*$|\bfollows\b|\b(?:will|is\s+to|is\s+set\s+to)\s+follow\b|"
+    r"\b(?:will|would|is\s+set\s+to|is\s+to|(?:plans?|planning|aims?|expect(?:s|ed)?|intends?)\s+to)\s+(?:be\s+)?"
     r"(?:launch\w*|arrive|go\s+on\s+sale|debut|hit\s+showrooms|introduce\w*|release\w*|roll\s+out|unveil\w*|(?:start|begin)\s+selling|"
     r"bring\s+out|put\s+[^;.]{0,60}?\s+on\s+sale)\b|"  # "will bring out an EV for China in 2024", "to put a second EV on sale"
     # "as it prepares to bring the hatchback to Indian showrooms", "a China-specific EV is planned for 2024"
@@ -129,6 +133,7 @@ _SINGLE_VEHICLE = with_first_char_guard(re.compile(
     r"car|model|SUV|sedan|crossover|hatchback|pickup|van|kei\s+car)\b",
     re.I,
 ))
+_BUILT_AT = re.compile(r",\s+(?:to\s+be\s+)?(?:built|made|produced|assembled)\s+(?:at|in)\b")
 _EV_CONTEXT = NeedlePattern.of(lx.EV_CUES, re.I)
 _KEI = re.compile(r"\bkei(?:[\s-]class)?\s+(?:EV|electric\s+car|car)\b", re.I)
 _CARRIER = re.compile(r"\s+(?:with|using|powered\s+by|running\s+on)\b", re.I)
@@ -160,7 +165,7 @@ def may_cue_single_launch(text: str) -> bool:
 def _time_after(
     times: list[TimeMention], start: int, end: int, clause_end: int, *, or_before: bool = True
 ) -> TimeMention | None:
-    usable = [t for t in times if not t.background and t.kind != "open"]
+    usable = [t for t in times if not t.background and t.kind != "open" and not is_deadline_pointer(t)]
     after = [t for t in usable if end <= t.start <= clause_end]
     if after:
         return after[0]
@@ -185,6 +190,25 @@ def _weekday_after(clause: str, cue: re.Match[str], start: int) -> TimeMention |
     if day is None or not _STARTED.search(cue.group(0)):
         return None
     return TimeMention(start + day.start(), start + day.end(), day.group(0), "this")
+
+
+# "Nissan has begun series production of the new Leaf at Sunderland": a start told as news, this year.
+_HAS_BEGUN = with_first_char_guard(re.compile(
+    r"\bha(?:s|ve)\s+(?:now\s+|just\s+|finally\s+)?(?:begun|started|commenced)\s+(?:[\w-]+\s+){0,2}?(?:production|assembly|manufacturing)\b", re.I
+))
+
+
+def may_have_just_begun(text: str) -> bool:
+    """Could the text tell an undated production start as news ("has begun production of ...")?"""
+    return ("begun" in text or "started" in text or "commenced" in text) and _HAS_BEGUN.search(text) is not None
+
+
+def _just_begun(clause: str, cue: re.Match[str], start: int, times: list[TimeMention]) -> TimeMention | None:
+    """An undated "has begun production": the start happened now, in the year the text was written."""
+    begun = _HAS_BEGUN.search(clause, max(0, cue.start() - 20), cue.end() + 20)
+    if begun is None or any(not t.background for t in times):
+        return None
+    return TimeMention(start + begun.start(), start + begun.end(), begun.group(0), "this")
 
 
 def _nearest_product(products: list[Mention], pos: int, start: int, end: int) -> str | None:
@@ -274,7 +298,7 @@ def _production_start(
         time = _time_after(usable, start + m.start(), start + m.end(), end, or_before=False)
         time = time or _opening_time(usable, clause, start, start + m.start())
         if time is None and product is not None:  # a weekday dates a named model's start, not a plant's
-            time = _weekday_after(clause, m, start)
+            time = _weekday_after(clause, m, start) or _just_begun(clause, m, start, usable)
         if time is not None:
             verb = _OFF_THE_LINE.search(m.group(0))  # "the first cars built there will come off the line": the verb's tense
             where = start + m.start() + verb.start() if verb else None
@@ -338,7 +362,9 @@ def find_date_cues(
             )
             if (vehicle or product) and is_ev:
                 time = _time_after(times, start + launch.start(), start + launch.end(), end)
-                if time is not None and start <= time.start <= end:
+                # "the e-NV200 will follow next spring, built at the plant in Barcelona": a start of production told
+                started = _BUILT_AT.search(clause, launch.end()) is not None
+                if time is not None and start <= time.start <= end and not started:
                     # "It will be followed by a plug-in hybrid pickup": an electrified model, not an EV
                     metric = "electrified_model_launches" if vehicle and _PLUG_IN.search(vehicle.group(0)) else "ev_model_launches"
                     if vehicle and _KEI.search(vehicle.group(0)):  # "a kei EV for Japan": a class of car new to the maker

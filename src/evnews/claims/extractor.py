@@ -45,6 +45,7 @@ from evnews.models import Claim
 _ANAPHOR = with_first_char_guard(re.compile(r"\b(?:the|these|those)\s+(?:cars?|vehicles?|models?|units)\b|\bit\b", re.I))
 _VERB = with_first_char_guard(re.compile(r"\b(?:has|have|had|is|are|was|were|will|would|said|says|grown|sold|announced|reported)\b", re.I))
 _PRONOUN_SUBJECT = re.compile(r"^\W*(?:[\w-]+,\s+)?(?:they|their|he|she|we|our)\b", re.I)
+_COUNTING_ON = re.compile(r"\W*(?:Of\s+(?:those|these|them|the)|Counting|Including|In\s+total|Together|Altogether)\b", re.I)
 _POINTER_START = with_first_char_guard(re.compile(r"^\s*(?:It|The\s+car|The\s+model|The\s+vehicle)\b"))
 # "That gave the kei car 41% of the market": a singular vehicle noun points at the product named before.
 _PRODUCT_POINTER = with_first_char_guard(re.compile(
@@ -95,8 +96,8 @@ class _Reader:
         # named at its head), otherwise the company the article is about.
         head = [c for c in companies if c.start < 40 and not _VERB.search(s.text[: c.start])]
         subject = (head[0].name or at.resolve_reference(head[0], self.ctx)) if head else None
-        if subject is None and _PRONOUN_SUBJECT.match(s.text) and self.ctx.last_subject:
-            subject = self.ctx.last_subject  # "They will also ...": still the subject named before
+        if subject is None and (_PRONOUN_SUBJECT.match(s.text) or _COUNTING_ON.match(s.text)) and self.ctx.last_subject:
+            subject = self.ctx.last_subject  # "They will also ...", "Of those, 16 ...": still the subject named before
         self.ctx.last_subject = subject or self.ctx.focus
         if products:
             self.ctx.last_product = products[-1].name
@@ -278,7 +279,8 @@ class _Reader:
                 sentence_claims.extend(c for each in lc.split_each(end, text, n, regions) for c in split_regions(each, text, regions))
             if year is not None:
                 self.ctx.last_horizon, self.ctx.last_fiscal = year, fiscal
-        if not any(c.metric == "ev_sales_share" for c in sentence_claims):
+        # "40% in the US, and in Europe every car it sells will be electric": only a stated 100% says it already
+        if not any(c.metric == "ev_sales_share" and c.value == 100.0 for c in sentence_claims):
             sentence_claims.extend(self._whole_shares(p))
         self.claims.extend(c for c in sentence_claims if not any(c is e for e in estimates))
 
@@ -368,7 +370,7 @@ class _Reader:
             end = len(p.text)
             p = replace(p, times=[TimeMention(end, end, "", "absolute", lead_in[0], lead_in[1])])
         said = [c for c in self.claims if c.sentence_index == p.sentence.index]
-        for claim in date_claims(p, self.ctx, self.previous_text, said):
+        for claim in date_claims(p, self.ctx, self.previous_text, said, self.claims):
             self.claims.append(claim)
             self.ctx.last_horizon = claim.horizon_year
 

@@ -28,6 +28,7 @@ from evnews.claims.share_words import (
     of_a_place as _of_a_place,
     SHARE_RISES_TO as _SHARE_RISES_TO,
     without_qualifier as _without_qualifier,
+    without_trailing_aside as _without_trailing_aside,
 )
 
 _HYBRID = NeedlePattern.of(lx.HYBRID_CUES, re.I)
@@ -50,7 +51,9 @@ _STRICT_MODEL_NOUN = with_first_char_guard(re.compile(r"\b(?:models?|nameplates|
 _VOLUME_NOUN = re.compile(
     r"^\s*-?\s*(?:(?:new|more|extra|additional|[\w,.-]+)\s+){0,4}(?:vehicles?|cars?|units|EVs|BEVs|Leafs|Ariyas|Sakuras|"
     r"hybrids|PHEVs|sales|sold|deliveries|registrations|electric\s+vehicles|customers|buyers|vans|trucks|pickups|SUVs|"
-    r"crossovers|sedans|saloons|hatchbacks|minivans|buses|kei\s+cars|people\s+(?:have\s+|had\s+)?bought|"
+    r"crossovers|sedans|saloons|hatchbacks|minivans|buses|kei\s+cars|people\s+(?:have\s+|had\s+)?bought|delivered|"
+    # cars that went to their buyers: "has found half a million owners", "200,000 had found owners"
+    r"owners|(?:have\s+|has\s+|had\s+)?found\s+(?:owners|buyers|homes|customers)|"
     r"of\s+(?:the|those|these)\s+(?:cars|vehicles|units|EVs|vans)|of\s+them)\b",
     re.I,
 )
@@ -66,7 +69,9 @@ _CHILD = with_first_char_guard(re.compile(rf"^\s*(?:of\s+(?:them|those|these|whi
 _CHILD_BEFORE = with_first_char_guard(re.compile(
     # "..., of which 15 will be fully electric", "Of the 30, 16 are to be electrified"
     r"\b(?:of\s+(?:those|these|the)\s+(?:[\w-]+\s+){0,3}(?:models|vehicles|EVs|cars))\s*,?\s*$|\bincluding\s*$|"
-    r",\s+of\s+which\s*$|^\W*Of\s+the\s+\d+\s*,\s*$|"
+    r",\s+of\s+which\s*$|"
+    # "Of those, 16 will be electrified and eight will run on batteries alone": each count after the opener
+    r"^\W*Of\s+(?:the\s+\d+|those|these|them)\s*,\s*(?:[^;.]*\s(?:and|while|with)\s+)?$|"
     # "sixteen will be electrified (eight fully electric and eight e-POWER hybrids)": a count's breakdown in brackets
     rf"\b{_NUMBER_WORDS}\b[^().;]{{0,50}}\(\s*(?:[^()]*\band\s+)?$", re.I
 ))
@@ -82,7 +87,8 @@ _ORDERS = with_first_char_guard(re.compile(r"\borders?\b|\breservations?\b|\bboo
 # What a plant can make, not what was sold: "has capacity to build 50,000 a year", "wants to be able to
 # produce 600,000 EVs", "an annual capacity of 150,000 units". The vocabulary's `other`.
 _CAPACITY_BEFORE = with_first_char_guard(re.compile(
-    r"\b(?:capacity|able\s+to\s+(?:build|produce|make|assemble)|capable\s+of\s+(?:building|producing|making))\b[^.;]{0,40}$", re.I
+    r"\b(?:capacity|able\s+to\s+(?:build|produce|make|assemble)|capable\s+of\s+(?:building|producing|making)|"
+    r"can\s+(?:build|produce|make|assemble|turn\s+out))\b[^.;]{0,40}$", re.I  # "the car plant can assemble 150,000 a year"
 ))
 # Counts of units made: "1.5 million units of cumulative production", "output of 300,000 vehicles".
 _PRODUCTION_COUNT_AFTER = re.compile(
@@ -113,7 +119,10 @@ _BUILT = with_first_char_guard(re.compile(
 ))
 # "282,704 cars built in Sunderland", "1,000 vans made there": a count of units made.
 _BUILT_AFTER = re.compile(
-    r"^\s*(?:[\w-]+\s+){0,2}?(?:cars|vehicles|units|EVs|vans|Leafs|models)\s+(?:built|produced|made|manufactured|assembled)\b", re.I
+    r"^\s*(?:[\w-]+\s+){0,2}?(?:cars|vehicles|units|EVs|vans|Leafs|models)\s+(?:built|produced|made|manufactured|assembled)\b|"
+    # "175,000 of the cars have come off the line at Sunderland": made there, not sold
+    r"^\s*(?:of\s+(?:the|them|those|these)\s+)?(?:[\w-]+\s+){0,2}?(?:have|has|had)\s+(?:come|rolled)\s+off\s+(?:the|its|their)\s+(?:[\w-]+\s+)?lines?\b",
+    re.I,
 )
 _ADAS_ON = with_first_char_guard(re.compile(r"(?:Pro\s?PILOT|Pro\s?Pilot|driver[\s-]assist(?:ance)?)\b[^.;]{0,40}\bon\s+(?:up\s+to\s+|about\s+)?$", re.I))
 _ADAS_EQUIPPED = with_first_char_guard(re.compile(
@@ -131,6 +140,8 @@ _MILESTONE_SOLD = with_first_char_guard(re.compile(
 _MILESTONE_BUILT = with_first_char_guard(re.compile(
     r"\b(?:built|builds|building|produced|produces|producing|made|manufactured|assembled|rolled|rolls|rolling)\b", re.I
 ))
+# "Leaf number 300,000 delivered": the one car with that number, a milestone like "the 300,000th Leaf".
+_UNIT_NUMBER = re.compile(r"\b[\w-]*[A-Z][\w-]*\s+(?:number|No\.)\s*$")
 _VOLUME_METRICS = {"electrified": "electrified_sales_volume", "epower": "electrified_sales_volume", "ev": "ev_sales_volume"}
 # A count whose noun stands before it: "EV sales rose 20% to 52,000", "deliveries came in at 31,000".
 _VOLUME_NOUN_BEFORE = with_first_char_guard(re.compile(
@@ -142,6 +153,8 @@ _VOLUME_NOUN_BEFORE = with_first_char_guard(re.compile(
 # "eight new models, four of them under the Nissan brand": the same models split by the badge they wear.
 # "Eight of the 16 electrified models will be fully electric": the part's powertrain is what it "will be".
 _PART_PREDICATE = with_first_char_guard(re.compile(r"\b(?:will|would|are|is|to)\s+be\s+(?P<what>[^,;.]{1,40})", re.I))
+# "fully electric cars making up 19 of them": the part's powertrain is its subject, named before the count.
+_PART_SUBJECT = re.compile(r"\b(?:mak(?:e|es|ing)|made)\s+up\s+$|\baccount(?:s|ed|ing)?\s+for\s+$", re.I)
 _BRAND_SPLIT = with_first_char_guard(re.compile(
     r"\s*(?:of\s+(?:them|these|those|which)\s+)?(?:(?:will\s+be\s+|are\s+)?(?:sold\s+)?(?:under|with|carrying|wearing|bearing|badged\s+as)\s+)"
     r"(?:the\s+|its\s+|their\s+)?[\w'’ -]{0,30}?\b(?:brand|badge|marque|nameplate|logo)\b",
@@ -243,7 +256,7 @@ def _frame_percent(n: NumberMention, w: Window) -> Frame | None:
         return None  # "a tenth of global car sales", "one in three new cars sold in Norway": the whole market
     if _SEGMENT_SUBJECT.search(w.lead[-90:]):
         return None  # "the kei segment makes up a third of new car sales": the market's make-up, no company's
-    if lx.MARKET_SHARE_RE.search(w.clause) or _OF_A_MARKET.match(w.after) or _OF_EV_MARKET_SALES.match(w.after) or _of_a_place(w.after):
+    if lx.MARKET_SHARE_RE.search(_without_trailing_aside(w.clause, w.lead)) or _OF_A_MARKET.match(w.after) or _OF_EV_MARKET_SALES.match(w.after) or _of_a_place(w.after):
         ev_market = powertrain(w.clause) not in (None, "combustion") or lx.EV_PRODUCT_NAMES_RE.search(w.clause)
         return Frame("market_share", "percent") if ev_market else None
     if lx.LINEUP_RE.search(w.after[:60]):
@@ -275,7 +288,7 @@ def _frame_percent(n: NumberMention, w: Window) -> Frame | None:
         return None
     if lx.COST_RE.search(near):
         return Frame("other", "percent")
-    if not w.after.strip() and re.search(r":\s*$", w.before):
+    if not w.after.strip() and re.search(r":\s*$", before):
         return Frame("electrified_sales_share", "percent", bare=True)  # "Japan: 58%" in a list
     return None
 
@@ -309,6 +322,8 @@ def _frame_count(n: NumberMention, w: Window) -> Frame | None:
         predicate = _PART_PREDICATE.search(w.rest[:100])
         # the part's own words first: "(eight fully electric and eight e-POWER hybrids)" names two powertrains
         kind = (predicate and powertrain(predicate.group("what"))) or powertrain(w.after[:50]) or powertrain(w.rest[:50])
+        if kind is None and _PART_SUBJECT.search(w.before):
+            kind = last_powertrain(w.before)  # "with fully electric cars making up 19 of them"
         if kind == "combustion" or (kind is None and (_BODY_STYLE.match(w.rest) or _BRAND_SPLIT.match(w.rest))):
             return None  # "14 EVs, 11 of them SUVs", "8 EVs, four under the Nissan badge": a split, no powertrain count
         return Frame(f"{kind}_model_launches" if kind else "", "models", child_of_previous=True)
@@ -364,7 +379,7 @@ def frame_number(n: NumberMention, w: Window) -> Frame | None:
         return _frame_percent(n, w)
     if n.unit:
         return _frame_money(n, w)
-    if n.is_ordinal:
+    if n.is_ordinal or (("umber" in w.before or "No." in w.before) and _UNIT_NUMBER.search(w.before[-30:])):
         return _frame_milestone(w)
     if lx.NON_CLAIM_UNITS_RE.match(w.after):
         return None

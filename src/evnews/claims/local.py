@@ -32,7 +32,9 @@ ESTIMATE = with_first_char_guard(re.compile(
     r"(?:model(?:s|led|ed)?|forecast(?:s|ed)?|estimate[sd]?|project(?:s|ed)?|see|sees|expect(?:s|ed)?|predict(?:s|ed)?|"
     r"reckon(?:s|ed)?|believe[sd]?|think|thinks|calculate[sd]?|put)\b|"
     # the writer's own reckoning: "my own back-of-envelope count", "I'd be surprised if", "my guess is"
-    r"\b(?:my|our)\s+(?:own\s+)?(?:[\w-]+\s+)?(?:count|estimate|guess|maths?|math|reckoning|calculation|tally|sums?)\b|"
+    r"\b(?:my|our)\s+(?:own\s+)?(?:[\w-]+\s+)?(?:count|estimate|guess|maths?|math|reckoning|calculation|tally|sums?|"
+    # a forecaster's own numbers: "our base case has ... at 38 per cent", "our central scenario"
+    r"(?:base|upside|downside|bull|bear|central)[\s-]+case|forecasts?|projections?|scenarios?)\b|"
     r"\bI(?:['’]d|\s+would)\s+be\s+surprised\b|\bI\s+(?:think|reckon|suspect|doubt|guess|estimate|expect)\b",
     re.I,
 ))
@@ -205,6 +207,8 @@ def _right_after_money(sentence: str, n: NumberMention, numbers: list[NumberMent
 _LIST_GAP = re.compile(r"^[\w\s'’-]{0,40}?(?:\band|\bor|,)\s*(?:the\s+|some\s+|about\s+|around\s+)?$")
 
 
+# "Europe: 98 percent, against 75 percent previously": the figure the word after it says was replaced.
+_PREVIOUSLY_AFTER = re.compile(r"\s*(?:per\s?cent|percent|%)?\s*(?:previously|formerly|earlier(?=\s*(?:[,;.)]|$)))\b", re.I)
 _EARLIER_PERIOD = re.compile(r"\s+(?:in|during)\s+(?:the\s+)?(?:fiscal\s+(?:year\s+)?|FY\s?)?(?:19|20)\d\d\b", re.I)
 
 
@@ -216,7 +220,7 @@ def is_former(sentence: str, n: NumberMention, numbers: list[NumberMention]) -> 
         return not (n.unit is None and n.value >= 1000 and _EARLIER_PERIOD.match(sentence, n.end))
     if _COMPARED_TO_KNOWN.search(sentence, max(0, n.start - 40), n.start):
         return True  # "slightly more than the 130GWh it set out in 2021": a figure stated elsewhere, compared with
-    if lx.FORMER_PLAN_AFTER_RE.match(sentence, n.end):
+    if lx.FORMER_PLAN_AFTER_RE.match(sentence, n.end) or _PREVIOUSLY_AFTER.match(sentence, n.end):
         return True
     if _CHANGE_FROM.search(sentence, max(0, n.start - 80), n.start):
         return True  # "fell to 35,000 last year from 44,000": the level it moved from

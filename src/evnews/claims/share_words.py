@@ -106,3 +106,15 @@ def may_state_whole_share(text: str) -> bool:
     """False when no part of the text can state a 100 % share in words (it lacks the words one needs):
     a sentence that fails this needs no clause-by-clause look."""
     return _ONLY_EV.pattern_for(text) is not None or _ALL_CONNECTED.pattern_for(text) is not None
+
+
+# ", where the goal was cut as local brands take a growing share of the market": an aside closing the
+# sentence after the figure speaks of something else (here the market), not of what the figure counts.
+_TRAILING_ASIDE = re.compile(r",\s+(?:where|whereas|while)\s+[^,;]*$", re.I)
+
+
+def without_trailing_aside(clause: str, lead: str) -> str:
+    """The clause of a figure without an aside that closes it after the figure (`lead` is the clause up to the figure)."""
+    tail = clause[len(lead) :]
+    aside = _TRAILING_ASIDE.search(tail)
+    return clause if aside is None else lead + tail[: aside.start()]

@@ -57,7 +57,7 @@ _PATTERNS: tuple[tuple[str, str, bool, tuple[str, ...]], ...] = (
     # "between FY24 and FY30", "from FY2024 to FY2030", a table label's "FY2024 to FY2030": a span's end
     (r"\b(?:(?:between|from)\s+)?FY\s?'?(?:20)?\d\d\s+(?:and|to|through)\s+(?P<f>FY\s?'?)(?P<y>20\d\d|\d\d)\b", "absolute", False, ("fy",)),
     (r"(?:the\s+)?(?:business|financial)\s+year\s+(?:starting|beginning|from)\s+(?:in\s+)?(?:" + MONTH + r"\s+)?(?P<y>20\d\d)", "absolute", True, ("year",)),
-    (r"(?:the\s+)?(?:(?:business|financial|fiscal)\s+)?year\s+(?:ending|to|through)\s+(?:in\s+)?(?:" + MONTH + r"\s+)?(?P<y>20\d\d)", "fy_ending", True, ("year",)),
+    (r"(?:the\s+)?(?:(?:business|financial|fiscal)\s+)?year\s+(?:(?:that|which)\s+(?:ends|ended|will\s+end)|ending|to|through)\s+(?:in\s+)?(?:" + MONTH + r"\s+)?(?P<y>20\d\d)", "fy_ending", True, ("year",)),
     # "the fiscal year that ended in March", "the year to March": the fiscal year whose end month is named,
     # counted back from the text's date like any month, then named (as Japanese firms do) by its first year.
     (r"(?:the\s+)?(?:(?:business|financial|fiscal)\s+)?year\s+(?:that\s+|which\s+)?(?:ended|ending|closed|to|through)\s+(?:in\s+|at\s+the\s+end\s+of\s+)?(?P<fm>" + MONTH + r")(?!\s+\d)", "fy_month", True, ("year",)),
@@ -98,7 +98,8 @@ _PATTERNS: tuple[tuple[str, str, bool, tuple[str, ...]], ...] = (
     # "will begin assembling it next month", said in December: January of the next year
     (r"\bnext\s+month\b", "next_month", False, ("next",)),
     (r"\bnext\s+week\b", "this", False, ("next",)),
-    (r"\b(?:at\s+)?(?:around\s+|about\s+)?the\s+same\s+time\b|\bby\s+the\s+same\s+(?:point|date|time)\b|\b(?:over|in|during|for)\s+the\s+same\s+(?:\w+\s+)?(?:period|months|weeks|quarters?|years)\b|\bthe\s+same\s+year\b|\bthat\s+year\b|\bin\s+the\s+same\s+period\b", "same", False, ("same", "that", "year")),
+    (r"\b(?:at\s+)?(?:around\s+|about\s+)?the\s+same\s+time\b|\bby\s+the\s+same\s+(?:point|date|time)\b|\b(?:over|in|during|for)\s+the\s+same\s+(?:\w+\s+)?(?:period|months|weeks|quarters?|years)\b|\bthe\s+same\s+year\b|\bthat\s+year\b|\bin\s+the\s+same\s+period\b|"
+     r"\bby\s+(?:then|that\s+(?:time|point|date))\b", "same", False, ("same", "that", "year", "then")),
     # "52 GWh by fiscal 2026, rising to 130 GWh four years later": counted from the year just named
     (r"\b" + _N + r"\s+years?\s+later\b", "years_later", False, ("later",)),
     (r"\b(?:by\s+)?the\s+end\s+of\s+the\s+plan\b|\bby\s+the\s+plan'?s\s+end\b", "plan_end", False, ("plan",)),
@@ -271,6 +272,12 @@ def _mark_background(sentence: str, time: TimeMention) -> TimeMention:
         # "the 2014 model year", "the 2023 Ariya": a model's name, not a date.
         return replace(time, background=True)
     return time
+
+
+def is_deadline_pointer(time: TimeMention) -> bool:
+    """"by then", "by the same time": a deadline the text has already stated, so it dates the figures
+    next to it but is no new date of its own (for a launch or a start)."""
+    return time.kind == "same" and time.text[:3].lower() == "by "
 
 
 def resolve(time: TimeMention, anchor: dt.date, *, previous: int | None, plan_end: int | None) -> int | None:

@@ -19,7 +19,7 @@ from evnews.claims.prefilter import with_first_char_guard
 from evnews.claims.timex import TimeMention
 
 _CUMULATIVE_VERB = with_first_char_guard(re.compile(
-    r"\b(?:has|have|had|having)\s+(?:now\s+|already\s+)?(?:sold|delivered|reached|bought|passed|topped|shipped)\b|"
+    r"\b(?:has|have|had|having)\s+(?:now\s+|already\s+)?(?:sold|delivered|reached|bought|passed|topped|shipped|found)\b|"
     r"\b(?:passed|topped|surpassed|crossed|reached|reach|hit|passing|topping|surpassing|crossing|reaching|hitting)\b",
     re.I,
 ))
@@ -86,6 +86,7 @@ def _own_text(w: Window, n: NumberMention | None, figures: list[NumberMention]) 
 
 
 _OF_THEM = re.compile(r"\s*of\s+them\b", re.I)
+_OF_THOSE_OPENING = re.compile(r"\W*Of\s+(?:those|these|them)\b", re.I)
 
 
 # "by the end of 2024", "for the end of fiscal 2024": a point in time, not a period
@@ -103,7 +104,8 @@ metric: str, kind: str, w: Window, product: str | None, company: str | None, fou
         kind_of_car = "ev"
     if kind_of_car is None and company in lx.NEV_ONLY_COMPANIES:
         kind_of_car = "electrified"
-    if kind_of_car is None and n is not None and _OF_THEM.match(w.after):  # "sold 129,000 of them": the cars named before
+    if kind_of_car is None and n is not None and (_OF_THEM.match(w.after) or _OF_THOSE_OPENING.match(w.sentence)):
+        # "sold 129,000 of them", "Of those, 148,000 went to American buyers": the cars named before
         kind_of_car = last_powertrain(w.sentence[: n.start]) or _powertrain_named(w.context)
     cumulative = _cumulative_cue(w, n, figures or []) or bool(re.search(r"\bcumulative\b", w.clause, re.I))
     if cumulative and kind == "actual" and _period_follows(w, time) and not lx.CUMULATIVE_RE.search(w.before + " " + w.after):
@@ -123,7 +125,10 @@ metric: str, kind: str, w: Window, product: str | None, company: str | None, fou
             and not _UNTIL_BEFORE.search(w.sentence, max(0, time.start - 25), time.start)
             and not re.search(r"\b(?:before|after|when|until|since|replaced)\b", between, re.I)
         )
-        cumulative = not periodic or bool(_CUMULATIVE_VERB.search(_own_text(w, n, figures or [])))
+        # "Sales of the Sakura reached 34,083 units in fiscal 2023": a total reached within a fiscal year is that
+        # year's sales (a milestone since launch is never dated by a fiscal year)
+        fiscal_period = time is not None and time.fiscal and _period_follows(w, time)
+        cumulative = not periodic or (not fiscal_period and bool(_CUMULATIVE_VERB.search(_own_text(w, n, figures or []))))
     if kind_of_car is None or kind_of_car == "combustion":
         return ""
     if cumulative:
