@@ -9,14 +9,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+from claim_keys import keys
 from evnews.claims import extract_claims
-
-Key = tuple[str, str, float | None, str, int | None, str]
-
-
-def keys(text: str, published: str = "2023-05-01") -> set[Key]:
-    claims = extract_claims(text, published=dt.date.fromisoformat(published))
-    return {(c.company, c.metric, c.value, c.kind, c.horizon_year, c.region) for c in claims}
 
 
 # ---- table rows ----
@@ -122,7 +116,6 @@ def test_production_starts_in_other_tenses_and_with_a_later_time_this_year() -> 
     assert {(k[1], k[3], k[4]) for k in got} == {("production_start", "target", 2024)}
     got = keys("Its successor went into production at Tochigi in November.", "2024-02-15")
     assert {(k[1], k[3], k[4]) for k in got} == {("production_start", "actual", 2023)}
-
 
 
 def test_a_split_by_brand_is_no_second_count_but_a_split_by_powertrain_is() -> None:

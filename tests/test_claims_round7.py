@@ -9,14 +9,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+from claim_keys import keys
 from evnews.claims import extract_claims
-
-Key = tuple[str, str, float | None, str, int | None, str]
-
-
-def keys(text: str, published: str = "2023-05-01") -> set[Key]:
-    claims = extract_claims(text, published=dt.date.fromisoformat(published))
-    return {(c.company, c.metric, c.value, c.kind, c.horizon_year, c.region) for c in claims}
 
 
 # ---- "one in every two cars we sell" ----

@@ -8,16 +8,7 @@ count broken down in brackets.
 
 from __future__ import annotations
 
-import datetime as dt
-
-from evnews.claims import extract_claims
-
-Key = tuple[str, str, float | None, str, int | None, str]
-
-
-def keys(text: str, published: str = "2023-05-01") -> set[Key]:
-    claims = extract_claims(text, published=dt.date.fromisoformat(published))
-    return {(c.company, c.metric, c.value, c.kind, c.horizon_year, c.region) for c in claims}
+from claim_keys import keys
 
 
 # ---- tables: the market in a row's label, a column of replaced goals, a label that names a period ----

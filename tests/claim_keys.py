@@ -1,0 +1,20 @@
+"""What the claim-rule tests compare: each claim of a text as a short tuple.
+
+The round files (tests/test_claims_round*.py) assert on these keys rather than on whole
+Claim records, so a test names only what its rule decides: company, metric, value, kind,
+horizon and market.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from evnews.claims import extract_claims
+
+Key = tuple[str, str, float | None, str, int | None, str]
+
+
+def keys(text: str, published: str = "2023-05-01") -> set[Key]:
+    """The claims of `text` in an article published on `published` (ISO date)."""
+    claims = extract_claims(text, published=dt.date.fromisoformat(published))
+    return {(c.company, c.metric, c.value, c.kind, c.horizon_year, c.region) for c in claims}
