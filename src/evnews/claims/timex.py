@@ -329,16 +329,32 @@ def resolve(time: TimeMention, anchor: dt.date, *, previous: int | None, plan_en
 _ENTRY_LABEL = re.compile(r"^\s*(?:(?P<m>" + MONTH + r")\s+)?(?P<y>(?:19|20)\d\d)\s*(?:[—–]|-\s|:\s)")
 
 
-def entry_date(text: str, published: dt.date | None) -> dt.date | None:
+# "2020" on a line of its own, then "December: Leaf sales pass 500,000": the year over a timeline's entries
+_YEAR_HEADING = re.compile(r"\s*(?P<y>(?:19|20)\d\d)\s*")
+_MONTH_LABEL = re.compile(r"^\s*(?P<m>" + MONTH + r")\s*(?:[—–]|-\s|:\s)")
+
+
+def year_heading(line: str, previous: int | None) -> int | None:
+    """The year a timeline's month-only entries fall in: set by a line that is only a year, kept until the next."""
+    m = _YEAR_HEADING.fullmatch(line)
+    return int(m.group("y")) if m else previous
+
+
+def entry_date(text: str, published: dt.date | None, heading: int | None = None) -> dt.date | None:
     """The date of a timeline entry the text opens with: what its relative phrases ("within 18 months",
     "over five years") count from, instead of the article's date. A label later than the article
-    ("2030: all sales electric") is a deadline heading, not an entry."""
+    ("2030: all sales electric") is a deadline heading, not an entry. A label of a month alone takes its year
+    from the year heading above it."""
     head = text[:24]
-    if not ("—" in head or "–" in head or ":" in head or "- " in head):
+    if not ("—" in head or "–" in head or ":" in head or "- " in head) or published is None:
         return None  # most sentences: no label, and no need for the regex
     m = _ENTRY_LABEL.match(text)
-    if m is None or published is None:
-        return None
-    month = _MONTHS.index(_month_key(m.group("m"))) + 1 if m.group("m") else 6
-    date = dt.date(int(m.group("y")), month, 1)
+    if m is not None:
+        month = _MONTHS.index(_month_key(m.group("m"))) + 1 if m.group("m") else 6
+        date = dt.date(int(m.group("y")), month, 1)
+    else:
+        m = _MONTH_LABEL.match(text) if heading is not None else None
+        if m is None or heading is None:
+            return None
+        date = dt.date(heading, _MONTHS.index(_month_key(m.group("m"))) + 1, 1)
     return date if date <= published else None

@@ -1,0 +1,49 @@
+"""Round 10 of general mechanisms, each shown on sentences written for this file.
+
+The error types behind them came from tests/heldout17 and tests/heldout18 (spent for tuning in this
+round, claims-rules-16); the rules are about how English news text phrases figures in general: sales that
+passed a mark, a milestone sale, the stretch between two milestones, a timeline whose entries carry only a
+month under a year heading.
+"""
+
+from __future__ import annotations
+
+from claim_keys import keys
+
+
+# ---- sales that passed a mark; a milestone sale ----
+
+
+def test_sales_that_passed_or_topped_a_mark_are_a_total_to_date() -> None:
+    got = keys("Worldwide sales of the Toyota bZ4X passed 150,000 last month.", "2025-06-01")
+    assert {(k[1], k[2], k[3]) for k in got} == {("cumulative_sales", 150000.0, "actual")}
+    got = keys("Cumulative sales of the bZ4X topped a quarter of a million in March 2025.", "2025-06-01")
+    assert {(k[1], k[3], k[4]) for k in got} == {("cumulative_sales", "actual", 2025)}
+
+
+def test_a_count_that_passed_a_mark_without_sales_is_no_sales_figure() -> None:
+    assert keys("Toyota's workforce at the plant passed 5,000 last month.", "2025-06-01") == set()
+
+
+def test_its_millionth_ev_sale_is_a_total_sold() -> None:
+    got = keys("Toyota celebrated its two millionth EV sale this spring.", "2025-06-01")
+    assert {(k[1], k[2]) for k in got} == {("cumulative_sales", 2000000.0)}
+
+
+def test_the_second_stretch_of_a_running_count_is_no_total() -> None:
+    text = "Toyota said sales of the bZ4X had passed 300,000.\nThe next 100,000 took barely a year."
+    assert {k[2] for k in keys(text, "2025-06-01")} == {300000.0}
+
+
+# ---- a timeline: a year on its own line, entries labelled with a month ----
+
+
+def test_a_month_entry_under_a_year_heading_is_dated_by_the_heading() -> None:
+    text = "2019\nMay: bZ4X sales pass 100,000 worldwide.\n2021\nOctober: Toyota will invest $3 billion in electric cars over four years."
+    got = {(k[1], k[4]) for k in keys(text, "2024-06-03")}
+    assert got == {("cumulative_sales", 2019), ("investment", 2025)}
+
+
+def test_a_month_label_without_a_year_heading_keeps_the_articles_date() -> None:
+    got = keys("May: bZ4X sales pass 100,000 worldwide.", "2024-06-03")
+    assert {(k[1], k[4]) for k in got} == {("cumulative_sales", 2024)}
