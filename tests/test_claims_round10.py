@@ -47,3 +47,27 @@ def test_a_month_entry_under_a_year_heading_is_dated_by_the_heading() -> None:
 def test_a_month_label_without_a_year_heading_keeps_the_articles_date() -> None:
     got = keys("May: bZ4X sales pass 100,000 worldwide.", "2024-06-03")
     assert {(k[1], k[4]) for k in got} == {("cumulative_sales", 2024)}
+
+
+# ---- "over the three years to fiscal 2026" ends in the year it names ----
+
+
+def test_over_the_n_years_to_a_year_ends_in_that_year() -> None:
+    got = keys("Toyota will bring out 20 new models over the four years to fiscal 2027.", "2024-03-25")
+    assert {(k[1], k[4]) for k in got} == {("new_model_launches", 2027)}
+    got = keys("Toyota will invest $4 billion in EVs over the next four years.", "2024-03-25")
+    assert {(k[1], k[4]) for k in got} == {("investment", 2028)}
+
+
+# ---- money that is no investment: a conversion with a country's dollar, cost reductions ----
+
+
+def test_a_conversion_into_a_lettered_dollar_is_the_same_money() -> None:
+    got = keys("Toyota will invest £300 million (about A$580 million) in its Burnaston plant.", "2024-03-25")
+    assert {k[2] for k in got} == {300000000.0}
+
+
+def test_cost_reductions_are_no_investment() -> None:
+    assert keys("Toyota's plan targets ¥300 billion of cost reductions by fiscal 2026.", "2024-03-25") == set()
+    got = keys("Toyota will invest ¥300 billion in EVs by fiscal 2026.", "2024-03-25")
+    assert {k[1] for k in got} == {"investment"}

@@ -113,8 +113,10 @@ def window(sentence: str, n: NumberMention, numbers: list[NumberMention], contex
 
 
 # The `$`-anchored tests of `excluded`, compiled behind their first-character guard (issue 9).
+# "(about S$780 million)": a country's letters may stand before the dollar sign (S$, A$, HK$, NZ$)
 _CONVERSION_BEFORE = with_first_char_guard(re.compile(
-    r"\(\s*(?:about|around|roughly|some|approximately|~|or)?\s*$|,\s*or\s+(?:about|around|roughly|some|approximately|~)?\s*$"
+    r"\(\s*(?:about|around|roughly|some|approximately|~|or)?\s*(?:[A-Z]{1,3})?$|"
+    r",\s*or\s+(?:about|around|roughly|some|approximately|~)?\s*(?:[A-Z]{1,3})?$"
 ))
 _POINTER_BEFORE = with_first_char_guard(re.compile(
     r"\b(?:those|these|the\s+same)\s+$|(?<!on\stop\s)\b(?:of|from|among)\s+(?:the|those|these)\s+$"

@@ -74,7 +74,8 @@ _PATTERNS: tuple[tuple[str, str, bool, tuple[str, ...]], ...] = (
     (r"\b(?:by|before|at)\s+the\s+end\s+of\s+the\s+decade\b|\bby\s+decade[\s-]end\b|\bby\s+the\s+decade'?s\s+end\b|\bby\s+the\s+turn\s+of\s+the\s+decade\b", "decade", False, ("decade",)),
     (r"\b(?:within|in|over|during)\s+(?:the\s+)?(?:next|coming|following)\s+" + _N + r"\s+(?P<f>(?:fiscal|financial|business)\s+)?years?\b", "relative", False, ("year",)),
     (r"\bwithin\s+(?:the\s+)?(?:about\s+|around\s+|roughly\s+|some\s+)?" + _N + r"\s+years?\b", "relative", False, ("year",)),
-    (r"(?<!just\s)(?<!little\s)\bover\s+(?:the\s+)?" + _N + r"\s+years?\b(?!\s+(?:after|ago|since|before|of|later|earlier))", "relative", False, ("year",)),
+    # "over the three years to fiscal 2026" names its end: the year after "to" is the horizon, not three years on
+    (r"(?<!just\s)(?<!little\s)\bover\s+(?:the\s+)?" + _N + r"\s+years?\b(?!\s+(?:after|ago|since|before|of|later|earlier|to|through|until|ending)\b)", "relative", False, ("year",)),
     (r"\bin\s+" + _N + r"\s+years'?\s+time\b", "relative", False, ("year",)),
     (r"\b(?:within|in|over)\s+(?:the\s+)?(?:next\s+|coming\s+|first\s+)?(?P<months>\d{1,2}|six|nine|twelve|eighteen|"
      r"twenty-four)\s+months\s+(?:of|after|from)\s+(?:the\s+)?(?:plan['’]s|its|the\s+plan['’]s|the\s+programme['’]s)\s*"
