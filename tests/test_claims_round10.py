@@ -71,3 +71,8 @@ def test_cost_reductions_are_no_investment() -> None:
     assert keys("Toyota's plan targets ¥300 billion of cost reductions by fiscal 2026.", "2024-03-25") == set()
     got = keys("Toyota will invest ¥300 billion in EVs by fiscal 2026.", "2024-03-25")
     assert {k[1] for k in got} == {"investment"}
+
+
+def test_over_n_years_to_do_something_still_counts_n_years_on() -> None:
+    got = keys("Toyota pledged ¥1 trillion over five years to support its EV plans.", "2024-03-25")
+    assert {(k[1], k[4]) for k in got} == {("investment", 2029)}

@@ -49,6 +49,9 @@ class TimeMention:
     future: bool = False  # a month named under a modal or plan verb ("is due to open by March"): the next one
 
 
+# "over the three years to fiscal 2026" names its end: the year after "to" is the horizon, not three years on
+_UP_TO_A_YEAR = r"\s+(?:to|through|until|ending)\s+(?:(?:the|end|of|in|fiscal|financial|business|year|FY)\s+|" + MONTH + r"\s+)*(?:FY\s?)?(?:19|20)\d\d\b"
+
 # (pattern, kind, fiscal, triggers). Earlier patterns win where spans overlap. A pattern is tried only
 # when one of its trigger strings occurs in the lower-cased sentence: most sentences hold few time
 # words, and a substring test is far cheaper than a regex pass (issue 9).
@@ -74,8 +77,7 @@ _PATTERNS: tuple[tuple[str, str, bool, tuple[str, ...]], ...] = (
     (r"\b(?:by|before|at)\s+the\s+end\s+of\s+the\s+decade\b|\bby\s+decade[\s-]end\b|\bby\s+the\s+decade'?s\s+end\b|\bby\s+the\s+turn\s+of\s+the\s+decade\b", "decade", False, ("decade",)),
     (r"\b(?:within|in|over|during)\s+(?:the\s+)?(?:next|coming|following)\s+" + _N + r"\s+(?P<f>(?:fiscal|financial|business)\s+)?years?\b", "relative", False, ("year",)),
     (r"\bwithin\s+(?:the\s+)?(?:about\s+|around\s+|roughly\s+|some\s+)?" + _N + r"\s+years?\b", "relative", False, ("year",)),
-    # "over the three years to fiscal 2026" names its end: the year after "to" is the horizon, not three years on
-    (r"(?<!just\s)(?<!little\s)\bover\s+(?:the\s+)?" + _N + r"\s+years?\b(?!\s+(?:after|ago|since|before|of|later|earlier|to|through|until|ending)\b)", "relative", False, ("year",)),
+    (r"(?<!just\s)(?<!little\s)\bover\s+(?:the\s+)?" + _N + r"\s+years?\b(?!\s+(?:after|ago|since|before|of|later|earlier)\b|" + _UP_TO_A_YEAR + ")", "relative", False, ("year",)),
     (r"\bin\s+" + _N + r"\s+years'?\s+time\b", "relative", False, ("year",)),
     (r"\b(?:within|in|over)\s+(?:the\s+)?(?:next\s+|coming\s+|first\s+)?(?P<months>\d{1,2}|six|nine|twelve|eighteen|"
      r"twenty-four)\s+months\s+(?:of|after|from)\s+(?:the\s+)?(?:plan['’]s|its|the\s+plan['’]s|the\s+programme['’]s)\s*"
