@@ -76,3 +76,25 @@ def test_cost_reductions_are_no_investment() -> None:
 def test_over_n_years_to_do_something_still_counts_n_years_on() -> None:
     got = keys("Toyota pledged ¥1 trillion over five years to support its EV plans.", "2024-03-25")
     assert {(k[1], k[4]) for k in got} == {("investment", 2029)}
+
+
+# ---- production starts told in the past: after "where", after "and this year" ----
+
+
+def test_a_start_told_in_the_past_inside_a_where_clause_is_a_fact() -> None:
+    text = "The supplier will ship seats to Sunderland, where the new Nissan Juke EV began rolling off the line this week."
+    assert {(k[1], k[3], k[5]) for k in keys(text, "2026-06-01")} == {("production_start", "actual", "uk")}
+    text = "The supplier will ship seats to Sunderland, where the new Nissan Juke EV will start rolling off the line in 2027."
+    assert {(k[1], k[3]) for k in keys(text, "2026-06-01")} == {("production_start", "target")}
+
+
+def test_this_year_opening_a_clause_after_a_dated_statement_is_the_writers_year() -> None:
+    text = "In 2019 Nissan said it would sell more EVs in America, and this year it began building the Ariya at Canton."
+    assert ("Nissan", "production_start", None, "actual", 2022, "us") in keys(text, "2022-06-01")
+
+
+def test_the_original_line_alongside_a_new_one_starts_nothing() -> None:
+    text = "This year Nissan began building the Ariya at Smyrna, alongside the original line at Tochigi near Utsunomiya."
+    assert {(k[1], k[5]) for k in keys(text, "2022-06-01")} == {("production_start", "us")}
+    text = "This year Nissan began building the Ariya at Smyrna and at Tochigi."
+    assert {k[5] for k in keys(text, "2022-06-01")} == {"us", "japan"}
