@@ -98,3 +98,26 @@ def test_the_original_line_alongside_a_new_one_starts_nothing() -> None:
     assert {(k[1], k[5]) for k in keys(text, "2022-06-01")} == {("production_start", "us")}
     text = "This year Nissan began building the Ariya at Smyrna and at Tochigi."
     assert {k[5] for k in keys(text, "2022-06-01")} == {"us", "japan"}
+
+
+# ---- "we expect ... our sales": the company speaking, not a forecaster ----
+
+
+def test_we_expect_a_share_of_our_own_sales_is_the_companys_goal() -> None:
+    text = "Toyota presented its plan in Nagoya.\nSato: We expect the electrified share of our global sales to exceed 60% in 2030."
+    assert ("Toyota", "electrified_sales_share", 60.0, "target", 2030, "global") in keys(text, "2024-02-01")
+
+
+def test_we_expect_a_companys_share_is_still_an_analysts_estimate() -> None:
+    assert keys("We expect Toyota's electrified share of sales to reach 45% in 2026.", "2024-02-01") == set()
+
+
+# ---- "Of the 30 new models we will launch by 2027, 16 ...": a part of a count the sentence opened with ----
+
+
+def test_a_count_after_of_the_models_with_a_relative_clause_is_a_part_of_them() -> None:
+    text = "Of the 30 new models Toyota will launch by 2027, 16 are electrified and eight of those are pure EVs."
+    got = keys(text, "2024-03-25")
+    assert ("Toyota", "electrified_model_launches", 16.0, "target", 2027, "global") in got
+    text = "Toyota will launch 30 new models by 2027, and 16 dealers will sell them first."
+    assert 16.0 not in {k[2] for k in keys(text, "2024-03-25")}

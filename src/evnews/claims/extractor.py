@@ -275,7 +275,7 @@ class _Reader:
             )
             # A range is two claims, its ends (the registry stores ranges as _low/_high targets).
             ends = [claim] if n.high is None else [claim, replace(claim, value=round(n.high, 6), qualifier="at_most")]
-            if lc.ESTIMATE.search(window.before):
+            if lc.is_estimate(window.before):
                 estimates.extend(ends)  # an analyst's estimate: frames the figures after it, is no claim itself
             for end in ends:
                 sentence_claims.extend(c for each in lc.split_each(end, text, n, regions) for c in split_regions(each, text, regions))

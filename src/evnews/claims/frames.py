@@ -71,6 +71,8 @@ _CHILD_BEFORE = with_first_char_guard(re.compile(
     # "..., of which 15 will be fully electric", "Of the 30, 16 are to be electrified"
     r"\b(?:of\s+(?:those|these|the)\s+(?:[\w-]+\s+){0,3}(?:models|vehicles|EVs|cars))\s*,?\s*$|\bincluding\s*$|"
     r",\s+of\s+which\s*$|"
+    # "Of the 30 new models we will launch by fiscal 2026, 16 are electrified": the models, then what is said of them
+    r"(?:^|[:;.]\s+)\W*Of\s+the\s+(?:[\w-]+\s+){0,3}(?:models|vehicles|EVs|cars)\b[^,;.()]{0,60},\s*$|"
     # "Of those, 16 will be electrified and eight will run on batteries alone": each count after the opener
     r"^\W*Of\s+(?:the\s+\d+|those|these|them)\s*,\s*(?:[^;.]*\s(?:and|while|with)\s+)?$|"
     # "sixteen will be electrified (eight fully electric and eight e-POWER hybrids)": a count's breakdown in brackets

@@ -38,6 +38,20 @@ ESTIMATE = with_first_char_guard(re.compile(
     r"\bI(?:['’]d|\s+would)\s+be\s+surprised\b|\bI\s+(?:think|reckon|suspect|doubt|guess|estimate|expect)\b",
     re.I,
 ))
+# "we expect the electrified share of our sales to exceed 55%": a "we" that owns the figure is the company speaking
+_OUR_OWN = re.compile(r"\bour\b", re.I)
+
+
+def is_estimate(before: str) -> bool:
+    """Someone else's estimate stands before the figure (the words of its clause up to it), not the company's own
+    word: "we model Nissan's EV mix at 12%" is an analyst's, "we expect our sales to grow 20%" the company's."""
+    m = ESTIMATE.search(before)
+    if m is None:
+        return False
+    speaker_is_we = m.group(0)[:2].lower() == "we"
+    return not (speaker_is_we and _OUR_OWN.search(before, m.end()))
+
+
 # "YOKOHAMA, Japan, Nov 29 (AAW) - ", "LONDON, September 25, 2023 - ", "TOKYO (Reuters) - ",
 # "SUNDERLAND - ": where a story was filed, with or without its date and agency.
 DATELINE = with_first_char_guard(re.compile(
