@@ -121,3 +121,10 @@ def test_a_count_after_of_the_models_with_a_relative_clause_is_a_part_of_them() 
     assert ("Toyota", "electrified_model_launches", 16.0, "target", 2027, "global") in got
     text = "Toyota will launch 30 new models by 2027, and 16 dealers will sell them first."
     assert 16.0 not in {k[2] for k in keys(text, "2024-03-25")}
+
+
+def test_a_part_named_by_its_brand_is_a_split_not_a_powertrain_count() -> None:
+    text = "Toyota plans ten new energy vehicles for China by 2027, six of them Lexus-branded."
+    assert {k[2] for k in keys(text, "2024-03-25")} == {10.0}
+    text = "Toyota plans ten new energy vehicles for China by 2027, six of them fully electric."
+    assert ("Toyota", "ev_model_launches", 6.0, "target", 2027, "china") in keys(text, "2024-03-25")

@@ -152,7 +152,8 @@ _PART_PREDICATE = with_first_char_guard(re.compile(r"\b(?:will|would|are|is|to)\
 _PART_SUBJECT = re.compile(r"\b(?:mak(?:e|es|ing)|made)\s+up\s+$|\baccount(?:s|ed|ing)?\s+for\s+$", re.I)
 _BRAND_SPLIT = with_first_char_guard(re.compile(
     r"\s*(?:of\s+(?:them|these|those|which)\s+)?(?:(?:will\s+be\s+|are\s+)?(?:sold\s+)?(?:under|with|carrying|wearing|bearing|badged\s+as)\s+)"
-    r"(?:the\s+|its\s+|their\s+)?[\w'’ -]{0,30}?\b(?:brand|badge|marque|nameplate|logo)\b",
+    r"(?:the\s+|its\s+|their\s+)?[\w'’ -]{0,30}?\b(?:brand|badge|marque|nameplate|logo)\b|"
+    r"\s*of\s+(?:them|these|those|which)\s+(?:will\s+be\s+|are\s+)?[A-Z][\w-]*[\s-](?:branded|badged)\b",  # "four of them Nissan-branded"
     re.I,
 ))
 _SEGMENT_POINTER = with_first_char_guard(re.compile(r"\b(?:the|that|this)\s+segment\b", re.I))
