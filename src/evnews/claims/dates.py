@@ -305,7 +305,7 @@ def _production_start(
         if time is not None:
             verb = _OFF_THE_LINE.search(m.group(0))  # "the first cars built there will come off the line": the verb's tense
             begun = _STARTED.match(m.group(0))  # "..., where the Leaf began rolling off the line": a start told as past
-            where = start + m.start() + (verb.start() if verb else begun.end()) if verb or begun else None
+            where = start + m.start() + verb.start() if verb else (start + m.start() + begun.end() if begun else None)
             return DateCue("production_start", start + m.start(), start + m.end(), time, product, where, opening is not None)
     return None
 
