@@ -330,8 +330,8 @@ def horizon_for(
         if named:
             return horizon_for(named[-1], times, named[-1].start, ctx)
     anchor = anchor_year(times, pos, ctx) if time.kind in relative else ctx.anchor
-    if time.kind == "months" and ctx.entry_anchor is not None:
-        anchor = ctx.entry_anchor  # "May 2020 - ... within 18 months": counted from the entry's date
+    if time.kind in ("months", "month") and ctx.entry_anchor is not None:
+        anchor = ctx.entry_anchor  # "May 2020 - ... within 18 months", "2020 / December: ...": from the entry's date
     if time.kind == "plan_months" and ctx.plan_start is not None:
         anchor = ctx.plan_start  # "within 18 months of the plan's launch": counted from when the plan was presented
     year = resolve(time, anchor or ctx.anchor, previous=ctx.last_horizon, plan_end=ctx.plan_end)

@@ -45,6 +45,8 @@ def date_claims(
     current = _former_asides_blanked(text)
     for cue in find_date_cues(current, times, products, spans, ev_context, brands):
         year, fiscal, _ = at.horizon_for(cue.time, times, cue.start, ctx)
+        if cue.opens_clause and cue.time.kind == "this" and ctx.anchor is not None:
+            year = ctx.anchor.year  # "In 2011 it said ..., and this year it began": not the year of that statement
         if year is None or _said_already(cue, said):
             continue
         clause_start, _ = at.clause_of(spans, cue.start)
@@ -154,7 +156,15 @@ def _site_regions(cue: DateCue, text: str) -> list[tuple[str, TimeMention | None
             return list(zip(regions, times, strict=True))  # "in Smyrna and Sunderland ... in 2012 and 2013 respectively"
     if not here:
         here = sites
+    # "began building it at Sunderland, alongside the original line at Oppama": that line was building it before
+    here = [x for x in here if not _EXISTING_LINE_BEFORE.search(text, max(0, x.start - 60), x.start)] or here
     return [(name, None) for name in dict.fromkeys(x.name for x in here)]
+
+
+_EXISTING_LINE_BEFORE = re.compile(
+    r"\b(?:alongside|besides|in\s+addition\s+to)\s+(?:the|its)\s+(?:original|existing|older)\s+(?:[\w-]+\s+)?"
+    r"(?:line|lines|plant|factory)\s+(?:at|in)\s+(?:the\s+)?(?:[A-Z][\w-]+,?\s+(?:near|in|outside)\s+)?$", re.I
+)
 
 
 def _said_already(cue: DateCue, said: list[Claim]) -> bool:

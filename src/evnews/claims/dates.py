@@ -155,6 +155,7 @@ class DateCue:
     time: TimeMention
     product: str | None = None
     where: int | None = None  # the end of the verb that says where and how ("is due| in the U.S."), if not `start`
+    opens_clause: bool = False  # its time opens the clause ("..., and this year it began building"): the writer's time
 
 
 def may_cue_single_launch(text: str) -> bool:
@@ -259,8 +260,9 @@ def _technology_cues(
     return cues
 
 
-# Before the time that opens a sentence: nothing, or a preposition ("In 2027 production will start").
-_OPENING = re.compile(r"\W*(?:(?:in|on|by|during|from)\s+)?", re.I)
+# Before the time that opens a sentence: nothing, or a preposition ("In 2027 production will start");
+# in "..., and this year it began building the Leaf": a conjunction may stand before it.
+_OPENING = re.compile(r"\W*(?:(?:and|but|while)\b\W*)?(?:(?:in|on|by|during|from)\s+)?", re.I)
 _REPORTED = re.compile(r"\b(?:said|says|announced|told|reported|confirmed|promised|pledged|planned)\b", re.I)
 
 
@@ -296,13 +298,15 @@ def _production_start(
             continue
         product = _nearest_product(products, start + m.start(), start, end)
         time = _time_after(usable, start + m.start(), start + m.end(), end, or_before=False)
-        time = time or _opening_time(usable, clause, start, start + m.start())
+        opening = None if time else _opening_time(usable, clause, start, start + m.start())
+        time = time or opening
         if time is None and product is not None:  # a weekday dates a named model's start, not a plant's
             time = _weekday_after(clause, m, start) or _just_begun(clause, m, start, usable)
         if time is not None:
             verb = _OFF_THE_LINE.search(m.group(0))  # "the first cars built there will come off the line": the verb's tense
-            where = start + m.start() + verb.start() if verb else None
-            return DateCue("production_start", start + m.start(), start + m.end(), time, product, where)
+            begun = _STARTED.match(m.group(0))  # "..., where the Leaf began rolling off the line": a start told as past
+            where = start + m.start() + verb.start() if verb else (start + m.start() + begun.end() if begun else None)
+            return DateCue("production_start", start + m.start(), start + m.end(), time, product, where, opening is not None)
     return None
 
 

@@ -38,7 +38,7 @@ from evnews.claims.sentences import Sentence, split_body
 from evnews.claims.share_words import may_state_whole_share, whole_share_at
 from evnews.claims.statements import states_nothing
 from evnews.claims.tables import row_text
-from evnews.claims.timex import TimeMention, entry_date, find_times, resolve
+from evnews.claims.timex import TimeMention, entry_date, find_times, resolve, year_heading
 from evnews.claims.volumes import volume_metric
 from evnews.models import Claim
 
@@ -86,6 +86,7 @@ class _Reader:
         self.claims: list[Claim] = []
         self.previous_text = ""
         self.previous_paragraph = -1
+        self.year_heading: int | None = None
 
     # -- context ------------------------------------------------------------
     def _remember(self, s: Sentence, companies: list[Mention], products: list[Mention], regions: list[Mention]) -> None:
@@ -124,6 +125,7 @@ class _Reader:
             self.ctx.lead_in_anchor = None
         self.previous_text = s.text
         self.previous_paragraph = s.paragraph
+        self.year_heading = year_heading(s.text, self.year_heading)
 
     # -- one sentence -------------------------------------------------------
     def read(self, s: Sentence) -> None:
@@ -152,7 +154,7 @@ class _Reader:
     def _point_back(self, s: Sentence, times: list[TimeMention]) -> None:
         """"At the time, Nissan said it would invest ... over five years", "That plan is backed by ... over
         five years": relative times count from the announcement the sentences before dated."""
-        self.ctx.pointer_anchor, self.ctx.entry_anchor = None, entry_date(s.text, self.ctx.anchor)
+        self.ctx.pointer_anchor, self.ctx.entry_anchor = None, entry_date(s.text, self.ctx.anchor, self.year_heading)
         recent = self.ctx.recent_announcement
         if recent and recent[0] >= s.index - 3 and _STATEMENT_POINTER.match(s.text) and not any(t.announcement for t in times):
             self.ctx.pointer_anchor = recent[1]
@@ -273,7 +275,7 @@ class _Reader:
             )
             # A range is two claims, its ends (the registry stores ranges as _low/_high targets).
             ends = [claim] if n.high is None else [claim, replace(claim, value=round(n.high, 6), qualifier="at_most")]
-            if lc.ESTIMATE.search(window.before):
+            if lc.is_estimate(window.before):
                 estimates.extend(ends)  # an analyst's estimate: frames the figures after it, is no claim itself
             for end in ends:
                 sentence_claims.extend(c for each in lc.split_each(end, text, n, regions) for c in split_regions(each, text, regions))
@@ -319,7 +321,7 @@ class _Reader:
 
     def _statement_year(self, times: list[TimeMention], text: str, pos: int) -> int | None:
         said = [t for t in times if t.announcement and t.end <= pos and _SAID_BEFORE.search(text, 0, t.start)]
-        anchor = self.ctx.anchor
+        anchor = self.ctx.entry_anchor or self.ctx.anchor  # a timeline entry states its facts as of its date
         year = resolve(said[-1], anchor, previous=None, plan_end=None) if said and anchor else None
         return year if year is not None else (anchor.year if anchor else None)
 

@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 
 from evnews.claims import lexicon as lx
+from evnews.claims.milestones import is_stretch_of_count, milestone_metric
 from evnews.claims.numbers import NumberMention
 from evnews.claims.needle_pattern import NeedlePattern
 from evnews.claims.prefilter import with_first_char_guard
@@ -70,6 +71,8 @@ _CHILD_BEFORE = with_first_char_guard(re.compile(
     # "..., of which 15 will be fully electric", "Of the 30, 16 are to be electrified"
     r"\b(?:of\s+(?:those|these|the)\s+(?:[\w-]+\s+){0,3}(?:models|vehicles|EVs|cars))\s*,?\s*$|\bincluding\s*$|"
     r",\s+of\s+which\s*$|"
+    # "Of the 30 new models we will launch by fiscal 2026, 16 are electrified": the models, then what is said of them
+    r"(?:^|[:;.]\s+)\W*Of\s+the\s+(?:[\w-]+\s+){0,3}(?:models|vehicles|EVs|cars)\b[^,;.()]{0,60},\s*$|"
     # "Of those, 16 will be electrified and eight will run on batteries alone": each count after the opener
     r"^\W*Of\s+(?:the\s+\d+|those|these|them)\s*,\s*(?:[^;.]*\s(?:and|while|with)\s+)?$|"
     # "sixteen will be electrified (eight fully electric and eight e-POWER hybrids)": a count's breakdown in brackets
@@ -131,15 +134,6 @@ _ADAS_EQUIPPED = with_first_char_guard(re.compile(
     re.I,
 ))
 _PERIOD = with_first_char_guard(re.compile(r"\b(?:a|per|each)\s+year\b|\bannual(?:ly)?\b|\byearly\b|\bper\s+annum\b", re.I))
-# A milestone unit: "delivered its 300,000th Leaf" counts sales since launch; "built its
-# 50,000th" counts production, which the vocabulary has no metric for.
-_MILESTONE_SOLD = with_first_char_guard(re.compile(
-    r"\b(?:sold|sells|selling|sell|delivered|delivers|delivering|deliver|handed\s+over|registered|shipped|bought|buyer|customer|owner)\b",
-    re.I,
-))
-_MILESTONE_BUILT = with_first_char_guard(re.compile(
-    r"\b(?:built|builds|building|produced|produces|producing|made|manufactured|assembled|rolled|rolls|rolling)\b", re.I
-))
 # "Leaf number 300,000 delivered": the one car with that number, a milestone like "the 300,000th Leaf".
 _UNIT_NUMBER = re.compile(r"\b[\w-]*[A-Z][\w-]*\s+(?:number|No\.)\s*$")
 _VOLUME_METRICS = {"electrified": "electrified_sales_volume", "epower": "electrified_sales_volume", "ev": "ev_sales_volume"}
@@ -147,6 +141,7 @@ _VOLUME_METRICS = {"electrified": "electrified_sales_volume", "epower": "electri
 _VOLUME_NOUN_BEFORE = with_first_char_guard(re.compile(
     r"\b(?:sales|deliveries|registrations|shipments)\b(?:(?!\b(?:and|but|while|whereas)\b)[^.;,])*?\b(?:were|was|are|is|stood|"
     r"came\s+in|come\s+in|totall?ed|amounted|reached|hit|rose|fell|grew|climbed|jumped|increased|decreased|dropped|slipped|"
+    r"pass(?:ed|es)?|top(?:ped|s)?|surpassed|crossed|"
     r"to|at|of)\s+(?:(?:about|around|nearly|some|roughly|just|over|under|more\s+than|less\s+than|almost)\s+)*$",
     re.I,
 ))
@@ -157,7 +152,8 @@ _PART_PREDICATE = with_first_char_guard(re.compile(r"\b(?:will|would|are|is|to)\
 _PART_SUBJECT = re.compile(r"\b(?:mak(?:e|es|ing)|made)\s+up\s+$|\baccount(?:s|ed|ing)?\s+for\s+$", re.I)
 _BRAND_SPLIT = with_first_char_guard(re.compile(
     r"\s*(?:of\s+(?:them|these|those|which)\s+)?(?:(?:will\s+be\s+|are\s+)?(?:sold\s+)?(?:under|with|carrying|wearing|bearing|badged\s+as)\s+)"
-    r"(?:the\s+|its\s+|their\s+)?[\w'’ -]{0,30}?\b(?:brand|badge|marque|nameplate|logo)\b",
+    r"(?:the\s+|its\s+|their\s+)?[\w'’ -]{0,30}?\b(?:brand|badge|marque|nameplate|logo)\b|"
+    r"\s*of\s+(?:them|these|those|which)\s+(?:will\s+be\s+|are\s+)?[A-Z][\w-]*[\s-](?:branded|badged)\b",  # "four of them Nissan-branded"
     re.I,
 ))
 _SEGMENT_POINTER = with_first_char_guard(re.compile(r"\b(?:the|that|this)\s+segment\b", re.I))
@@ -362,7 +358,7 @@ def _frame_volume(n: NumberMention, w: Window) -> Frame | None:
             kind = last_powertrain(w.lead[-90:])
             return Frame(_VOLUME_METRICS.get(kind or "", ""), "vehicles") if kind != "combustion" else None
         # "Japan and China account for about 230,000 each": inherit what was counted before.
-        return Frame("", "vehicles", bare=True)
+        return None if is_stretch_of_count(w.lead) else Frame("", "vehicles", bare=True)
     if states_sales_increase(head, w.before, w.lead):
         return Frame("sales_volume_increase", "vehicles")
     kind = powertrain(head[:45]) or powertrain(w.before[-40:])
@@ -387,12 +383,8 @@ def frame_number(n: NumberMention, w: Window) -> Frame | None:
 
 
 def _frame_milestone(w: Window) -> Frame | None:
-    near = w.lead[-60:] + " " + w.after[:40]
-    if _MILESTONE_BUILT.search(near):
-        return Frame("other", "vehicles")
-    if _MILESTONE_SOLD.search(near):
-        return Frame("cumulative_sales", "vehicles")
-    return None
+    metric = milestone_metric(w.lead[-60:] + " " + w.after[:40])
+    return Frame(metric, "vehicles") if metric else None
 
 
 def is_period(text: str) -> bool:

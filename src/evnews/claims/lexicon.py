@@ -316,7 +316,7 @@ NON_CLAIM_UNITS_RE = with_first_char_guard(re.compile(
 ))
 # Words around a money figure that make it profit, loss, cost-cutting or a price.
 MONEY_NON_CLAIM_RE = with_first_char_guard(re.compile(
-    r"\b(?:profit|loss|losses|revenue|sales\s+of|margin|earnings|income|cost\s+cuts?|costs|savings|price[sd]?|priced|starts?\s+at|"
+    r"\b(?:profit|loss|losses|revenue|sales\s+of|margin|earnings|income|cost\s+cuts?|cost[\s-]+(?:reductions?|cutting)|costs|savings|price[sd]?|priced|starts?\s+at|"
     r"costing|valued?|valuation|market\s+value|capitali[sz]ation|fine[sd]?|tariffs?|dividend|buyback|debt|bonds?|"
     r"share\s+price|shares|subsidy|subsidies|tax\s+credit|net\s+loss|loans?|grants?|"
     r"(?:a|the)\s+cost\s+to\s+(?:my|our|his|her|their|the)\b)\b",  # "at a cost to my business of $600 a week": a loss, not an outlay

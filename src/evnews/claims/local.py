@@ -38,6 +38,20 @@ ESTIMATE = with_first_char_guard(re.compile(
     r"\bI(?:['’]d|\s+would)\s+be\s+surprised\b|\bI\s+(?:think|reckon|suspect|doubt|guess|estimate|expect)\b",
     re.I,
 ))
+# "we expect the electrified share of our sales to exceed 55%": a "we" that owns the figure is the company speaking
+_OUR_OWN = re.compile(r"\bour\b", re.I)
+
+
+def is_estimate(before: str) -> bool:
+    """Someone else's estimate stands before the figure (the words of its clause up to it), not the company's own
+    word: "we model Nissan's EV mix at 12%" is an analyst's, "we expect our sales to grow 20%" the company's."""
+    m = ESTIMATE.search(before)
+    if m is None:
+        return False
+    speaker_is_we = m.group(0)[:2].lower() == "we"
+    return not (speaker_is_we and _OUR_OWN.search(before, m.end()))
+
+
 # "YOKOHAMA, Japan, Nov 29 (AAW) - ", "LONDON, September 25, 2023 - ", "TOKYO (Reuters) - ",
 # "SUNDERLAND - ": where a story was filed, with or without its date and agency.
 DATELINE = with_first_char_guard(re.compile(
@@ -113,8 +127,10 @@ def window(sentence: str, n: NumberMention, numbers: list[NumberMention], contex
 
 
 # The `$`-anchored tests of `excluded`, compiled behind their first-character guard (issue 9).
+# "(about S$780 million)": a country's letters may stand before the dollar sign (S$, A$, HK$, NZ$)
 _CONVERSION_BEFORE = with_first_char_guard(re.compile(
-    r"\(\s*(?:about|around|roughly|some|approximately|~|or)?\s*$|,\s*or\s+(?:about|around|roughly|some|approximately|~)?\s*$"
+    r"\(\s*(?:about|around|roughly|some|approximately|~|or)?\s*(?:[A-Z]{1,3})?$|"
+    r",\s*or\s+(?:about|around|roughly|some|approximately|~)?\s*(?:[A-Z]{1,3})?$"
 ))
 _POINTER_BEFORE = with_first_char_guard(re.compile(
     r"\b(?:those|these|the\s+same)\s+$|(?<!on\stop\s)\b(?:of|from|among)\s+(?:the|those|these)\s+$"

@@ -49,6 +49,9 @@ class TimeMention:
     future: bool = False  # a month named under a modal or plan verb ("is due to open by March"): the next one
 
 
+# "over the three years to fiscal 2026" names its end: the year after "to" is the horizon, not three years on
+_UP_TO_A_YEAR = r"\s+(?:to|through|until|ending)\s+(?:(?:the|end|of|in|fiscal|financial|business|year|FY)\s+|" + MONTH + r"\s+)*(?:FY\s?)?(?:19|20)\d\d\b"
+
 # (pattern, kind, fiscal, triggers). Earlier patterns win where spans overlap. A pattern is tried only
 # when one of its trigger strings occurs in the lower-cased sentence: most sentences hold few time
 # words, and a substring test is far cheaper than a regex pass (issue 9).
@@ -74,7 +77,7 @@ _PATTERNS: tuple[tuple[str, str, bool, tuple[str, ...]], ...] = (
     (r"\b(?:by|before|at)\s+the\s+end\s+of\s+the\s+decade\b|\bby\s+decade[\s-]end\b|\bby\s+the\s+decade'?s\s+end\b|\bby\s+the\s+turn\s+of\s+the\s+decade\b", "decade", False, ("decade",)),
     (r"\b(?:within|in|over|during)\s+(?:the\s+)?(?:next|coming|following)\s+" + _N + r"\s+(?P<f>(?:fiscal|financial|business)\s+)?years?\b", "relative", False, ("year",)),
     (r"\bwithin\s+(?:the\s+)?(?:about\s+|around\s+|roughly\s+|some\s+)?" + _N + r"\s+years?\b", "relative", False, ("year",)),
-    (r"(?<!just\s)(?<!little\s)\bover\s+(?:the\s+)?" + _N + r"\s+years?\b(?!\s+(?:after|ago|since|before|of|later|earlier))", "relative", False, ("year",)),
+    (r"(?<!just\s)(?<!little\s)\bover\s+(?:the\s+)?" + _N + r"\s+years?\b(?!\s+(?:after|ago|since|before|of|later|earlier)\b|" + _UP_TO_A_YEAR + ")", "relative", False, ("year",)),
     (r"\bin\s+" + _N + r"\s+years'?\s+time\b", "relative", False, ("year",)),
     (r"\b(?:within|in|over)\s+(?:the\s+)?(?:next\s+|coming\s+|first\s+)?(?P<months>\d{1,2}|six|nine|twelve|eighteen|"
      r"twenty-four)\s+months\s+(?:of|after|from)\s+(?:the\s+)?(?:plan['’]s|its|the\s+plan['’]s|the\s+programme['’]s)\s*"
@@ -329,16 +332,32 @@ def resolve(time: TimeMention, anchor: dt.date, *, previous: int | None, plan_en
 _ENTRY_LABEL = re.compile(r"^\s*(?:(?P<m>" + MONTH + r")\s+)?(?P<y>(?:19|20)\d\d)\s*(?:[—–]|-\s|:\s)")
 
 
-def entry_date(text: str, published: dt.date | None) -> dt.date | None:
+# "2020" on a line of its own, then "December: Leaf sales pass 500,000": the year over a timeline's entries
+_YEAR_HEADING = re.compile(r"\s*(?P<y>(?:19|20)\d\d)\s*")
+_MONTH_LABEL = re.compile(r"^\s*(?P<m>" + MONTH + r")\s*(?:[—–]|-\s|:\s)")
+
+
+def year_heading(line: str, previous: int | None) -> int | None:
+    """The year a timeline's month-only entries fall in: set by a line that is only a year, kept until the next."""
+    m = _YEAR_HEADING.fullmatch(line)
+    return int(m.group("y")) if m else previous
+
+
+def entry_date(text: str, published: dt.date | None, heading: int | None = None) -> dt.date | None:
     """The date of a timeline entry the text opens with: what its relative phrases ("within 18 months",
     "over five years") count from, instead of the article's date. A label later than the article
-    ("2030: all sales electric") is a deadline heading, not an entry."""
+    ("2030: all sales electric") is a deadline heading, not an entry. A label of a month alone takes its year
+    from the year heading above it."""
     head = text[:24]
-    if not ("—" in head or "–" in head or ":" in head or "- " in head):
+    if not ("—" in head or "–" in head or ":" in head or "- " in head) or published is None:
         return None  # most sentences: no label, and no need for the regex
     m = _ENTRY_LABEL.match(text)
-    if m is None or published is None:
-        return None
-    month = _MONTHS.index(_month_key(m.group("m"))) + 1 if m.group("m") else 6
-    date = dt.date(int(m.group("y")), month, 1)
+    if m is not None:
+        month = _MONTHS.index(_month_key(m.group("m"))) + 1 if m.group("m") else 6
+        date = dt.date(int(m.group("y")), month, 1)
+    else:
+        m = _MONTH_LABEL.match(text) if heading is not None else None
+        if m is None or heading is None:
+            return None
+        date = dt.date(heading, _MONTHS.index(_month_key(m.group("m"))) + 1, 1)
     return date if date <= published else None
