@@ -20,8 +20,9 @@ should cost a fraction of the extraction of the page they come from.
 
 Measured 2026-11-21 on the project's 2-CPU machine while other jobs ran,
 `.venv/bin/python benchmarks/claims_bench.py` (300 pages, 2,750-char bodies,
-8.1 claims each), before and after issue 9's two passes (claims byte-identical
-throughout):
+8.1 claims each), before and after issue 9's speed passes (claims byte-identical
+through them), then after later claims-quality rounds (more rules, output
+changed on purpose):
 
 | code | trafilatura ms/page | extract_claims ms/page | claims/trafilatura |
 |---|---|---|---|
@@ -30,6 +31,8 @@ throughout):
 | skips and guarded runs | 8.03 | 4.49 | 0.56 |
 | lazy markets, cue gate, needle pruning (f6b0be6) | 8.31 | 4.37 | 0.53 |
 | fourth pass, no change kept (fa65191, busier machine) | 10.40 | 4.76 | 0.46 |
+| claims rounds 6-7 (claims-rules-13, 0380353) | 7.83 | 4.64 | 0.59 |
+| claims rounds 8-10 (claims-rules-16, bd6d785) | 7.95 | 4.87 | 0.61 |
 
 The second pass, measured against 6bae28c in the same hour: 4.98 -> 4.49 ms
 per page. On the dev corpus (18 real articles) claims went from 11.9 to 4.9
