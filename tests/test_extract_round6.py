@@ -148,3 +148,14 @@ def test_which_tables_are_layout() -> None:
     assert first_table("<table><tr><td>one box</td></tr><tr><td>another box</td></tr></table>")
     assert not first_table("<table><tr><td>Europe</td><td>98%</td></tr><tr><td>Japan</td><td>58%</td></tr></table>")
     assert not first_table(f"<table><tr><td><p>{STORY[0]}</p></td><td>note</td></tr></table>")
+
+
+def test_break_separated_lines_are_read_in_page_order_inside_font_tags() -> None:
+    # Old pages wrap text in <font>: the text after a </font> belongs to the line its <br> opened, so this
+    # cell holds two prose lines, not one long line and an empty one.
+    cell = f"<font>{STORY[0]}<br></font>{STORY[1]}<br>More below."
+    table = next(parse_html(f"<html><body><table><tr><td>{cell}</td></tr></table></body></html>").iter("table"))
+    assert is_layout_table(table)
+    assert not is_layout_table(
+        next(parse_html(f"<html><body><table><tr><td><font>{STORY[0]}</font><br>Short note.</td></tr></table></body></html>").iter("table"))
+    )

@@ -68,7 +68,7 @@ _BOILERPLATE_PHRASE = re.compile(
 # prints a headline link.
 _LINK_TEXTS = etree.XPath("//a[not(*)]/text() | //a/*[not(*)]/text()", smart_strings=False)
 # Where a paragraph is page furniture, not article prose.
-_OUTSIDE_ARTICLE = ("nav", "aside", "footer", "header", "form")
+OUTSIDE_ARTICLE = ("nav", "aside", "footer", "header", "form")
 
 
 def suspicions(
@@ -118,7 +118,7 @@ def prose_paragraphs(tree: HtmlElement) -> Iterator[Paragraph]:
 
 def candidate_paragraphs(tree: HtmlElement) -> Iterator[tuple[HtmlElement, str]]:
     """The document's `<p>` elements long enough for PROSE_MIN_WORDS words and outside
-    `_OUTSIDE_ARTICLE`, with their text, in page order.
+    `OUTSIDE_ARTICLE`, with their text, in page order.
 
     The same as `//p[string-length(.) >= 100][not(ancestor::nav or ...)]`, but
     the text the length test needs is kept for the caller instead of being
@@ -126,7 +126,7 @@ def candidate_paragraphs(tree: HtmlElement) -> Iterator[tuple[HtmlElement, str]]
     """
     for para in tree.getroottree().getroot().iter("p"):
         text = para.text_content()
-        if len(text) >= PROSE_MIN_WORDS * 5 and next(para.iterancestors(*_OUTSIDE_ARTICLE), None) is None:
+        if len(text) >= PROSE_MIN_WORDS * 5 and next(para.iterancestors(*OUTSIDE_ARTICLE), None) is None:
             yield para, text
 
 

@@ -67,15 +67,21 @@ def _prose_lines_between_breaks(cell: HtmlElement) -> int:
 
 def _lines_by_break(cell: HtmlElement) -> list[str]:
     """The cell's text split where a `<br>` stands."""
-    parts: list[str] = [cell.text or ""]
-    for node in cell.iterdescendants():
-        if node.tag == "br":
-            parts.append("\n")
-        elif node.text and isinstance(node.tag, str):
-            parts.append(node.text)
-        if node.tail:
-            parts.append(node.tail)
+    parts: list[str] = []
+    _text_in_order(cell, parts)
     return "".join(parts).split("\n")
+
+
+def _text_in_order(node: HtmlElement, parts: list[str]) -> None:
+    """`node`'s text in reading order, a `<br>` as a line break: a child's tail comes after the child's text."""
+    if node.tag == "br":
+        parts.append("\n")
+    elif node.text and isinstance(node.tag, str):
+        parts.append(node.text)
+    for child in node:
+        _text_in_order(child, parts)
+        if child.tail:
+            parts.append(child.tail)
 
 
 def _own_cells(table: HtmlElement) -> list[HtmlElement]:

@@ -35,12 +35,13 @@ from dataclasses import dataclass
 from lxml.html import HtmlElement
 
 from evnews.extract.chrome import is_chrome
-from evnews.extract.gate import Paragraph, article_block, read_paragraphs
+from evnews.extract.gate import OUTSIDE_ARTICLE, Paragraph, article_block, read_paragraphs
 
 _HEADINGS = ("h2", "h3", "h4", "h5", "h6")
 _SKIPPED_TAGS = (*_HEADINGS, "li")
 _WALKED = (*_SKIPPED_TAGS, "p", "blockquote")
-_OUTSIDE_ARTICLE = ("nav", "aside", "footer", "header", "form", "figure")
+# page furniture, and a figure: its list items are a gallery's captions
+_NOT_STORY = (*OUTSIDE_ARTICLE, "figure")
 _CHROME_NAME = re.compile(
     r"comment|share|social|related|tag|promo|newsletter|advert|sponsor|byline|caption|breadcrumb|menu",
     re.IGNORECASE,
@@ -117,11 +118,11 @@ def _ancestors_to(node: HtmlElement, block: HtmlElement) -> list[HtmlElement]:
         if parent is block:
             break
         chain.append(parent)
-    return chain + list(node.iterancestors(*_OUTSIDE_ARTICLE))
+    return chain + list(node.iterancestors(*_NOT_STORY))
 
 
 def _is_chrome_box(element: HtmlElement) -> bool:
-    if element.tag in _OUTSIDE_ARTICLE:
+    if element.tag in _NOT_STORY:
         return True
     name = f"{element.get('class', '')} {element.get('id', '')}"
     return bool(_CHROME_NAME.search(name))
