@@ -11,6 +11,7 @@ import re
 from collections.abc import Sequence
 
 from evnews.claims import attribution as at
+from evnews.claims import former_words as fw
 from evnews.claims import lexicon as lx
 from evnews.claims import local as lc
 from evnews.claims.dates import DateCue, find_date_cues, may_cue_single_launch, may_have_just_begun, may_start_on_weekday
@@ -50,7 +51,7 @@ def date_claims(
         if year is None or _said_already(cue, said):
             continue
         clause_start, _ = at.clause_of(spans, cue.start)
-        if lx.SUPERSEDED_CLAUSE_RE.search(current, clause_start, cue.end):
+        if fw.SUPERSEDED_CLAUSE_RE.search(current, clause_start, cue.end):
             continue  # "was originally due to start production in 2024": a former date
         company = _company(cue, p, ctx, previous)
         kind = at.kind_for(cue.start if cue.where is None else cue.where, text, s.paragraph, ctx, year)
@@ -79,7 +80,7 @@ def _former_asides_blanked(text: str) -> str:
     if "wh" not in text:
         return text  # no ", where ...," or ", which ...," aside (the regex below needs one)
     return at.RELATIVE_CLAUSE.sub(
-        lambda m: "," + " " * (len(m.group(0)) - 2) + "," if lx.SUPERSEDED_CLAUSE_RE.search(m.group(0)) else m.group(0), text
+        lambda m: "," + " " * (len(m.group(0)) - 2) + "," if fw.SUPERSEDED_CLAUSE_RE.search(m.group(0)) else m.group(0), text
     )
 
 

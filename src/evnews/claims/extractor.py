@@ -20,7 +20,7 @@ from dataclasses import replace
 
 from evnews.claims import attribution as at
 from evnews.claims import background as bg
-from evnews.claims import lexicon as lx
+from evnews.claims import former_words as fw
 from evnews.claims import local as lc
 from evnews.claims.coordination import elliptic_share, gapped_share, split_regions
 from evnews.claims.frames import Frame, frame_number
@@ -188,7 +188,7 @@ class _Reader:
                 if not first_stated_whole(text, n, numbers, self.claims):
                     continue
             c_start, c_end = at.clause_of(at.clauses(text), n.start)
-            if lx.SUPERSEDED_CLAUSE_RE.search(text[c_start : n.start]):
+            if fw.SUPERSEDED_CLAUSE_RE.search(text[c_start : n.start]):
                 self._remember_former(s, n, numbers, times)
                 continue  # "had originally planned eight": a former figure
             window = lc.window(text, n, numbers, self.previous_text)

@@ -1,6 +1,6 @@
 """Words that present a figure or a plan as no longer current: cancelled ("scrapped", "was to have"),
 replaced ("up from 15", "instead of the earlier 75%", "75% in the old plan") or given up since ("had
-originally planned", "was supposed to"). Nothing they frame is a claim; `lexicon` re-exports them.
+originally planned", "was supposed to"). Nothing they frame is a claim.
 """
 
 from __future__ import annotations

@@ -9,14 +9,6 @@ from __future__ import annotations
 
 import re
 
-# Figures and plans the text presents as cancelled or replaced live in former_words; lexicon re-exports them.
-from evnews.claims.former_words import (
-    CANCELLED_RE as CANCELLED_RE,
-    FORMER_PLAN_AFTER_RE as FORMER_PLAN_AFTER_RE,
-    SUPERSEDED_BEFORE_RE as SUPERSEDED_BEFORE_RE,
-    SUPERSEDED_CLAUSE_RE as SUPERSEDED_CLAUSE_RE,
-    SUPERSEDED_SENTENCE_RE as SUPERSEDED_SENTENCE_RE,
-)
 from evnews.claims.needle_pattern import NeedlePattern
 from evnews.claims.prefilter import with_first_char_guard
 

@@ -11,6 +11,7 @@ from collections import Counter
 from dataclasses import replace
 
 from evnews.claims import attribution as at
+from evnews.claims import former_words as fw
 from evnews.claims import lexicon as lx
 from evnews.claims.coordination import own_powertrain_share
 from evnews.claims.frames import Frame, Window, frame_number
@@ -231,12 +232,12 @@ _EARLIER_PERIOD = re.compile(r"\s+(?:in|during)\s+(?:the\s+)?(?:fiscal\s+(?:year
 def is_former(sentence: str, n: NumberMention, numbers: list[NumberMention]) -> bool:
     """A figure the text presents as replaced: "up from 15", "against 75% in the old plan", and the
     figures listed with it ("replace the 23 electrified models and 15 EVs")."""
-    if lx.SUPERSEDED_BEFORE_RE.search(sentence[max(0, n.start - 40) : n.start]):
+    if fw.SUPERSEDED_BEFORE_RE.search(sentence[max(0, n.start - 40) : n.start]):
         # "20,832 buyers in fiscal 2024, down from 34,083 in fiscal 2023": the level of an earlier period is its result
         return not (n.unit is None and n.value >= 1000 and _EARLIER_PERIOD.match(sentence, n.end))
     if _COMPARED_TO_KNOWN.search(sentence, max(0, n.start - 40), n.start):
         return True  # "slightly more than the 130GWh it set out in 2021": a figure stated elsewhere, compared with
-    if lx.FORMER_PLAN_AFTER_RE.match(sentence, n.end) or _PREVIOUSLY_AFTER.match(sentence, n.end):
+    if fw.FORMER_PLAN_AFTER_RE.match(sentence, n.end) or _PREVIOUSLY_AFTER.match(sentence, n.end):
         return True
     if _CHANGE_FROM.search(sentence, max(0, n.start - 80), n.start):
         return True  # "fell to 35,000 last year from 44,000": the level it moved from

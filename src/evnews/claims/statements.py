@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from evnews.claims import lexicon as lx
+from evnews.claims import former_words as fw
 from evnews.claims.prefilter import with_first_char_guard
 
 _CLOSING = " \t\"'”’)]"
@@ -28,8 +28,8 @@ def is_question(text: str) -> bool:
 def states_nothing(text: str) -> bool:
     """True for a sentence none of whose figures or dates is a claim."""
     return bool(
-        lx.CANCELLED_RE.search(text)
-        or lx.SUPERSEDED_SENTENCE_RE.search(text)
+        fw.CANCELLED_RE.search(text)
+        or fw.SUPERSEDED_SENTENCE_RE.search(text)
         or is_question(text)
         or (_may_restate_correction(text) and _CORRECT_FIGURE.search(text))
     )

@@ -27,9 +27,6 @@ _FORMER_COLUMN = re.compile(
 # "EV share of sales, Europe": a row label whose last part after a comma names a market only.
 _LABEL_MARKET = re.compile(r",\s+((?:the\s+)?[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)$")
 
-# A label's last part after a comma, capitalised: the market the row is for ("New energy vehicles launched, China").
-_TRAILING_PLACE = re.compile(r",\s+([A-Z][\w.'’ -]{1,30})$")
-
 
 def is_separator_row(line: str) -> bool:
     """'|---|:---:|': the rule markdown puts under a table's header."""
@@ -76,8 +73,8 @@ def reading_text(header: tuple[str, ...], cells: tuple[str, ...]) -> str:
         if _GENERIC_COLUMN.fullmatch(name) and holds_figure(cell) and not holds_figure(label):
             # "Cars sold with ProPILOT | over 2.5 million" under "Item | Target" reads "Target: over 2.5 million
             # Cars sold with ProPILOT": the label is what the figure counts, the column what kind of figure it is
-            # "EV share of sales, Europe" names where its figure applies: read "EV share of sales in Europe"
-            lead, name = name, _TRAILING_PLACE.sub(r" in \1", label)
+            # (a label's market is already read as "EV share of sales in Europe", `_market_label`)
+            lead, name = name, label
             if header and _GENERIC_COLUMN.fullmatch(header[0]):
                 lead = header[0]  # "Target | Value | Horizon": the label column says the values are targets
         parts.append(f"{cell} {name}".strip() if holds_figure(cell) else f"{name} {cell}".strip())
