@@ -39,3 +39,18 @@ def test_a_share_item_that_counts_something_else_is_no_sales_mix() -> None:
 def test_bare_shares_outside_a_list_are_no_claims() -> None:
     text = "Toyota sold more electrified cars this year.\n58% in Japan\n"
     assert keys(text, "2024-05-01") == set()
+
+
+# ---- driver assistance "in 20 models"; "by the end of this plan" ----
+
+
+def test_driver_assistance_in_n_models_is_an_adas_count() -> None:
+    got = keys("Toyota wants its Teammate driver-assistance system in 15 models by 2027.", "2024-05-01")
+    assert {(k[1], k[2], k[4]) for k in got} == {("adas_model_launches", 15.0, 2027)}
+    assert keys("Toyota has tested its driver-assistance system in 15 countries since 2020.", "2024-05-01") == set()
+
+
+def test_the_end_of_this_plan_is_the_named_plans_end() -> None:
+    text = "Toyota unveiled its Drive to 2028 plan on Friday.\n\"By the end of this plan we intend to sell a million electrified cars a year.\""
+    got = keys(text, "2024-05-01")
+    assert {(k[1], k[3], k[4]) for k in got} == {("electrified_sales_volume", "target", 2028)}

@@ -127,7 +127,7 @@ _BUILT_AFTER = re.compile(
     r"^\s*(?:of\s+(?:the|them|those|these)\s+)?(?:[\w-]+\s+){0,2}?(?:have|has|had)\s+(?:come|rolled)\s+off\s+(?:the|its|their)\s+(?:[\w-]+\s+)?lines?\b",
     re.I,
 )
-_ADAS_ON = with_first_char_guard(re.compile(r"(?:Pro\s?PILOT|Pro\s?Pilot|driver[\s-]assist(?:ance)?)\b[^.;]{0,40}\bon\s+(?:up\s+to\s+|about\s+)?$", re.I))
+_ADAS_ON = with_first_char_guard(re.compile(r"(?:Pro\s?PILOT|Pro\s?Pilot|driver[\s-]assist(?:ance)?)\b[^.;]{0,40}\b(?:on|in)\s+(?:up\s+to\s+|about\s+)?$", re.I))
 _ADAS_EQUIPPED = with_first_char_guard(re.compile(
     r"equipped|with\s+Pro\s?PILOT|with\s+Pro\s?Pilot|featuring|fitted|(?:offered|available|standard|installed)\s+(?:on|in)\b|"
     r"\bcomes?\s+with\b",
