@@ -54,3 +54,46 @@ def test_the_end_of_this_plan_is_the_named_plans_end() -> None:
     text = "Toyota unveiled its Drive to 2028 plan on Friday.\n\"By the end of this plan we intend to sell a million electrified cars a year.\""
     got = keys(text, "2024-05-01")
     assert {(k[1], k[3], k[4]) for k in got} == {("electrified_sales_volume", "target", 2028)}
+
+
+# ---- "half of all Infinitis sold ... are expected to be": the participle names the denominator ----
+
+
+def test_sold_inside_a_shares_of_phrase_is_no_result_verb() -> None:
+    got = keys("Half of all Toyotas sold in Europe are expected to be electrified by 2028.", "2024-05-01")
+    assert got == {("Toyota", "electrified_sales_share", 50.0, "target", 2028, "europe")}
+    got = keys("Half of all Toyotas sold in Europe in 2023 were electrified.", "2024-05-01")
+    assert {(k[3], k[4]) for k in got} == {("actual", 2023)}
+
+
+def test_a_brands_plural_names_the_brand() -> None:
+    got = keys("Toyota will offer hybrids everywhere, and 60% of all Lexuses sold will be electric by 2030.", "2024-05-01")
+    got |= keys("Nissan expects 40% of all Infinitis sold to be electrified by 2028.", "2024-05-01")
+    assert ("Nissan", "electrified_sales_share", 40.0, "target", 2028, "global") in got
+
+
+def test_a_table_row_is_not_a_repeat_of_a_brands_share() -> None:
+    text = (
+        "Nissan set out its goals.\nThe regional goals are as follows:\nRegion | Electrified share of sales, 2028\n"
+        "Europe | 60%\nNissan also expects 60% of all Infinitis sold to be electrified by 2028."
+    )
+    got = {(k[2], k[5]) for k in keys(text, "2024-05-01")}
+    assert got == {(60.0, "europe"), (60.0, "global")}
+
+
+# ---- a figure's own product decides its market, not another product of the sentence ----
+
+
+def test_a_china_only_models_market_does_not_place_another_models_total() -> None:
+    text = "The N7 took 10,000 orders in China within a month; Leaf sales since 2010 passed 700,000."
+    got = {(k[1], k[5]) for k in keys(text, "2026-01-15")}
+    assert ("cumulative_sales", "global") in got and ("cumulative_sales", "china") not in got
+
+
+# ---- "across all its models in 2023": "all" is no figure the year could date ----
+
+
+def test_all_before_a_noun_does_not_take_the_year_from_the_figure() -> None:
+    text = "About 300,000 bZ4Xs have been sold since 2022, and Toyota passed two million electrified cars sold across all its brands in 2021."
+    got = {(k[2], k[4]) for k in keys(text, "2025-09-30")}
+    assert (2000000.0, 2021) in got

@@ -21,6 +21,7 @@ from evnews.claims.pointers import FormerFigure
 from evnews.claims.subjects import OBJECT_OWNER, TWIN_AFTER, joint_company, sentence_subject
 from evnews.claims.needle_pattern import NeedlePattern
 from evnews.claims.prefilter import with_first_char_guard
+from evnews.claims.share_words import statement_after
 from evnews.claims.timex import TimeMention, resolve
 
 _RUMOR = NeedlePattern.of(lx.RUMOR_CUES, re.I)
@@ -176,9 +177,7 @@ def company_for(
     if earlier:
         return resolve_reference(earlier[-1], ctx)
     makers = [p.company for p in products if p.company]
-    if makers:
-        return makers[0]
-    return ctx.last_subject or ctx.focus
+    return makers[0] if makers else ctx.last_subject or ctx.focus
 
 
 @functools.lru_cache(maxsize=256)
@@ -227,7 +226,7 @@ def _stated_kind(pos: int, sentence: str, in_rumor_paragraph: bool) -> str | Non
     cues = [(m.end(), "target") for m in _TARGET.finditer(before)] + [(m.end(), _actual_or_plan(before, m)) for m in _ACTUAL.finditer(before)]
     if cues:
         return max(cues)[1]
-    after = sentence[pos:end]
+    after = statement_after(sentence[pos:end])
     cues = [(m.start(), "target") for m in _TARGET.finditer(after)] + [(m.start(), _actual_or_plan(after, m)) for m in _ACTUAL.finditer(after)]
     if cues:
         return min(cues)[1]
