@@ -97,3 +97,27 @@ def test_all_before_a_noun_does_not_take_the_year_from_the_figure() -> None:
     text = "About 300,000 bZ4Xs have been sold since 2022, and Toyota passed two million electrified cars sold across all its brands in 2021."
     got = {(k[2], k[4]) for k in keys(text, "2025-09-30")}
     assert (2000000.0, 2021) in got
+
+
+# ---- "will also be connected"; "e-POWER hybrids will go on sale in ..." ----
+
+
+def test_every_new_car_will_also_be_connected_is_a_whole_connected_share() -> None:
+    got = keys("Every new Toyota and Lexus in its main markets will also be connected by 2027, the company said.", "2024-05-01")
+    assert {(k[1], k[2], k[4]) for k in got} == {("connected_share", 100.0, 2027)}
+
+
+def test_epower_hybrids_going_on_sale_in_a_market_is_a_technology_launch() -> None:
+    got = keys("Nissan said e-POWER hybrids will go on sale in Australia in 2027.", "2024-05-01")
+    assert {(k[1], k[4], k[5]) for k in got} == {("technology_launch", 2027, "australia")}
+    assert keys("Nissan's e-POWER hybrids sold well in Japan in 2023.", "2024-05-01") == set()
+
+
+# ---- "..., and has earmarked ¥400 billion": no deadline from the clause before ----
+
+
+def test_a_clause_in_the_perfect_takes_no_deadline_from_the_clause_before() -> None:
+    text = "Toyota will bring hydrogen trucks to Europe in fiscal 2027, and has earmarked ¥300 billion for battery plants."
+    assert ("investment", None) in {(k[1], k[4]) for k in keys(text, "2024-05-01")}
+    text = "By 2030 Toyota will launch 20 new models, and it will spend ¥2 trillion on batteries."
+    assert ("investment", 2030) in {(k[1], k[4]) for k in keys(text, "2024-05-01")}

@@ -42,6 +42,7 @@ _SENTENCE_FINAL_TIME = re.compile(
 )
 _SHARED_DEADLINE = re.compile(r"by\s+the\s+same\s+(?:date|time|point)\b", re.I)  # not "over the same period": its clause's own
 _SEGMENT_END = re.compile(r"[,;](?!\d)")
+_DONE_CLAUSE = re.compile(r"\W*(?:and|but)\s+(?:it\s+)?(?:has|have|had)\s+(?:already\s+)?\w+ed\b", re.I)  # "..., and has earmarked ¥400bn"
 _BLANKED_ASIDE = re.compile(r",\s{4,},")
 _BRACKET = re.compile(r"\([^()]*\)")
 RELATIVE_CLAUSE = re.compile(r",\s+(?:where|which|who|whose|(?:in|of|under|for|with)\s+which)\b[^,]*,")
@@ -228,9 +229,7 @@ def _stated_kind(pos: int, sentence: str, in_rumor_paragraph: bool) -> str | Non
         return max(cues)[1]
     after = statement_after(sentence[pos:end])
     cues = [(m.start(), "target") for m in _TARGET.finditer(after)] + [(m.start(), _actual_or_plan(after, m)) for m in _ACTUAL.finditer(after)]
-    if cues:
-        return min(cues)[1]
-    return None
+    return min(cues)[1] if cues else None
 
 
 def _actual_or_plan(text: str, cue: re.Match[str]) -> str:
@@ -312,7 +311,8 @@ def pick_time(times: list[TimeMention], pos: int, sentence: str, later: int | No
         # by a comma at the end of the sentence covers every clause before it, as does a closing "by the same date".
         return closing[0]
     before = [t for t in usable if t.end <= pos]
-    return before[-1] if before else None
+    # a clause telling what is already done ("..., and has earmarked ¥400bn") takes no deadline from the clause before
+    return before[-1] if before and not _DONE_CLAUSE.match(sentence, start) else None
 
 
 def horizon_for(

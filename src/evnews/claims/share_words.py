@@ -86,7 +86,7 @@ _ONLY_EV = NeedlePattern.of(
 
 # A 100 % connected share stated in words: "every new Nissan in its key markets is to be a connected car".
 _ALL_CONNECTED = NeedlePattern.of(
-    r"\b(?:every|each|all)\s+new\b[^.;]{0,50}?\b(?:is|are|will|would|must)\s+(?:to\s+)?be\s+(?:a\s+|fully\s+)?connected\b",
+    r"\b(?:every|each|all)\s+new\b[^.;]{0,50}?\b(?:is|are|will|would|must)\s+(?:also\s+|all\s+)?(?:to\s+)?be\s+(?:a\s+|fully\s+)?connected\b",
     re.I,
 )
 
