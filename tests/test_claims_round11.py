@@ -121,3 +121,24 @@ def test_a_clause_in_the_perfect_takes_no_deadline_from_the_clause_before() -> N
     assert ("investment", None) in {(k[1], k[4]) for k in keys(text, "2024-05-01")}
     text = "By 2030 Toyota will launch 20 new models, and it will spend ¥2 trillion on batteries."
     assert ("investment", 2030) in {(k[1], k[4]) for k in keys(text, "2024-05-01")}
+
+
+# ---- a whole stated after its part: "as part of the 30 new vehicles", "out of 23 electrified ones" ----
+
+
+def test_a_whole_after_as_part_of_the_is_a_claim_with_its_own_powertrain() -> None:
+    text = "Toyota will launch ten battery-electric models by 2027 as part of the 25 new vehicles in its plan."
+    got = {(k[1], k[2]) for k in keys(text, "2024-05-01")}
+    assert got == {("ev_model_launches", 10.0), ("new_model_launches", 25.0)}
+
+
+def test_a_whole_after_as_part_of_the_stated_before_is_no_second_claim() -> None:
+    text = "Toyota plans 25 new models by 2027.\nIt will launch ten battery-electric models by 2027 as part of the 25 new vehicles."
+    assert sorted(k[2] for k in keys(text, "2024-05-01")) == [10.0, 25.0]
+
+
+def test_out_of_n_electrified_ones_is_the_electrified_count() -> None:
+    text = "Toyota intends to launch 12 fully electric models, out of 20 electrified ones, by 2030."
+    got = {(k[1], k[2]) for k in keys(text, "2024-05-01")}
+    assert got == {("ev_model_launches", 12.0), ("electrified_model_launches", 20.0)}
+    assert {k[2] for k in keys("Toyota sold 12 fully electric cars out of 20 ones in the lot.", "2024-05-01")} <= {12.0}
