@@ -21,6 +21,7 @@ from evnews.claims.pointers import FormerFigure
 from evnews.claims.subjects import OBJECT_OWNER, TWIN_AFTER, joint_company, sentence_subject
 from evnews.claims.needle_pattern import NeedlePattern
 from evnews.claims.prefilter import with_first_char_guard
+from evnews.claims.share_words import statement_after
 from evnews.claims.timex import TimeMention, resolve
 
 _RUMOR = NeedlePattern.of(lx.RUMOR_CUES, re.I)
@@ -41,6 +42,7 @@ _SENTENCE_FINAL_TIME = re.compile(
 )
 _SHARED_DEADLINE = re.compile(r"by\s+the\s+same\s+(?:date|time|point)\b", re.I)  # not "over the same period": its clause's own
 _SEGMENT_END = re.compile(r"[,;](?!\d)")
+_DONE_CLAUSE = re.compile(r"\W*(?:and|but)\s+(?:it\s+)?(?:has|have|had)\s+(?:already\s+)?\w+ed\b", re.I)  # "..., and has earmarked ¥400bn"
 _BLANKED_ASIDE = re.compile(r",\s{4,},")
 _BRACKET = re.compile(r"\([^()]*\)")
 RELATIVE_CLAUSE = re.compile(r",\s+(?:where|which|who|whose|(?:in|of|under|for|with)\s+which)\b[^,]*,")
@@ -176,9 +178,7 @@ def company_for(
     if earlier:
         return resolve_reference(earlier[-1], ctx)
     makers = [p.company for p in products if p.company]
-    if makers:
-        return makers[0]
-    return ctx.last_subject or ctx.focus
+    return makers[0] if makers else ctx.last_subject or ctx.focus
 
 
 @functools.lru_cache(maxsize=256)
@@ -227,11 +227,9 @@ def _stated_kind(pos: int, sentence: str, in_rumor_paragraph: bool) -> str | Non
     cues = [(m.end(), "target") for m in _TARGET.finditer(before)] + [(m.end(), _actual_or_plan(before, m)) for m in _ACTUAL.finditer(before)]
     if cues:
         return max(cues)[1]
-    after = sentence[pos:end]
+    after = statement_after(sentence[pos:end])
     cues = [(m.start(), "target") for m in _TARGET.finditer(after)] + [(m.start(), _actual_or_plan(after, m)) for m in _ACTUAL.finditer(after)]
-    if cues:
-        return min(cues)[1]
-    return None
+    return min(cues)[1] if cues else None
 
 
 def _actual_or_plan(text: str, cue: re.Match[str]) -> str:
@@ -313,7 +311,8 @@ def pick_time(times: list[TimeMention], pos: int, sentence: str, later: int | No
         # by a comma at the end of the sentence covers every clause before it, as does a closing "by the same date".
         return closing[0]
     before = [t for t in usable if t.end <= pos]
-    return before[-1] if before else None
+    # a clause telling what is already done ("..., and has earmarked ¥400bn") takes no deadline from the clause before
+    return before[-1] if before and not _DONE_CLAUSE.match(sentence, start) else None
 
 
 def horizon_for(

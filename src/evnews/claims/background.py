@@ -85,7 +85,8 @@ def period_of_other_figure(time: TimeMention | None, n: NumberMention, numbers: 
         return False  # "for the end of fiscal 2024": a point in time every total of the list is counted to
     if _AS_OF_BEFORE.search(text[max(0, time.start - 30) : time.start]):
         return False  # "by the end of fiscal 2024 it counted 286,200 in Europe, 221,300 in ...": a date totals are as of
-    figures = [o for o in numbers if not is_year(o)]
+    # "passed one million ... across all its models in 2023": "all" before a noun counts nothing of its own
+    figures = [o for o in numbers if not is_year(o) and o.text.lower() != "all"]
     low, high = sorted((time.start, n.start))
     if any(low < o.start < high and o is not n for o in figures):
         return True

@@ -91,8 +91,8 @@ _HYBRID_SYSTEM_LAUNCH = NeedlePattern.of(
     r"(?:[\w-]+\s+){0,2}?(?P<a>e-?POWER|series[\s-]hybrid)(?:\s+(?:hybrid\s+)?(?:system|technology|powertrain|drivetrain))?(?!\s+(?:models?|cars?|vehicles?|versions?))|"
     # "e-POWER is to follow in fiscal 2026", "its e-POWER series-hybrid system will come to the U.S.",
     # "e-POWER, the system it sells in Japan, which is due in the U.S. by 2026"
-    r"(?P<b>e-?POWER)(?:\s+(?:series[\s-])?(?:hybrid\s+)?(?:system|technology|powertrain|drivetrain))?(?:,[^,;]{0,90},(?:\s*which)?)?\s+"
-    r"(?:(?:will|is\s+(?:set|due)\s+to|is\s+to)\s+(?:arrive|launch|debut|go\s+on\s+sale|come|follow|reach|be\s+(?:introduced|offered|launched))|"
+    r"(?P<b>e-?POWER)(?:\s+(?:series[\s-])?(?:hybrid\s+)?(?:system|technology|powertrain|drivetrain)|\s+hybrids)?(?:,[^,;]{0,90},(?:\s*which)?)?\s+"
+    r"(?:(?:will|(?:is|are)\s+(?:set|due)\s+to|(?:is|are)\s+to)\s+(?:arrive|launch|debut|go\s+on\s+sale|come|follow|reach|be\s+(?:introduced|offered|launched))|"
     r"is\s+due\b|reaches|arrives\s+in|comes\s+to|launches\s+in|debuts\s+in)|"
     # "will be the first model it sells in Europe with e-Power"
     r"\bfirst\s+(?:[\w-]+\s+)?(?:model|car|vehicle)\b[^;,.]{0,40}?\bwith\s+(?P<c>e-?POWER)\b",

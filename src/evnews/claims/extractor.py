@@ -26,6 +26,7 @@ from evnews.claims.coordination import elliptic_share, gapped_share, split_regio
 from evnews.claims.frames import Frame, frame_number
 from evnews.claims.dated import date_claims
 from evnews.claims.mentions import Mention, Parsed, find_companies, find_products, find_regions, find_sites
+from evnews.claims.list_items import lead_in_dates, lead_in_share, listed_share
 from evnews.claims.market import place_by_context
 from evnews.claims.memo import forget_article
 from evnews.claims.merge import merge_repeats
@@ -87,6 +88,7 @@ class _Reader:
         self.previous_text = ""
         self.previous_paragraph = -1
         self.year_heading: int | None = None
+        self.list_share: str | None = None  # the share a list's lead-in or first item named, for its bare items
 
     # -- context ------------------------------------------------------------
     def _remember(self, s: Sentence, companies: list[Mention], products: list[Mention], regions: list[Mention]) -> None:
@@ -109,20 +111,10 @@ class _Reader:
         if sites:
             self.ctx.site_region = (s.paragraph, sites[-1].name)
         if s.is_lead_in:
-            times = [t for t in find_times(s.text) if not t.background]
-            announced = [t for t in find_times(s.text) if t.announcement]
-            anchor = self.ctx.anchor
-            self.ctx.lead_in_horizon = (
-                (resolve(times[0], anchor, previous=None, plan_end=self.ctx.plan_end), times[0].fiscal)
-                if times and anchor
-                else None
-            )
-            self.ctx.lead_in_anchor = (
-                resolve(announced[0], anchor, previous=None, plan_end=None) if announced and anchor else None
-            )
+            self.ctx.lead_in_horizon, self.ctx.lead_in_anchor = lead_in_dates(s.text, self.ctx.anchor, self.ctx.plan_end)
+            self.list_share = lead_in_share(s.text)
         elif not s.is_list_item:
-            self.ctx.lead_in_horizon = None
-            self.ctx.lead_in_anchor = None
+            self.ctx.lead_in_horizon = self.ctx.lead_in_anchor = self.list_share = None
         self.previous_text = s.text
         self.previous_paragraph = s.paragraph
         self.year_heading = year_heading(s.text, self.year_heading)
@@ -199,6 +191,7 @@ class _Reader:
                 or gapped_share(n, window, sentence_claims)
                 or lc.coordinated(text, n, numbers, sentence_claims)
                 or elliptic_share(n, window, *self._shares_before(s, sentence_claims))
+                or listed_share(n, s, regions, self.list_share)
             )
             if frame is None:
                 continue
@@ -285,6 +278,8 @@ class _Reader:
         if not any(c.metric == "ev_sales_share" and c.value == 100.0 for c in sentence_claims):
             sentence_claims.extend(self._whole_shares(p))
         self.claims.extend(c for c in sentence_claims if not any(c is e for e in estimates))
+        if s.is_list_item:  # "Europe: 98 per cent of Nissan sales electrified." names the share of the items after it
+            self.list_share = next((c.metric for c in sentence_claims if c.metric.endswith("_sales_share")), self.list_share)
 
     def _remember_former(self, s: Sentence, n: NumberMention, numbers: list[NumberMention], times: list[TimeMention]) -> None:
         """What a former goal's figure counted and by when, for figures that replace it in the next sentences."""

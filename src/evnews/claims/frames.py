@@ -48,6 +48,8 @@ _LINEUP_SIZE = with_first_char_guard(re.compile(
     r"\b(?:line-?up|range|portfolio|offering)\s+(?:will|would|is\s+to|is\s+set\s+to|is\s+being|was|has\s+been)\s+(?:be\s+)?"
     r"(?:trimm|cut|reduc|shrunk|slimm|streamlin|pared|prun|narrow)\w*|\bfrom\s+\d+\s+(?:models\s+)?to\s+(?:\w+\s+){0,2}$", re.I
 ))
+# "8 EVs as part of the 30 new models", "15 EVs, out of 23 electrified ones": the whole after its part names its own powertrain
+_WHOLE_AFTER_PART = re.compile(r"\b(?:part\s+of\s+the|out\s+of(?:\s+the)?)\s+$", re.I)
 _STRICT_MODEL_NOUN = with_first_char_guard(re.compile(r"\b(?:models?|nameplates|types\s+of\s+vehicles|vehicle\s+types)\b", re.I))
 _VOLUME_NOUN = re.compile(
     r"^\s*-?\s*(?:(?:new|more|extra|additional|[\w,.-]+)\s+){0,4}(?:vehicles?|cars?|units|EVs|BEVs|Leafs|Ariyas|Sakuras|"
@@ -127,7 +129,7 @@ _BUILT_AFTER = re.compile(
     r"^\s*(?:of\s+(?:the|them|those|these)\s+)?(?:[\w-]+\s+){0,2}?(?:have|has|had)\s+(?:come|rolled)\s+off\s+(?:the|its|their)\s+(?:[\w-]+\s+)?lines?\b",
     re.I,
 )
-_ADAS_ON = with_first_char_guard(re.compile(r"(?:Pro\s?PILOT|Pro\s?Pilot|driver[\s-]assist(?:ance)?)\b[^.;]{0,40}\bon\s+(?:up\s+to\s+|about\s+)?$", re.I))
+_ADAS_ON = with_first_char_guard(re.compile(r"(?:Pro\s?PILOT|Pro\s?Pilot|driver[\s-]assist(?:ance)?)\b[^.;]{0,40}\b(?:on|in)\s+(?:up\s+to\s+|about\s+)?$", re.I))
 _ADAS_EQUIPPED = with_first_char_guard(re.compile(
     r"equipped|with\s+Pro\s?PILOT|with\s+Pro\s?Pilot|featuring|fitted|(?:offered|available|standard|installed)\s+(?:on|in)\b|"
     r"\bcomes?\s+with\b",
@@ -290,7 +292,8 @@ def _frame_percent(n: NumberMention, w: Window) -> Frame | None:
 
 
 def _frame_launch(n: NumberMention, w: Window, head: str) -> Frame | None:
-    text = head if powertrain(head) else (w.before[-50:] + " " + head)
+    whole = _WHOLE_AFTER_PART.search(w.before[-30:]) is not None
+    text = head if powertrain(head) or whole else (w.before[-50:] + " " + head)
     kind = powertrain(text)
     if kind == "combustion":
         return None
@@ -323,7 +326,8 @@ def _frame_count(n: NumberMention, w: Window) -> Frame | None:
         if kind == "combustion" or (kind is None and (_BODY_STYLE.match(w.rest) or _BRAND_SPLIT.match(w.rest))):
             return None  # "14 EVs, 11 of them SUVs", "8 EVs, four under the Nissan badge": a split, no powertrain count
         return Frame(f"{kind}_model_launches" if kind else "", "models", child_of_previous=True)
-    if small and (_MODEL_NOUN.match(head.strip()) or _MODEL_NOUN.search(head[:45])):
+    ones = re.match(r"\s*(?:[\w-]+\s+){0,2}ones\b", head) and _WHOLE_AFTER_PART.search(w.before[-30:])
+    if small and (_MODEL_NOUN.match(head.strip()) or _MODEL_NOUN.search(head[:45]) or ones):
         # "ProPILOT, the driver-assistance system, is to be on 20 models": the system may stand before an aside's comma
         if _ADAS_ON.search(w.sentence, max(0, n.start - 70), n.start):
             return Frame("adas_model_launches", "models")  # "ProPILOT driver assistance on 20 models", verb or not

@@ -25,10 +25,11 @@ COMPANY_PATTERNS: tuple[tuple[str, str], ...] = (
     # "the partners", "both companies", "the three will ...": the partners together, not one of them.
     (r"(?:the|The)\s+(?:(?:two|three)\s+)?(?:partners|alliance\s+partners)|(?:both|Both)\s+partners|"
      r"(?:the|The)\s+three(?=\s+(?:sold|will|have|had|plan|aim|want|are|were|promise))", "Alliance"),
-    (r"Nissan(?:\s+Motor(?:\s+Co(?:rp)?\.?(?:,?\s*Ltd\.?)?)?)?|NISSAN|Infiniti|INFINITI|Datsun|Dongfeng\s+Nissan", "Nissan"),
+    # plurals are the brand's cars: "half of all Infinitis sold", "two Nissans"
+    (r"Nissans|Nissan(?:\s+Motor(?:\s+Co(?:rp)?\.?(?:,?\s*Ltd\.?)?)?)?|NISSAN|Infinitis?|INFINITI|Datsuns?|Dongfeng\s+Nissan", "Nissan"),
     (r"Mitsubishi(?:\s+Motors?(?:\s+Corp\.?)?)?", "Mitsubishi"),
     (r"Renault(?:\s+Group)?|Ampere", "Renault"),
-    (r"Toyota(?:\s+Motor(?:\s+Corp\.?)?)?|Lexus", "Toyota"),
+    (r"Toyotas|Toyota(?:\s+Motor(?:\s+Corp\.?)?)?|Lexus", "Toyota"),
     (r"Honda(?:\s+Motor(?:\s+Co\.?)?)?|Acura", "Honda"),
     (r"Tesla(?:\s+(?:Inc|Motors))?\.?", "Tesla"),
     (r"BYD", "BYD"),

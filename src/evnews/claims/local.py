@@ -335,8 +335,10 @@ def brand_in_clause(text: str, pos: int, companies: list[Mention]) -> str | None
     """"half of Infiniti's sales": a figure about a carmaker's brand names the brand as its product."""
     start, end = at.clause_of(at.clauses(text), pos)
     for c in companies:
-        brand = lx.SUB_BRANDS.get(c.text.strip().lower())
-        if brand and start <= c.start < end and re.match(r"['’]s\b|\s+(?:brand|sales)\b", text[c.end :]):
+        name = c.text.strip().lower()
+        plural = name.endswith("s") and name[:-1] in lx.SUB_BRANDS  # "half of all Infinitis sold": the brand's cars
+        brand = lx.SUB_BRANDS.get(name[:-1] if plural else name)
+        if brand and start <= c.start < end and (plural or re.match(r"['’]s\b|\s+(?:brand|sales)\b", text[c.end :])):
             return brand
     if "brand" in text and _THE_BRANDS.search(text, start, end):
         # "Infiniti, the group's luxury brand, will ..., and half of the brand's global sales": the brand named before

@@ -228,7 +228,8 @@ class _Context:
         """A figure about a market-bound maker (anything it does) or product (not a count of models)."""
         if said.maker is not None and len(set(said.markets) - {said.maker}) == 0:
             return said.maker
-        product = lx.MARKET_PRODUCTS.get(claim.product or "") or said.product
+        # "The N7 took 10,000 orders in China; Leaf sales passed 700,000": the Leaf's figure is not the N7's market's
+        product = lx.MARKET_PRODUCTS.get(claim.product) if claim.product else said.product
         count = claim.metric.endswith("model_launches") and (claim.value or 0) > 1
         if product and not count and not (set(said.markets) - {product}):
             return product

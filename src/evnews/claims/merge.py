@@ -24,8 +24,8 @@ _BRANDS = frozenset(SUB_BRANDS.values())
 def _same_fact(a: Claim, b: Claim) -> bool:
     if (a.company, a.metric, a.kind, a.value) != (b.company, b.metric, b.kind, b.value):
         return False
-    if a.product != b.product and (a.product in _BRANDS or b.product in _BRANDS):
-        return False  # "half of Infiniti's sales" and "half of its sales in Europe" are two facts
+    if _brands_differ(a, b):
+        return False
     regions_fit = a.region == b.region or "global" in (a.region, b.region)
     years_fit = a.horizon_year == b.horizon_year or None in (a.horizon_year, b.horizon_year)
     if a.value is None:  # a date claim is its year: the same date only
@@ -34,6 +34,11 @@ def _same_fact(a: Claim, b: Claim) -> bool:
         same_product = a.product == b.product or (a.metric == "technology_launch" and None in (a.product, b.product))
         return a.region == b.region and a.horizon_year == b.horizon_year and same_product
     return regions_fit and years_fit
+
+
+def _brands_differ(a: Claim, b: Claim) -> bool:
+    """"half of Infiniti's sales" and "half of its sales in Europe" are two facts."""
+    return a.product != b.product and (a.product in _BRANDS or b.product in _BRANDS)
 
 
 def _heading_repeats_paragraph(claim: Claim, sentences: list[Sentence]) -> bool:
@@ -71,6 +76,7 @@ def _highlight_restates(claim: Claim, claims: list[Claim], by_index: dict[int, S
         # a list item that adds the year stays; a verbless line's "actual" and its article year are only a default
         and (claim.horizon_year in (None, other.horizon_year) or (claim.kind == "actual" != other.kind))
         and not _is_short_line(other, by_index)
+        and not _brands_differ(claim, other)
         for other in claims
         if other is not claim
     )

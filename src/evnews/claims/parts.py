@@ -16,7 +16,7 @@ from evnews.models import Claim
 
 _PART_OF_THE = re.compile(r"\s+of\s+the\s+$", re.I)
 # "The 19 EVs still stand, and they are part of the 34 electrified models it plans": the part named in words
-_THEY_ARE_PART_OF = re.compile(r"\b(?:are|is|form|forms|make\s+up)\s+(?:a\s+)?part\s+of\s+the\s+$", re.I)
+_THEY_ARE_PART_OF = re.compile(r"\b(?:are|is|form|forms|make\s+up|as)\s+(?:a\s+)?part\s+of\s+the\s+$", re.I)
 
 
 def first_stated_whole(sentence: str, n: NumberMention, numbers: Sequence[NumberMention], earlier: Sequence[Claim]) -> bool:

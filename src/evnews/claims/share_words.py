@@ -86,7 +86,7 @@ _ONLY_EV = NeedlePattern.of(
 
 # A 100 % connected share stated in words: "every new Nissan in its key markets is to be a connected car".
 _ALL_CONNECTED = NeedlePattern.of(
-    r"\b(?:every|each|all)\s+new\b[^.;]{0,50}?\b(?:is|are|will|would|must)\s+(?:to\s+)?be\s+(?:a\s+|fully\s+)?connected\b",
+    r"\b(?:every|each|all)\s+new\b[^.;]{0,50}?\b(?:is|are|will|would|must)\s+(?:also\s+|all\s+)?(?:to\s+)?be\s+(?:a\s+|fully\s+)?connected\b",
     re.I,
 )
 
@@ -118,3 +118,19 @@ def without_trailing_aside(clause: str, lead: str) -> str:
     tail = clause[len(lead) :]
     aside = _TRAILING_ASIDE.search(tail)
     return clause if aside is None else lead + tail[: aside.start()]
+
+
+# "half of all Infinitis sold globally are expected to be electrified": the participle after the share's "of"
+# phrase says which sales the share is of, it is not the statement's verb.
+_DENOMINATOR_PARTICIPLE = with_first_char_guard(re.compile(
+    r"^[^,;]{0,20}?\bof\s+(?:all\s+)?(?:the\s+|its\s+|their\s+)?(?:[\w'’-]+\s+){0,3}?"
+    r"(?:sold|bought|registered|delivered)\b(?!\s+(?:in|during|over)\s+(?:20\d\d|last|the\s+(?:first|last|past)))",
+    re.I,
+))
+
+
+def statement_after(after: str) -> str:
+    """The text after a share's figure without the words naming its denominator ("of all cars sold"), where
+    the cue of the statement is looked for."""
+    m = _DENOMINATOR_PARTICIPLE.match(after)
+    return after[m.end() :] if m else after
