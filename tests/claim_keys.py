@@ -14,7 +14,12 @@ from evnews.claims import extract_claims
 Key = tuple[str, str, float | None, str, int | None, str]
 
 
-def keys(text: str, published: str = "2023-05-01") -> set[Key]:
-    """The claims of `text` in an article published on `published` (ISO date)."""
-    claims = extract_claims(text, published=dt.date.fromisoformat(published))
+# A headline that names the company, as a real story's would: a snippet that names no carmaker of
+# its own ("the plant", "its partner") is read as part of a story about Nissan.
+ABOUT_NISSAN = "Nissan"
+
+
+def keys(text: str, published: str = "2023-05-01", title: str | None = None) -> set[Key]:
+    """The claims of `text` in an article published on `published` (ISO date) under `title`."""
+    claims = extract_claims(text, published=dt.date.fromisoformat(published), title=title)
     return {(c.company, c.metric, c.value, c.kind, c.horizon_year, c.region) for c in claims}

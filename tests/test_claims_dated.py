@@ -8,13 +8,15 @@ from __future__ import annotations
 
 import datetime as dt
 
+from claim_keys import ABOUT_NISSAN
+
 from evnews.claims import extract_claims
 
 Row = tuple[str, str, float | None, str, int | None, bool, str]
 
 
-def rows(text: str, published: str = "2024-06-01") -> set[Row]:
-    claims = extract_claims(text, published=dt.date.fromisoformat(published))
+def rows(text: str, published: str = "2024-06-01", title: str | None = None) -> set[Row]:
+    claims = extract_claims(text, published=dt.date.fromisoformat(published), title=title)
     return {(c.company, c.metric, c.value, c.kind, c.horizon_year, c.fiscal_year, c.region) for c in claims}
 
 
@@ -91,7 +93,7 @@ def test_a_connected_share_of_several_brands_models() -> None:
 
 def test_a_project_phase_worth_money_and_its_planned_plant() -> None:
     text = "The first phase of the hub, unveiled in 2021, was worth EUR 2bn and included a 12 GWh battery plant."
-    assert rows(text, "2023-01-10") == {
+    assert rows(text, "2023-01-10", title=ABOUT_NISSAN) == {
         ("Nissan", "investment", 2e9, "target", None, False, "global"),
         ("Nissan", "battery_capacity", 12, "target", None, False, "global"),
     }

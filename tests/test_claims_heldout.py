@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from claim_keys import keys
+from claim_keys import ABOUT_NISSAN, keys
 from evnews.claims import EXTRACTOR_VERSION, extract_claims
 from evnews.models import KINDS, METRICS, QUALIFIERS, Claim
 
@@ -258,7 +258,7 @@ def test_the_powertrain_named_nearest_a_share_decides_it() -> None:
 
 def test_a_result_verb_under_a_modal_states_a_plan() -> None:
     text = "In China the electrified share is to hit 30% by 2027, while EVs are to reach 15%."
-    got = keys(text)
+    got = keys(text, title=ABOUT_NISSAN)
     assert ("Nissan", "electrified_sales_share", 30, "target", 2027, "china") in got
     assert all(k[3] == "target" for k in got)
 
@@ -326,14 +326,14 @@ def test_money_for_a_named_project_or_put_into_a_plant_is_a_committed_investment
     assert keys("Nissan on Monday unveiled a $2 billion programme to retool two US plants for EVs.") == {
         ("Nissan", "investment", 2e9, "target", None, "us")
     }
-    assert keys("Its partner will put €300 million into a battery plant in France.") == {
+    assert keys("Its partner will put €300 million into a battery plant in France.", title=ABOUT_NISSAN) == {
         ("Nissan", "investment", 3e8, "target", None, "europe")
     }
 
 
 def test_production_starts_with_modals_and_a_town_state_site() -> None:
     text = "Production of the electric pickups at its Smyrna, Tennessee factory may begin in 2027, according to people familiar with the plan."
-    assert keys(text) == {("Nissan", "production_start", None, "rumor", 2027, "us")}
+    assert keys(text, title=ABOUT_NISSAN) == {("Nissan", "production_start", None, "rumor", 2027, "us")}
 
 
 def test_months_after_a_plan_was_presented_count_from_that_date() -> None:

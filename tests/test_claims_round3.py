@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+from claim_keys import ABOUT_NISSAN
+
 from evnews.claims import extract_claims
 from evnews.claims.numbers import find_numbers
 from evnews.claims.timex import find_times, resolve
@@ -15,8 +17,8 @@ from evnews.claims.timex import find_times, resolve
 Key = tuple[str, str, float | None, str, int | None]
 
 
-def keys(text: str, published: str = "2023-05-01") -> set[Key]:
-    claims = extract_claims(text, published=dt.date.fromisoformat(published))
+def keys(text: str, published: str = "2023-05-01", title: str | None = None) -> set[Key]:
+    claims = extract_claims(text, published=dt.date.fromisoformat(published), title=title)
     return {(c.company, c.metric, c.value, c.kind, c.horizon_year) for c in claims}
 
 
@@ -29,7 +31,7 @@ def test_thousands_grouped_by_spaces() -> None:
     ]  # fmt: skip
     # A figure glued to a sign the reader does not know leaves no "000" behind.
     assert [n.value for n in find_numbers("It costs R389 000 before options.")] == []
-    assert keys("The brand has found more than 210 000 buyers for its electric hatchback since 2019.", "2022-03-01") == {
+    assert keys("The brand has found more than 210 000 buyers for its electric hatchback since 2019.", "2022-03-01", ABOUT_NISSAN) == {
         ("Nissan", "cumulative_sales", 210000, "actual", 2022)
     }
 
@@ -71,7 +73,7 @@ def test_the_same_months_point_back_to_the_period_stated() -> None:
 
 
 def test_a_share_of_a_places_sales_is_a_market_share() -> None:
-    assert keys("Its two electric vans took about 31% of Germany's electric van sales in 2022.") == {
+    assert keys("Its two electric vans took about 31% of Germany's electric van sales in 2022.", title=ABOUT_NISSAN) == {
         ("Nissan", "market_share", 31, "actual", 2022)
     }
     # a company's possessive stays the company's own sales mix

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from claim_keys import keys
+from claim_keys import ABOUT_NISSAN, keys
 from evnews.claims import extract_claims
 
 
@@ -114,7 +114,7 @@ def test_production_starts_in_other_tenses_and_with_a_later_time_this_year() -> 
     assert {(k[1], k[3], k[4]) for k in got} == {("production_start", "target", 2024)}
     got = keys("Production for the US market starts at Smyrna later this year, Nissan says.", "2024-03-01")
     assert {(k[1], k[3], k[4]) for k in got} == {("production_start", "target", 2024)}
-    got = keys("Its successor went into production at Tochigi in November.", "2024-02-15")
+    got = keys("Its successor went into production at Tochigi in November.", "2024-02-15", ABOUT_NISSAN)
     assert {(k[1], k[3], k[4]) for k in got} == {("production_start", "actual", 2023)}
 
 
@@ -187,7 +187,7 @@ def test_a_technology_on_sale_by_a_year_and_production_at_a_site_starting_in_a_y
 
 def test_a_region_in_a_bracket_after_the_figure_is_an_aside() -> None:
     text = "In Japan the EV share is expected to reach 25 per cent by 2028 (in India, where it sells few cars, it gave no figure)."
-    assert keys(text) == {("Nissan", "ev_sales_share", 25.0, "target", 2028, "japan")}
+    assert keys(text, title=ABOUT_NISSAN) == {("Nissan", "ev_sales_share", 25.0, "target", 2028, "japan")}
     # A conversion in brackets does not hide the region named after it.
     assert keys("Nissan will invest 5 billion yuan ($0.7 billion) in China by 2027.") == {
         ("Nissan", "investment", 5e9, "target", 2027, "china")
@@ -230,7 +230,7 @@ def test_later_after_a_figure_is_an_open_date() -> None:
 
 def test_built_at_a_site_since_a_month_is_a_production_start() -> None:
     text = "The van has been built in Barcelona since March and in Sunderland, England, since the summer."
-    got = keys(text, "2014-11-01")
+    got = keys(text, "2014-11-01", ABOUT_NISSAN)
     assert {(k[1], k[3], k[4], k[5]) for k in got} == {("production_start", "actual", 2014, "europe"),
                                                         ("production_start", "actual", 2014, "uk")}  # fmt: skip
 
@@ -283,7 +283,7 @@ def test_reported_every_car_it_sold_and_solid_state_cells_on_sale() -> None:
 
 
 def test_a_condition_about_demand_later_in_the_clause_does_not_unmake_a_capacity() -> None:
-    got = keys("Capacity at the Kentucky cell plant could rise to 30GWh by 2029 if demand holds up.", "2024-06-01")
+    got = keys("Capacity at the Kentucky cell plant could rise to 30GWh by 2029 if demand holds up.", "2024-06-01", ABOUT_NISSAN)
     assert {(k[1], k[2], k[4]) for k in got} == {("battery_capacity", 30.0, 2029)}
     assert keys("Grid storage demand in Britain could reach 140GWh by 2030.") == set()
 

@@ -7,7 +7,7 @@ last line, a date that opens a sentence, a table column named only "Target", a p
 
 from __future__ import annotations
 
-from claim_keys import keys
+from claim_keys import ABOUT_NISSAN, keys
 
 
 # ---- sentences that state no figure ----
@@ -31,7 +31,7 @@ def test_the_figure_a_correction_gives_again_is_no_new_claim() -> None:
 def test_a_time_opening_the_sentence_dates_a_production_start() -> None:
     got = keys("This week the first Kentucky-built electric SUVs rolled off the line at Toyota's plant.", "2025-10-09")
     assert {(k[1], k[3], k[4]) for k in got} == {("production_start", "actual", 2025)}
-    got = keys("March 2027 — Production of the electric Mazda6 starts at Hofu.", "2027-06-01")
+    got = keys("March 2027 — Production of the electric Mazda6 starts at Hofu.", "2027-06-01", "Mazda")
     assert {(k[1], k[3], k[4]) for k in got} == {("production_start", "actual", 2027)}
 
 
@@ -118,7 +118,7 @@ def test_a_table_row_restating_a_technology_launch_is_the_same_fact() -> None:
 
 
 def test_what_a_plant_employs_is_staff_even_without_the_noun() -> None:
-    got = keys("The Ohio plant builds 200,000 cars a year; the engine works next door employs about 1,500.", "2024-05-01")
+    got = keys("The Ohio plant builds 200,000 cars a year; the engine works next door employs about 1,500.", "2024-05-01", ABOUT_NISSAN)
     assert {k[2] for k in got} == {200000.0} and {k[1] for k in got} == {"other"}
 
 
@@ -158,7 +158,7 @@ def test_driver_assistance_on_n_models_counts_models_with_it_verb_or_not() -> No
 
 def test_a_count_with_its_own_powertrain_is_no_driver_assistance_count() -> None:
     text = "The plan calls for six new electric models and for driver assistance to be offered on 12 models by 2027."
-    got = {(k[1], k[2]) for k in keys(text, "2024-01-10")}
+    got = {(k[1], k[2]) for k in keys(text, "2024-01-10", ABOUT_NISSAN)}
     assert got == {("ev_model_launches", 6.0), ("adas_model_launches", 12.0)}
 
 

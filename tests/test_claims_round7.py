@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from claim_keys import keys
+from claim_keys import ABOUT_NISSAN, keys
 from evnews.claims import extract_claims
 
 
@@ -86,7 +86,7 @@ def test_a_model_built_at_another_makers_plant_is_its_makers_production_start() 
 
 
 def test_a_share_label_before_a_colon_says_what_its_figures_are() -> None:
-    got = keys("Electrified share of European sales (all brands): 30% in FY2026, 65% in FY2030", "2024-05-01")
+    got = keys("Electrified share of European sales (all brands): 30% in FY2026, 65% in FY2030", "2024-05-01", ABOUT_NISSAN)
     assert {(k[1], k[2], k[4], k[5]) for k in got} == {
         ("electrified_sales_share", 30.0, 2026, "europe"),
         ("electrified_sales_share", 65.0, 2030, "europe"),
@@ -111,13 +111,13 @@ def test_the_town_a_plan_was_told_in_is_not_where_it_applies() -> None:
 
 def test_a_scorecard_row_is_a_goal_due_by_its_deadline_not_a_result_of_the_month_it_was_set() -> None:
     text = "What was promised\nPledge (date) | Deadline | How it went\nTen new EVs (June 2019) | FY2024 | Missed\nCarbon-neutral factories (May 2020) | 2035 | Too early to say"
-    got = {(k[1], k[2], k[3], k[4]) for k in keys(text, "2025-01-10")}
+    got = {(k[1], k[2], k[3], k[4]) for k in keys(text, "2025-01-10", ABOUT_NISSAN)}
     assert got == {("ev_model_launches", 10.0, "target", 2024), ("carbon_neutrality", None, "target", 2035)}
 
 
 def test_a_scorecard_row_without_a_header_and_a_deadline_since_moved() -> None:
     text = "Scorecard\nCarbon neutral across the life cycle | Jan 2021 | 2050 | Too early | Hold\nThree EVs from Ohio | Feb 2022 | 2025, since pushed back | None yet | Off track"
-    assert {(k[1], k[3], k[4]) for k in keys(text, "2025-01-10")} == {("carbon_neutrality", "target", 2050)}
+    assert {(k[1], k[3], k[4]) for k in keys(text, "2025-01-10", ABOUT_NISSAN)} == {("carbon_neutrality", "target", 2050)}
 
 
 def test_a_driver_assistance_system_on_n_models_is_a_roll_out_count() -> None:

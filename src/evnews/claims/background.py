@@ -31,12 +31,19 @@ _MARKET_SUBJECT = NeedlePattern.of(r"\b(?:market|industry|segment)\b", re.I)
 _FOR_A_MARKET = re.compile(r"\bfor\s+the\s+(?:[\w-]+\s+){1,2}market\b", re.I)
 # "The Faraday Institution has estimated ...": a body that makes no cars speaks
 _THIRD_PARTY_SUBJECT = re.compile(
-    r"^\W*(?:[\w'’-]+\s+){0,4}?(?:Institution|Institute|[Gg]overnment|[Mm]inistry|[Aa]gency|[Rr]egulators?|[Cc]ommission|"
-    r"[Cc]ouncil|[Aa]uthorit(?:y|ies)|[Aa]nalysts|[Rr]esearchers|[Ff]orecasters|[Tt]hink[\s-]tank|[Uu]niversity|[Cc]onsultancy)\b"
+    # "Separately, the federal government plans ...": a story turns to another actor
+    r"^\W*(?:(?:Separately|Meanwhile|Elsewhere|Also|However|In\s+contrast|At\s+the\s+same\s+time),\s+)?"
+    r"(?:[\w'’-]+\s+){0,4}?(?:Institution|Institute|[Gg]overnment|[Mm]inistry|[Aa]gency|[Rr]egulators?|[Cc]ommission|"
+    r"[Cc]ouncil|[Aa]uthorit(?:y|ies)|[Aa]nalysts|[Rr]esearchers|[Ff]orecasters|[Tt]hink[\s-]tank|[Uu]niversity|[Cc]onsultancy|"
+    # "Charging firm Ionity aims ...", "energy company Octopus plans ...": firms of other trades, and their names
+    r"(?:[Cc]harging|[Ee]nergy|[Uu]tility|[Pp]ower|[Ee]lectricity|[Gg]rid|[Oo]il|[Mm]ining|[Ll]ithium|[Ss]oftware|[Tt]ech|"
+    r"[Rr]ide-hailing|[Ll]easing|[Rr]ental|[Ii]nsurance)\s+(?:firm|company|group|provider|operator|network|giant|start-?up)"
+    r"(?:\s+[A-Z][\w&.'’-]*){0,3})\b"
     # "the Borough Council's cabinet has approved": the body's own board or cabinet speaks for it
     r"(?:['’]s\s+(?:cabinet|board|committee|executive|ministers|officials))?"
     r"(?:,[^,]{0,40},)?\s+(?:has|have|had|is|are|was|were|will|would|says|said|wants|expects|estimates?|estimated|forecasts?|"
-    r"predicts?|predicted|projects?|projected|believes?|thinks?)\b"
+    r"predicts?|predicted|projects?|projected|believes?|thinks?|plans?|planned|aims?|aimed|intends?|hopes?|pledged|"
+    r"pledges|promised|promises|committed|commits|targets|spent|spends|invested|invests)\b"
 )
 # "Sales of electric cars in Europe rose to 2 million": a whole market's figure, when no carmaker owns it.
 GENERIC_VEHICLES = with_first_char_guard(re.compile(

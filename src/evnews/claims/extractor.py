@@ -388,5 +388,7 @@ def read_article(text: str, published: dt.date | None, title: str | None = None)
 
 
 def extract_claims_from(text: str, published: dt.date | None, title: str | None = None) -> list[Claim]:
+    if not lc.names_a_carmaker(text, title):
+        return []  # a streaming deal's or a state budget's figures are nobody's EV plan
     claims, sentences = read_article(text, published, title)
     return merge_repeats(place_by_context(claims, sentences, title), sentences)

@@ -381,7 +381,7 @@ def frame_number(n: NumberMention, w: Window) -> Frame | None:
         return _frame_money(n, w)
     if n.is_ordinal or (("umber" in w.before or "No." in w.before) and _UNIT_NUMBER.search(w.before[-30:])):
         return _frame_milestone(w)
-    if lx.NON_CLAIM_UNITS_RE.match(w.after):
+    if lx.NON_CLAIM_UNITS_RE.match(w.after) or lx.CHARGE_POINTS_RE.match(w.after):
         return None
     return _frame_count(n, w)
 

@@ -307,6 +307,13 @@ NON_CLAIM_UNITS_RE = with_first_char_guard(re.compile(
     r"free\s+articles|articles|comments|readers|subscribers|followers|yuan\s+(?:a|per)\s+(?:share|unit))",
     re.I,
 ))
+# "7,000 high-power chargers", "30,000 public charge points": a count of chargers, whatever one or two
+# words describe them, is no count of cars ("5,000 EVs and chargers" still counts the EVs).
+CHARGE_POINTS_RE = re.compile(
+    r"^\s*(?:(?!(?:and|or|EVs?|cars?|vehicles?|units|vans)\b)[\w-]+\s+){0,2}"
+    r"(?:chargers?|charg(?:e|ing)[\s-](?:points?|stations?|posts?|ports?|bays|hubs?|sites?|plugs?)|wallboxes|charging\s+sockets)\b",
+    re.I,
+)
 # Words around a money figure that make it profit, loss, cost-cutting or a price.
 MONEY_NON_CLAIM_RE = with_first_char_guard(re.compile(
     r"\b(?:profit|loss|losses|revenue|sales\s+of|margin|earnings|income|cost\s+cuts?|cost[\s-]+(?:reductions?|cutting)|costs|savings|price[sd]?|priced|starts?\s+at|"

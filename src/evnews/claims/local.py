@@ -80,6 +80,29 @@ def focus_company(text: str, title: str | None) -> str:
     return counts.most_common(1)[0][0] if counts else "Nissan"
 
 
+# A claim is a company's (claims.md): an article must name a carmaker, a model or technology of one,
+# or at least speak of "the carmaker", to carry any. "The alliance", "the partners" and "the three"
+# name the Renault-Nissan-Mitsubishi alliance only beside one of its members ("the Alliance for
+# American Manufacturing" is none of them), and solid-state batteries are every battery maker's
+# subject, not one carmaker's.
+_ALLIANCE_MEMBER = re.compile(r"\b(?:Renault|Nissan|NISSAN|Mitsubishi)\b")
+# "the Japanese carmaker": a story about a carmaker it does not name still is one
+_CARMAKER_WORD = re.compile(r"\b(?:car|auto|EV)[\s-]?makers?\b", re.I)
+_GENERIC_PRODUCTS = frozenset({"all-solid-state battery"})
+
+
+def names_a_carmaker(text: str, title: str | None) -> bool:
+    """Whether the article names any carmaker or product; without one it has no claims, whatever its numbers."""
+    for chunk in (title or "", text):
+        if _ALLIANCE_MEMBER.search(chunk) or _CARMAKER_WORD.search(chunk):
+            return True
+        if any(name != "Alliance" for name in company_names(chunk)):
+            return True
+        if any(p.name not in _GENERIC_PRODUCTS for p in find_products(chunk)):
+            return True
+    return False
+
+
 def plan_end_year(text: str) -> int | None:
     """The end year of a named plan ("M.O.V.E. to 2022"), for "by the end of the plan"."""
     ends = [int(m.group("end") or m.group("end2")) for m in _plan_names(text) if m.group("end") or m.group("end2")]
