@@ -50,6 +50,7 @@ _LINEUP_SIZE = with_first_char_guard(re.compile(
 ))
 # "8 EVs as part of the 30 new models", "15 EVs, out of 23 electrified ones": the whole after its part names its own powertrain
 _WHOLE_AFTER_PART = re.compile(r"\b(?:part\s+of\s+the|out\s+of(?:\s+the)?)\s+$", re.I)
+_ONES = re.compile(r"\s*(?:[\w-]+\s+){0,2}ones\b")  # "out of 23 electrified ones": the models just named
 _STRICT_MODEL_NOUN = with_first_char_guard(re.compile(r"\b(?:models?|nameplates|types\s+of\s+vehicles|vehicle\s+types)\b", re.I))
 _VOLUME_NOUN = re.compile(
     r"^\s*-?\s*(?:(?:new|more|extra|additional|[\w,.-]+)\s+){0,4}(?:vehicles?|cars?|units|EVs|BEVs|Leafs|Ariyas|Sakuras|"
@@ -326,8 +327,8 @@ def _frame_count(n: NumberMention, w: Window) -> Frame | None:
         if kind == "combustion" or (kind is None and (_BODY_STYLE.match(w.rest) or _BRAND_SPLIT.match(w.rest))):
             return None  # "14 EVs, 11 of them SUVs", "8 EVs, four under the Nissan badge": a split, no powertrain count
         return Frame(f"{kind}_model_launches" if kind else "", "models", child_of_previous=True)
-    ones = re.match(r"\s*(?:[\w-]+\s+){0,2}ones\b", head) and _WHOLE_AFTER_PART.search(w.before[-30:])
-    if small and (_MODEL_NOUN.match(head.strip()) or _MODEL_NOUN.search(head[:45]) or ones):
+    whole_of_ones = small and _ONES.match(head) and _WHOLE_AFTER_PART.search(w.before[-30:])
+    if small and (_MODEL_NOUN.match(head.strip()) or _MODEL_NOUN.search(head[:45]) or whole_of_ones):
         # "ProPILOT, the driver-assistance system, is to be on 20 models": the system may stand before an aside's comma
         if _ADAS_ON.search(w.sentence, max(0, n.start - 70), n.start):
             return Frame("adas_model_launches", "models")  # "ProPILOT driver assistance on 20 models", verb or not

@@ -56,8 +56,9 @@ def listed_share(n: NumberMention, s: Sentence, regions: list[Mention], list_sha
 
 def lead_in_dates(text: str, anchor: dt.date | None, plan_end: int | None) -> tuple[tuple[int | None, bool] | None, int | None]:
     """The (year, fiscal) horizon a lead-in gives its items, and the year it says the list was announced."""
-    times = [t for t in find_times(text) if not t.background]
-    announced = [t for t in find_times(text) if t.announcement]
+    found = find_times(text)
+    times = [t for t in found if not t.background]
+    announced = [t for t in found if t.announcement]
     horizon = (resolve(times[0], anchor, previous=None, plan_end=plan_end), times[0].fiscal) if times and anchor else None
     said = resolve(announced[0], anchor, previous=None, plan_end=None) if announced and anchor else None
     return horizon, said
