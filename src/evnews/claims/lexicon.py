@@ -292,7 +292,7 @@ ACTUAL_CUES = (
     r"\bsold\b(?!\s+(?:every|each|a|per)\s+year|\s+annually)|\bdelivered\b|\breached\b|\bpassed\b|\btopped\b|\bachieved\b|\bsurpassed\b|\bexceeded\b|\bhit\b|"
     r"\bbought\b|\bregistered\b|\bshipped\b|\bhas\s+sold\b|\bhave\s+sold\b|\bcrossed\b|\bmilestone\b|\bcelebrated\b|"
     r"\bbegan\b|\bstarted\b|\bmoved\b|\b(?:went|gone)\s+to\b|\baccounted\s+for\b|\b(?:comes?|came)\s+in\s+at\b|\bst(?:ood|ands?)\s+at\b|"
-    r"\bamount(?:s|ed)\s+to\b|\badded\b(?!\s*(?:that\b|[:,]))|\b(?:collected|received|secured|logged|booked|garnered|racked\s+up)\b|"
+    r"\bamount(?:s|ed)\s+to\b|\badded\b(?!\s*(?:that\b|[:,.]|$))|\b(?:collected|received|secured|logged|booked|garnered|racked\s+up)\b|"
     r"\bbuilt\b|\bfallen\b|\btotal(?:led|ed)\b|\bbecame\b|\bwas\b|\bwere\b|\btook\b|\bmade\s+up\b|\brepresented\b"
 )
 

@@ -60,10 +60,10 @@ _PATTERNS: tuple[tuple[str, str, bool, tuple[str, ...]], ...] = (
     # "between FY24 and FY30", "from FY2024 to FY2030", a table label's "FY2024 to FY2030": a span's end
     (r"\b(?:(?:between|from)\s+)?FY\s?'?(?:20)?\d\d\s+(?:and|to|through)\s+(?P<f>FY\s?'?)(?P<y>20\d\d|\d\d)\b", "absolute", False, ("fy",)),
     (r"(?:the\s+)?(?:business|financial)\s+year\s+(?:starting|beginning|from)\s+(?:in\s+)?(?:" + MONTH + r"\s+)?(?P<y>20\d\d)", "absolute", True, ("year",)),
-    (r"(?:the\s+)?(?:(?:business|financial|fiscal)\s+)?year\s+(?:(?:that|which)\s+(?:ends|ended|will\s+end)|ending|to|through)\s+(?:in\s+)?(?:" + MONTH + r"\s+)?(?P<y>20\d\d)", "fy_ending", True, ("year",)),
+    (r"(?:the\s+)?(?:(?:business|financial|fiscal)\s+)?year\s+(?:(?:that|which)\s+(?:ends|ended|will\s+end)|ending|to|through)\s+(?:in\s+|on\s+)?(?:" + MONTH + r"\s+(?:\d{1,2}(?:st|nd|rd|th)?,?\s+)?)?(?P<y>20\d\d)", "fy_ending", True, ("year",)),
     # "the fiscal year that ended in March", "the year to March": the fiscal year whose end month is named,
     # counted back from the text's date like any month, then named (as Japanese firms do) by its first year.
-    (r"(?:the\s+)?(?:(?:business|financial|fiscal)\s+)?year\s+(?:that\s+|which\s+)?(?:ended|ending|closed|to|through)\s+(?:in\s+|at\s+the\s+end\s+of\s+)?(?P<fm>" + MONTH + r")(?!\s+\d)", "fy_month", True, ("year",)),
+    (r"(?:the\s+)?(?:(?:business|financial|fiscal)\s+)?year\s+(?:that\s+|which\s+)?(?:ended|ending|closed|to|through)\s+(?:in\s+|on\s+|at\s+the\s+end\s+of\s+)?(?P<fm>" + MONTH + r")(?![a-z])(?:\s+\d{1,2}(?:st|nd|rd|th)?\b)?(?!,?\s+\d)", "fy_month", True, ("year",)),
     # "the 2028 financial year", "its 2022 fiscal year"
     (r"\b(?P<y>20\d\d)[\s-]+(?:business|financial|fiscal)\s+year\b", "absolute", True, ("year",)),
     (r"\bFY\s?'?(?P<y>20\d\d|\d\d)\b", "absolute", True, ("fy",)),
@@ -101,7 +101,7 @@ _PATTERNS: tuple[tuple[str, str, bool, tuple[str, ...]], ...] = (
     # "will begin assembling it next month", said in December: January of the next year
     (r"\bnext\s+month\b", "next_month", False, ("next",)),
     (r"\bnext\s+week\b", "this", False, ("next",)),
-    (r"\b(?:at\s+)?(?:around\s+|about\s+)?the\s+same\s+time\b|\bby\s+the\s+same\s+(?:point|date|time)\b|\b(?:over|in|during|for)\s+the\s+same\s+(?:\w+\s+)?(?:period|months|weeks|quarters?|years)\b|\bthe\s+same\s+year\b|\bthat\s+year\b|\bin\s+the\s+same\s+period\b|"
+    (r"\b(?:at\s+)?(?:around\s+|about\s+)?the\s+same\s+time\b|\bby\s+the\s+same\s+(?:[\w-]+\s+)?(?:point|date|time|deadline)\b|\b(?:over|in|during|for)\s+the\s+same\s+(?:\w+\s+)?(?:period|months|weeks|quarters?|years)\b|\bthe\s+same\s+(?:(?:fiscal|financial|business|calendar)\s+)?year\b|\bthat\s+year\b|\bin\s+the\s+same\s+period\b|"
      r"\bby\s+(?:then|that\s+(?:time|point|date))\b", "same", False, ("same", "that", "year", "then")),
     # "52 GWh by fiscal 2026, rising to 130 GWh four years later": counted from the year just named
     (r"\b" + _N + r"\s+years?\s+later\b", "years_later", False, ("later",)),
