@@ -131,3 +131,13 @@ def test_every_car_sold_that_is_connected_is_no_ev_share() -> None:
 def test_every_car_it_sold_would_be_electric_is_still_a_whole_share() -> None:
     text = "Last year Honda told us that every car it sold in Europe would be electric by 2035."
     assert {(k[1], k[5]) for k in keys(text, "2024-02-01", "Honda")} == {("ev_sales_share", "europe")}
+
+
+# ---- "from fiscal 2024 to fiscal 2030": a span's end is the horizon ----
+
+
+def test_a_span_from_one_year_to_another_ends_in_the_later() -> None:
+    got = keys("Further out, Honda plans 34 electrified models from fiscal 2025 to fiscal 2031.", "2024-04-10", "Honda")
+    assert {(k[1], k[4]) for k in got} == {("electrified_model_launches", 2031)}
+    got = keys("Honda's EV output in Ohio will slip from 2025 to 2026.", "2024-04-10", "Honda")
+    assert {(k[1], k[4]) for k in got} == {("production_start", 2026)}

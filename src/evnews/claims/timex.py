@@ -59,6 +59,9 @@ _PATTERNS: tuple[tuple[str, str, bool, tuple[str, ...]], ...] = (
     (r"between\s+(?:fiscal\s+(?:year\s+)?|FY\s?)?20\d\d\s+and\s+(?P<f>fiscal\s+(?:year\s+)?|FY\s?)?(?P<y>20\d\d)", "absolute", False, ("between",)),
     # "between FY24 and FY30", "from FY2024 to FY2030", a table label's "FY2024 to FY2030": a span's end
     (r"\b(?:(?:between|from)\s+)?FY\s?'?(?:20)?\d\d\s+(?:and|to|through)\s+(?P<f>FY\s?'?)(?P<y>20\d\d|\d\d)\b", "absolute", False, ("fy",)),
+    # "34 electrified models from fiscal 2024 to fiscal 2030": the plan period's end, not its start (a bare
+    # "slip from 2025 to 2026" is a date moved, read by the patterns below)
+    (r"\bfrom\s+fiscal\s+(?:year\s+)?20\d\d\s+(?:to|through|until)\s+(?P<f>fiscal\s+(?:year\s+)?)(?P<y>20\d\d)\b", "absolute", False, ("from",)),
     (r"(?:the\s+)?(?:business|financial)\s+year\s+(?:starting|beginning|from)\s+(?:in\s+)?(?:" + MONTH + r"\s+)?(?P<y>20\d\d)", "absolute", True, ("year",)),
     (r"(?:the\s+)?(?:(?:business|financial|fiscal)\s+)?year\s+(?:(?:that|which)\s+(?:ends|ended|will\s+end)|ending|to|through)\s+(?:in\s+|on\s+)?(?:" + MONTH + r"\s+(?:\d{1,2}(?:st|nd|rd|th)?,?\s+)?)?(?P<y>20\d\d)", "fy_ending", True, ("year",)),
     # "the fiscal year that ended in March", "the year to March": the fiscal year whose end month is named,
