@@ -141,3 +141,48 @@ def test_a_span_from_one_year_to_another_ends_in_the_later() -> None:
     assert {(k[1], k[4]) for k in got} == {("electrified_model_launches", 2031)}
     got = keys("Honda's EV output in Ohio will slip from 2025 to 2026.", "2024-04-10", "Honda")
     assert {(k[1], k[4]) for k in got} == {("production_start", 2026)}
+
+
+# ---- "..., and in China between 35 and 40 per cent": the market fills the gap of a repeated share ----
+
+
+def test_a_share_after_and_in_a_market_repeats_the_share_before() -> None:
+    text = "Honda wants EVs to make up 30 per cent of its sales in Europe by 2027, and in China between 20 and 25 per cent."
+    got = {(k[1], k[2], k[4], k[5]) for k in keys(text, "2024-02-01", "Honda")}
+    assert got == {("ev_sales_share", 30.0, 2027, "europe"), ("ev_sales_share", 20.0, 2027, "china"),
+                   ("ev_sales_share", 25.0, 2027, "china")}
+
+
+def test_a_market_followed_by_another_statement_repeats_nothing() -> None:
+    text = "Honda wants EVs to make up 30 per cent of its sales in Europe by 2027, and in China its dealers number 1,200."
+    assert {(k[1], k[2]) for k in keys(text, "2024-02-01", "Honda")} == {("ev_sales_share", 30.0)}
+
+
+# ---- "an electrification budget of ¥2 trillion" is an investment; a marketing budget is not ----
+
+
+def test_an_electrification_budget_is_an_investment() -> None:
+    text = "Honda's electrification budget of ¥10 trillion to fiscal 2030 is unchanged, the company said."
+    assert {(k[1], k[2], k[4]) for k in keys(text, "2024-02-01", "Honda")} == {("investment", 10e12, 2030)}
+    assert keys("Honda's marketing budget of ¥20 billion for 2024 is unchanged.", "2024-02-01", "Honda") == set()
+
+
+# ---- "goes into production this fiscal year": the current period with no verb of result is a schedule ----
+
+
+def test_a_start_this_year_without_a_verb_of_result_is_a_target() -> None:
+    text = "The new Prologue goes into production at Marysville this fiscal year, Honda said."
+    assert {(k[1], k[3]) for k in keys(text, "2025-05-14", "Honda")} == {("production_start", "target")}
+
+
+def test_a_start_this_year_with_a_verb_of_result_is_an_actual() -> None:
+    text = "Production of the new Prologue began at Marysville this month."
+    assert {(k[1], k[3]) for k in keys(text, "2025-05-14", "Honda")} == {("production_start", "actual")}
+
+
+# ---- a "since" clause dates the start of a count, not a start of production ----
+
+
+def test_a_long_since_clause_is_background() -> None:
+    text = "The plant has now sold 82,000 electric Hondas since the first generation went into production here in 2013."
+    assert "production_start" not in {k[1] for k in keys(text, "2025-05-14", "Honda")}

@@ -327,6 +327,8 @@ INVESTMENT_CUES_RE = re.compile(
     r"earmark(?:s|ed)?|fund(?:s|ed|ing)?|capital\s+expenditure|capex|pour(?:s|ed|ing)?|put\s+up|outlay|"
     r"to\s+(?:speed\s+up|accelerate|drive|push)\s+(?:its\s+|the\s+)?electrification|"
     r"(?:put|puts|putting|plough\w*|plow\w*|pump\w*|inject\w*|sink\w*)(?=(?:[^.;]|\.(?=\d)){0,40}\binto\b)|backed\s+by|backing)\b|^\s*Investment\s*:|"
+    # "an electrification budget of ¥2 trillion": money set aside for the EV plan
+    r"\b(?:electrification|electric|EV|battery|investment|capital)\s+budgets?\b|"
     # money a plant is given: "the plant will get $500 million for the job"
     r"\b(?:plant|factory|gigafactory|facility|site)\s+(?:will\s+|is\s+to\s+|would\s+|is\s+set\s+to\s+)?(?:get|gets|got|receive[sd]?)\b|"
     r"^\s*(?:[\w-]+\s+){0,2}(?:project|programme|program|scheme|package|plan|overhaul|expansion|upgrade|retooling|phase|stage|"

@@ -136,7 +136,7 @@ _PATTERNS_OF: dict[str, frozenset[int]] = {
 _LAUNCH_BEFORE = with_first_char_guard(re.compile(
     # "to be launched within 18 months" is a plan: only a past launch dates background
     r"\b(?:since|(?<!be\s)launched|(?<!be\s)introduced|(?<!be\s)debuted|went\s+on\s+sale|(?:been|was|were)\s+on\s+sale|first\s+(?:went\s+on\s+sale|sold|delivered)|"
-    r"founded|established|came\s+out|was\s+launched|(?:its|the|original)\s+launch)\b[^,;]{0,45}$",
+    r"founded|established|came\s+out|was\s+launched|(?:its|the|original)\s+launch)\b[^,;]{0,60}$",
     re.I,
 ))
 # Tried only on texts holding one of its verbs (needle_pattern.NeedlePattern): most times have none before them.
