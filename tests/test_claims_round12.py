@@ -186,3 +186,16 @@ def test_a_start_this_year_with_a_verb_of_result_is_an_actual() -> None:
 def test_a_long_since_clause_is_background() -> None:
     text = "The plant has now sold 82,000 electric Hondas since the first generation went into production here in 2013."
     assert "production_start" not in {k[1] for k in keys(text, "2025-05-14", "Honda")}
+
+
+# ---- a count of new models is a plan unless the models are said to be out ----
+
+
+def test_a_count_of_models_without_a_launch_verb_is_a_target() -> None:
+    text = "Toyota set a date of fiscal 2027 for its plan.\nToyota did say 15 new electric models, and it did say fiscal 2027."
+    assert {(k[1], k[3]) for k in keys(text, "2025-05-14", "Toyota")} == {("ev_model_launches", "target")}
+
+
+def test_a_count_of_models_launched_stays_an_actual() -> None:
+    text = "Toyota has launched eight new electric models in China since 2022."
+    assert {(k[1], k[3]) for k in keys(text, "2025-05-14", "Toyota")} == {("ev_model_launches", "actual")}
