@@ -199,3 +199,18 @@ def test_a_count_of_models_without_a_launch_verb_is_a_target() -> None:
 def test_a_count_of_models_launched_stays_an_actual() -> None:
     text = "Toyota has launched eight new electric models in China since 2022."
     assert {(k[1], k[3]) for k in keys(text, "2025-05-14", "Toyota")} == {("ev_model_launches", "actual")}
+
+
+# ---- money for battery capacity or supply has no place of its own: not the market of its currency ----
+
+
+def test_yen_for_battery_capacity_stays_global() -> None:
+    text = "Honda's plan, in numbers\nIn Japan, the N-Van e carries Honda's electric sales.\nHonda will also spend more than ¥500bn on battery capacity."
+    got = {(k[1], k[5]) for k in keys(text, "2024-04-10", "Honda")}
+    assert ("investment", "global") in got
+
+
+def test_yen_for_a_battery_plant_keeps_its_place() -> None:
+    text = "Honda will build a battery plant in Tochigi, Japan.\nIt will spend ¥500bn on the plant, which will add battery capacity."
+    got = {(k[1], k[5]) for k in keys(text, "2024-04-10", "Honda")}
+    assert ("investment", "japan") in got
