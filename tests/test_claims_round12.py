@@ -214,3 +214,17 @@ def test_yen_for_a_battery_plant_keeps_its_place() -> None:
     text = "Honda will build a battery plant in Tochigi, Japan.\nIt will spend ¥500bn on the plant, which will add battery capacity."
     got = {(k[1], k[5]) for k in keys(text, "2024-04-10", "Honda")}
     assert ("investment", "japan") in got
+
+
+# ---- "promised a plug-in hybrid by fiscal 2016": one plug-in hybrid by a year is a technology launch ----
+
+
+def test_a_plug_in_hybrid_promised_by_a_year_is_a_technology_launch() -> None:
+    text = "Mazda's 2012 plan also promised a plug-in hybrid by fiscal 2015, a powertrain it had never sold."
+    assert {(k[1], k[3], k[4]) for k in keys(text, "2013-05-01", "Mazda")} == {("technology_launch", "target", 2015)}
+
+
+def test_plug_in_hybrids_counted_or_sold_are_no_technology_launch() -> None:
+    for text in ("Mazda sold a plug-in hybrid by 2016 standards, its engineers joked.",
+                 "Mazda plans three plug-in hybrids by 2027."):
+        assert "technology_launch" not in {k[1] for k in keys(text, "2024-05-01", "Mazda")}
