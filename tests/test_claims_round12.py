@@ -228,3 +228,16 @@ def test_plug_in_hybrids_counted_or_sold_are_no_technology_launch() -> None:
     for text in ("Mazda sold a plug-in hybrid by 2016 standards, its engineers joked.",
                  "Mazda plans three plug-in hybrids by 2027."):
         assert "technology_launch" not in {k[1] for k in keys(text, "2024-05-01", "Mazda")}
+
+
+# ---- "over the life of the plan" is the named plan's end; "on course for a first car in 2028" a launch ----
+
+
+def test_over_the_life_of_the_plan_is_the_plans_end() -> None:
+    text = "Mazda's plan, called Sustainable Zoom-Zoom 2027, runs for five years.\nTen new electric models are planned over the life of the plan."
+    assert {(k[1], k[4]) for k in keys(text, "2023-03-01", "Mazda")} == {("ev_model_launches", 2027)}
+
+
+def test_a_technology_on_course_for_a_first_car_in_a_year_is_launched_then() -> None:
+    text = "Mazda said its solid-state battery remained on course for a first car in fiscal 2029."
+    assert {(k[1], k[4]) for k in keys(text, "2024-03-01", "Mazda")} == {("technology_launch", 2029)}

@@ -79,6 +79,7 @@ _TECHNOLOGY_VERB = with_first_char_guard(re.compile(
     r"reach(?:es|ing)?(?=\s+(?:the\s+)?(?:US|United\s+States|Europe|Japan|China|UK|Britain|India|North\s+America|market|showrooms)\b)|"
     # "which it wants in a production car by 2028", "to sell an EV with its own solid-state batteries"
     r"in\s+(?:a|its|their)\s+(?:first\s+)?(?:production|series|mass-market)\s+(?:car|vehicle|model|EV)|"
+    r"\bfor\s+(?:a|its|their)\s+first\s+(?:production\s+)?(?:car|vehicle|model|EV)\b|"  # "on course for a first car in 2028"
     r"sell\w*\s+(?:an?\s+|its\s+first\s+)?(?:[\w-]+\s+)?(?:EV|car|vehicle|model)s?\s+with|"
     # "First EV with all-solid-state batteries | FY2028": the first car to have it is its launch
     r"(?<![\w-])first\s+(?:[\w-]+\s+)?(?:EV|car|vehicle|model)\s+with)\b",

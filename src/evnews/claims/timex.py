@@ -108,7 +108,8 @@ _PATTERNS: tuple[tuple[str, str, bool, tuple[str, ...]], ...] = (
      r"\bby\s+(?:then|that\s+(?:time|point|date))\b", "same", False, ("same", "that", "year", "then")),
     # "52 GWh by fiscal 2026, rising to 130 GWh four years later": counted from the year just named
     (r"\b" + _N + r"\s+years?\s+later\b", "years_later", False, ("later",)),
-    (r"\b(?:by\s+)?the\s+end\s+of\s+(?:the|this|our)\s+plan\b|\bby\s+the\s+plan'?s\s+end\b", "plan_end", False, ("plan",)),
+    (r"\b(?:by\s+)?the\s+end\s+of\s+(?:the|this|our)\s+plan\b|\bby\s+the\s+plan'?s\s+end\b|"
+     r"\b(?:over|during|within|in)\s+the\s+(?:life|lifetime|course|span)\s+of\s+(?:the|this|our)\s+plan\b", "plan_end", False, ("plan",)),
     # "could fall to $65 per kWh later": an open date, not the year named before it
     # "and later to $65", "at a later stage"
     (r"\beventually\b|\bin\s+the\s+long\s+(?:run|term)\b|\bone\s+day\b|\bultimately\b|(?<=\s)later(?=\s*[,;.)]|\s+on\b|$|\s+to\s+[$€£¥\d])|"
