@@ -1,10 +1,14 @@
 """Round 12 of general mechanisms, each shown on sentences written for this file.
 
 The error types behind them came from tests/heldout21 and tests/heldout22 (spent for tuning in this
-round, claims-rules-19), chosen because they recur across both sets or in the open-error lists of the
-spent sets before them (heldout17, heldout20): a fiscal year "that ended on March 31" and "the same fiscal
-year"; a reporting "the company added." that is no verb of result; a timeline's present-tense milestone
-("sales pass 100,000"); units "have been produced"; the money behind a production start that has happened.
+round, claims-rules-19), chosen first where they recur across both sets or in the open-error lists of the
+spent sets before them (heldout13-20): a fiscal year "that ended on March 31" and "the same fiscal year";
+a timeline's present-tense milestone ("sales pass 100,000"); the money behind a production start that has
+happened; a count of new models with no verb of result (a plan); money "on battery capacity" (no place of
+its own); "promised a plug-in hybrid by fiscal 2016"; a 100 % EV share in words. Then general English rules
+seen once: a closing "the company added."; units that "have been produced"; "..., and in China between 35
+and 40 per cent"; an "electrification budget"; "goes into production this fiscal year"; a long "since"
+clause; spans and plan lives dated by their end; "on course for a first car in fiscal 2028".
 """
 
 from __future__ import annotations

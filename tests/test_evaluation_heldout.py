@@ -46,8 +46,8 @@ ROOT = Path(__file__).resolve().parents[1]
         ("heldout18", 0.94, 0.90, 0.98),
         ("heldout19", 0.93, 0.94, 0.98),
         ("heldout20", 0.96, 0.89, 0.95),
-        ("heldout21", 0.91, 0.84, 0.92),
-        ("heldout22", 0.88, 0.90, 0.97),
+        ("heldout21", 0.96, 0.95, 0.95),
+        ("heldout22", 0.94, 0.91, 0.97),
     ],
 )
 def test_extractor_keeps_its_level_on_held_out_gold_text(corpus: str, precision: float, recall: float, region: float) -> None:
