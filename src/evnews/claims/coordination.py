@@ -23,7 +23,9 @@ _QUALIFIER_WORDS = r"(?:(?:more\s+than|over|about|around|nearly|almost|at\s+leas
 # What may stand right before a share that repeats the frame of the share before it: a coordinating word,
 # a progression verb, a target noun with its verb, or a pointer ("it is").
 _COORDINATED_LEAD = with_first_char_guard(re.compile(
-    r"(?:\b(?:and|or|then|while|plus|along\s+with|together\s+with|as\s+well\s+as)|\b(?:rising|climbing|growing|increasing|going\s+up|moving\s+up|up)\s+to)\s+"
+    r"(?:\b(?:and|or|then|while|plus|along\s+with|together\s+with|as\s+well\s+as)|\b(?:rising|climbing|growing|increasing|going\s+up|moving\s+up|up)\s+to|"
+    # "30 per cent in the US by 2025, and in China between 35 and 40 per cent": the market stands in the gap
+    r"\b(?:and|while|but)\s+(?:in|for|across)\s+(?:the\s+)?(?-i:[A-Z][\w.]*)(?:\s+(?-i:[A-Z][\w.]*)){0,2},?)\s+(?:between\s+)?"
     + _QUALIFIER_WORDS + r"$",
     re.I,
 ))

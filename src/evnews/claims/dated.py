@@ -21,6 +21,9 @@ from evnews.claims.timex import TimeMention, find_times
 from evnews.models import Claim
 
 _STILL_AHEAD = re.compile(r"\s*(?:later\s+this|in\s+the\s+coming|before\s+the\s+end\s+of\s+this|by\s+the\s+end\s+of\s+this)\b", re.I)
+# "goes into production this fiscal year": the current period with no verb of result (no "began", "started")
+# is a schedule, not a fact
+_THIS_PERIOD = re.compile(r"\s*this\s+(?:(?:fiscal|financial|business|calendar)\s+)?(?:year|quarter|month)\b", re.I)
 _BASED_ON = re.compile(r"[\w .-]{0,15}?-based\b")
 _SINGLE_MODEL_METRICS = ("ev_model_launches", "electrified_model_launches")
 _MODEL_POINTER = re.compile(r"\s*The\s+(?:new\s+|[\w-]+-(?:built|made)\s+)?(?:car|model|hatchback|crossover|SUV)\b")
@@ -57,6 +60,8 @@ def date_claims(
         kind = at.kind_for(cue.start if cue.where is None else cue.where, text, s.paragraph, ctx, year)
         if kind == "actual" and _STILL_AHEAD.match(cue.time.text):
             kind = "target"  # "goes into production later this year": the year is now, the start is not yet
+        elif kind == "actual" and _THIS_PERIOD.match(cue.time.text) and not at.has_kind_cue(current[clause_start : cue.end]):
+            kind = "target"
         if cue.metric in _SINGLE_MODEL_METRICS and kind != "rumor":
             kind = "target"  # "goes on sale this year", "follows in 2026": stated ahead of the event
         value, unit = (1.0, "models") if cue.metric in _SINGLE_MODEL_METRICS else (None, None)

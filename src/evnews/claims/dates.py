@@ -67,16 +67,19 @@ _TECHNOLOGY_SUBJECT = NeedlePattern.of(
     r"all-solid-state|solid-state\s+(?:batter|cells?\b)|ASSB|Pro\s?PILOT|Pro\s?Pilot|autonom\w*\s+driving|self-driving|"
     r"vehicle-to-grid|V2G|wireless\s+charging|lidar|sodium-ion|LFP\s+batter|battery[\s-]swapp\w*|steer-by-wire|"
     # a powertrain new to a maker or a market: "its first plug-in hybrid", "add a plug-in hybrid to its line-up"
-    r"(?P<phev>(?<=first\s)plug-in\s+hybrid|plug-in\s+hybrid(?=\s+to\s+(?:its|the|their)\s+(?:line-?up|range|portfolio)))",
+    # "promised a plug-in hybrid by fiscal 2016": one plug-in hybrid by a year is the powertrain's arrival
+    r"(?P<phev>(?<=first\s)plug-in\s+hybrid|plug-in\s+hybrid(?=\s+to\s+(?:its|the|their)\s+(?:line-?up|range|portfolio))|"
+    r"(?<=\sa\s)plug-in\s+hybrid(?=\s+by\s+(?:the\s+end\s+of\s+)?(?:fiscal\s+(?:year\s+)?|FY\s?)?20\d\d\b))",
     re.I,
 )
 _TECHNOLOGY_VERB = with_first_char_guard(re.compile(
-    r"\b(?:launch\w*|arriv\w*|introduc\w*|enable|debut\w*|deploy\w*|roll\w*\s+out|electrif\w+|from|offer\w*|bring\w*|commerciali[sz]\w*|"
+    r"\b(?:launch\w*|arriv\w*|introduc\w*|enable|debut\w*|promis(?:e|es|ed|ing)|deploy\w*|roll\w*\s+out|electrif\w+|from|offer\w*|bring\w*|commerciali[sz]\w*|"
     r"available|mass-produc\w+|put\w*|fit\w*|install\w*|equip\w*|adopt\w*|to\s+market|on\s+the\s+market|in\s+showrooms|"
     r"due|add|adds|adding|come|comes|coming|follow|follows|on\s+sale|(?:begin\w*|start\w*|began)\s+selling|on\s+the\s+road|"
     r"reach(?:es|ing)?(?=\s+(?:the\s+)?(?:US|United\s+States|Europe|Japan|China|UK|Britain|India|North\s+America|market|showrooms)\b)|"
     # "which it wants in a production car by 2028", "to sell an EV with its own solid-state batteries"
     r"in\s+(?:a|its|their)\s+(?:first\s+)?(?:production|series|mass-market)\s+(?:car|vehicle|model|EV)|"
+    r"\bfor\s+(?:a|its|their)\s+first\s+(?:production\s+)?(?:car|vehicle|model|EV)\b|"  # "on course for a first car in 2028"
     r"sell\w*\s+(?:an?\s+|its\s+first\s+)?(?:[\w-]+\s+)?(?:EV|car|vehicle|model)s?\s+with|"
     # "First EV with all-solid-state batteries | FY2028": the first car to have it is its launch
     r"(?<![\w-])first\s+(?:[\w-]+\s+)?(?:EV|car|vehicle|model)\s+with)\b",

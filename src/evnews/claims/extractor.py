@@ -37,6 +37,7 @@ from evnews.claims.needle_pattern import NeedlePattern
 from evnews.claims.prefilter import with_first_char_guard
 from evnews.claims.sentences import Sentence, split_body
 from evnews.claims.share_words import may_state_whole_share, whole_share_at
+from evnews.claims.spent import settled_kind
 from evnews.claims.statements import states_nothing
 from evnews.claims.tables import row_text
 from evnews.claims.timex import TimeMention, entry_date, find_times, resolve, year_heading
@@ -57,16 +58,6 @@ _BACK_POINTER = with_first_char_guard(re.compile(r"^\s*(?:That|This|Even\s+so|Ev
 # "Nissan said last March that 129,000 had been sold": an actual is as of the statement's date.
 _SAID_BEFORE = with_first_char_guard(re.compile(
     r"\b(?:said|announced|reported|stated|confirmed|disclosed|revealed|told\s+[\w ]{1,30}?)\s+(?:in\s+|on\s+)?$", re.I
-))
-_MONEY_SPENT = with_first_char_guard(re.compile(
-    r"\b(?:invested|spent|has\s+(?:put|poured|ploughed|plowed|pumped|sunk)|had\s+(?:put|poured|ploughed|pumped|sunk)|so\s+far|to\s+date)\b",
-    re.I,
-))
-# Words that say a plant is working: its capacity is a fact, not a plan.
-_OPERATING = with_first_char_guard(re.compile(
-    r"\b(?:started|began|begun|opened|operat\w+|running|runs|produc(?:es|ed|ing)|output|has\s+(?:a\s+|an\s+)?(?:annual\s+)?capacity|"
-    r"reached|came\s+on\s+(?:stream|line)|online|in\s+operation|switched\s+on)\b",
-    re.I,
 ))
 _STATEMENT_POINTER = with_first_char_guard(re.compile(
     r"^\s*(?:At\s+(?:the|that)\s+time|Back\s+then|At\s+that\s+point|Then|(?:That|This|The|Its)\s+(?:[\w-]+\s+)?"
@@ -232,10 +223,7 @@ class _Reader:
                 continue
             if kind == "actual" and (market_statistic or bg.market_clause(window.clause)):
                 continue  # "Sales of electric cars in Europe rose to 2 million": the market's, nobody's claim
-            if metric == "investment" and kind == "actual" and not _MONEY_SPENT.search(window.clause):
-                kind = "target"  # "announced a £1 billion project": money committed, not yet spent
-            if metric == "battery_capacity" and kind == "actual" and not _OPERATING.search(window.clause):
-                kind = "target"  # "the project included a 9 GWh plant": capacity planned, not yet running
+            kind = settled_kind(metric, kind, window.clause, text[: n.start], self.ctx.entry_anchor is not None)
             if metric == "cumulative_sales" and kind == "actual" and bg.period_of_other_figure(time, n, numbers, text):
                 year, fiscal = None, False  # "sold 42,000 last year, bringing the total to 650,000": the total is as of now
             if kind == "actual" and year is None and self.ctx.anchor is not None:

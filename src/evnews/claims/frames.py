@@ -125,7 +125,7 @@ _BUILT = with_first_char_guard(re.compile(
 ))
 # "282,704 cars built in Sunderland", "1,000 vans made there": a count of units made.
 _BUILT_AFTER = re.compile(
-    r"^\s*(?:[\w-]+\s+){0,2}?(?:cars|vehicles|units|EVs|vans|Leafs|models)\s+(?:built|produced|made|manufactured|assembled)\b|"
+    r"^\s*(?:[\w-]+\s+){0,2}?(?:cars|vehicles|units|EVs|vans|Leafs|models)\s+(?:(?:have|has|had)\s+been\s+)?(?:built|produced|made|manufactured|assembled)\b|"
     # "175,000 of the cars have come off the line at Sunderland": made there, not sold
     r"^\s*(?:of\s+(?:the|them|those|these)\s+)?(?:[\w-]+\s+){0,2}?(?:have|has|had)\s+(?:come|rolled)\s+off\s+(?:the|its|their)\s+(?:[\w-]+\s+)?lines?\b",
     re.I,

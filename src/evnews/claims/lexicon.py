@@ -292,7 +292,7 @@ ACTUAL_CUES = (
     r"\bsold\b(?!\s+(?:every|each|a|per)\s+year|\s+annually)|\bdelivered\b|\breached\b|\bpassed\b|\btopped\b|\bachieved\b|\bsurpassed\b|\bexceeded\b|\bhit\b|"
     r"\bbought\b|\bregistered\b|\bshipped\b|\bhas\s+sold\b|\bhave\s+sold\b|\bcrossed\b|\bmilestone\b|\bcelebrated\b|"
     r"\bbegan\b|\bstarted\b|\bmoved\b|\b(?:went|gone)\s+to\b|\baccounted\s+for\b|\b(?:comes?|came)\s+in\s+at\b|\bst(?:ood|ands?)\s+at\b|"
-    r"\bamount(?:s|ed)\s+to\b|\badded\b(?!\s*(?:that\b|[:,]))|\b(?:collected|received|secured|logged|booked|garnered|racked\s+up)\b|"
+    r"\bamount(?:s|ed)\s+to\b|\badded\b(?!\s*(?:that\b|[:,.]|$))|\b(?:collected|received|secured|logged|booked|garnered|racked\s+up)\b|"
     r"\bbuilt\b|\bfallen\b|\btotal(?:led|ed)\b|\bbecame\b|\bwas\b|\bwere\b|\btook\b|\bmade\s+up\b|\brepresented\b"
 )
 
@@ -327,6 +327,8 @@ INVESTMENT_CUES_RE = re.compile(
     r"earmark(?:s|ed)?|fund(?:s|ed|ing)?|capital\s+expenditure|capex|pour(?:s|ed|ing)?|put\s+up|outlay|"
     r"to\s+(?:speed\s+up|accelerate|drive|push)\s+(?:its\s+|the\s+)?electrification|"
     r"(?:put|puts|putting|plough\w*|plow\w*|pump\w*|inject\w*|sink\w*)(?=(?:[^.;]|\.(?=\d)){0,40}\binto\b)|backed\s+by|backing)\b|^\s*Investment\s*:|"
+    # "an electrification budget of ¥2 trillion": money set aside for the EV plan
+    r"\b(?:electrification|electric|EV|battery|investment|capital)\s+budgets?\b|"
     # money a plant is given: "the plant will get $500 million for the job"
     r"\b(?:plant|factory|gigafactory|facility|site)\s+(?:will\s+|is\s+to\s+|would\s+|is\s+set\s+to\s+)?(?:get|gets|got|receive[sd]?)\b|"
     r"^\s*(?:[\w-]+\s+){0,2}(?:project|programme|program|scheme|package|plan|overhaul|expansion|upgrade|retooling|phase|stage|"

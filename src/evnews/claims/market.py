@@ -65,6 +65,9 @@ _COMPANY_WIDE = re.compile(
     r"\belectrif(?:y|ying|ication)\b|\bbusiness\s+plan\b|\bmid-term\s+plan\b|^\W*Under\s+(?:its\s+|the\s+|that\s+)?(?:plan\b|(?-i:[A-Z]))",
     re.I,
 )
+# "commits ¥400 billion to battery capacity", "invest ... in battery supply": cells bought or built anywhere,
+# money with no place of its own (unless a plant is named with it)
+_ON_BATTERY_SUPPLY = re.compile(r"\b(?:on|to|in|into|for)\s+(?:securing\s+|more\s+|new\s+)?battery\s+(?:capacity|supply|supplies)\b", re.I)
 # Pointers to the story's plant: "a gigafactory next door", "at the site".
 _SITE_POINTER = with_first_char_guard(re.compile(
     r"\bnext\s+door\b|\b(?:the|that|this)\s+(?:same\s+)?(?:plant|site|factory|facility|gigafactory|works)\b", re.I
@@ -245,6 +248,8 @@ class _Context:
 
     def _place_fits(self, claim: Claim, text: str, market: str | None) -> bool:
         if market is None or _COMPANY_WIDE.search(text) or claim.metric == "investment" and not _PLACE_NOUN.search(text):
+            return False
+        if claim.metric == "investment" and _ON_BATTERY_SUPPLY.search(text) and not _PLANT_NOUN.search(text):
             return False
         if claim.metric == "battery_capacity" and not _PLANT_NOUN.search(text) and market != self.article.site:
             return False  # "Nissan wants 52 GWh of capacity by 2026": the company's, unless the story is about a plant there

@@ -76,9 +76,9 @@ def without_qualifier(text: str) -> str:
 
 # A 100 % EV share stated in words: "plans to sell only electric cars".
 _ONLY_EV = NeedlePattern.of(
-    r"\b(?:sell|selling|sales\s+of)\s+only\s+(?:electric|battery[\s-]electric|EVs?|zero-emission)|"
-    # "every car it sells in Europe will be fully electric by 2030"
-    r"\b(?:every|each)\s+(?:[\w-]+\s+){0,2}?(?:car|vehicle|model)\s+(?:it|they|we)\s+(?:sells?|sold)\b[^.;]{0,40}?\b(?:will|would|is\s+to|must|should)\s+be\s+"
+    r"\b(?:sell|selling|sales\s+of)\s+only\s+(?:(?:fully|purely|all)[\s-]+)?(?:electric|battery[\s-]electric|EVs?|zero-emission)|"
+    # "every car it sells in Europe will be fully electric by 2030", "every new Nissan sold here will be electric"
+    r"\b(?:every|each)\s+(?:[\w-]+\s+){0,2}?(?:car|vehicle|model|(?-i:[A-Z][\w-]+))\s+(?:(?:it|they|we)\s+(?:sells?|sold)|sold)\b[^.;]{0,40}?\b(?:will|would|is\s+to|must|should)\s+be\s+"
     r"(?:fully\s+|all[\s-]|purely\s+|100%\s+)?(?:electric|battery[\s-]electric|zero-emission)\b",
     re.I,
 )

@@ -59,11 +59,14 @@ _PATTERNS: tuple[tuple[str, str, bool, tuple[str, ...]], ...] = (
     (r"between\s+(?:fiscal\s+(?:year\s+)?|FY\s?)?20\d\d\s+and\s+(?P<f>fiscal\s+(?:year\s+)?|FY\s?)?(?P<y>20\d\d)", "absolute", False, ("between",)),
     # "between FY24 and FY30", "from FY2024 to FY2030", a table label's "FY2024 to FY2030": a span's end
     (r"\b(?:(?:between|from)\s+)?FY\s?'?(?:20)?\d\d\s+(?:and|to|through)\s+(?P<f>FY\s?'?)(?P<y>20\d\d|\d\d)\b", "absolute", False, ("fy",)),
+    # "34 electrified models from fiscal 2024 to fiscal 2030": the plan period's end, not its start (a bare
+    # "slip from 2025 to 2026" is a date moved, read by the patterns below)
+    (r"\bfrom\s+fiscal\s+(?:year\s+)?20\d\d\s+(?:to|through|until)\s+(?P<f>fiscal\s+(?:year\s+)?)(?P<y>20\d\d)\b", "absolute", False, ("from",)),
     (r"(?:the\s+)?(?:business|financial)\s+year\s+(?:starting|beginning|from)\s+(?:in\s+)?(?:" + MONTH + r"\s+)?(?P<y>20\d\d)", "absolute", True, ("year",)),
-    (r"(?:the\s+)?(?:(?:business|financial|fiscal)\s+)?year\s+(?:(?:that|which)\s+(?:ends|ended|will\s+end)|ending|to|through)\s+(?:in\s+)?(?:" + MONTH + r"\s+)?(?P<y>20\d\d)", "fy_ending", True, ("year",)),
+    (r"(?:the\s+)?(?:(?:business|financial|fiscal)\s+)?year\s+(?:(?:that|which)\s+(?:ends|ended|will\s+end)|ending|to|through)\s+(?:in\s+|on\s+)?(?:" + MONTH + r"\s+(?:\d{1,2}(?:st|nd|rd|th)?,?\s+)?)?(?P<y>20\d\d)", "fy_ending", True, ("year",)),
     # "the fiscal year that ended in March", "the year to March": the fiscal year whose end month is named,
     # counted back from the text's date like any month, then named (as Japanese firms do) by its first year.
-    (r"(?:the\s+)?(?:(?:business|financial|fiscal)\s+)?year\s+(?:that\s+|which\s+)?(?:ended|ending|closed|to|through)\s+(?:in\s+|at\s+the\s+end\s+of\s+)?(?P<fm>" + MONTH + r")(?!\s+\d)", "fy_month", True, ("year",)),
+    (r"(?:the\s+)?(?:(?:business|financial|fiscal)\s+)?year\s+(?:that\s+|which\s+)?(?:ended|ending|closed|to|through)\s+(?:in\s+|on\s+|at\s+the\s+end\s+of\s+)?(?P<fm>" + MONTH + r")(?![a-z])(?:\s+\d{1,2}(?:st|nd|rd|th)?\b)?(?!,?\s+\d)", "fy_month", True, ("year",)),
     # "the 2028 financial year", "its 2022 fiscal year"
     (r"\b(?P<y>20\d\d)[\s-]+(?:business|financial|fiscal)\s+year\b", "absolute", True, ("year",)),
     (r"\bFY\s?'?(?P<y>20\d\d|\d\d)\b", "absolute", True, ("fy",)),
@@ -101,11 +104,12 @@ _PATTERNS: tuple[tuple[str, str, bool, tuple[str, ...]], ...] = (
     # "will begin assembling it next month", said in December: January of the next year
     (r"\bnext\s+month\b", "next_month", False, ("next",)),
     (r"\bnext\s+week\b", "this", False, ("next",)),
-    (r"\b(?:at\s+)?(?:around\s+|about\s+)?the\s+same\s+time\b|\bby\s+the\s+same\s+(?:point|date|time)\b|\b(?:over|in|during|for)\s+the\s+same\s+(?:\w+\s+)?(?:period|months|weeks|quarters?|years)\b|\bthe\s+same\s+year\b|\bthat\s+year\b|\bin\s+the\s+same\s+period\b|"
+    (r"\b(?:at\s+)?(?:around\s+|about\s+)?the\s+same\s+time\b|\bby\s+the\s+same\s+(?:[\w-]+\s+)?(?:point|date|time|deadline)\b|\b(?:over|in|during|for)\s+the\s+same\s+(?:\w+\s+)?(?:period|months|weeks|quarters?|years)\b|\bthe\s+same\s+(?:(?:fiscal|financial|business|calendar)\s+)?year\b|\bthat\s+year\b|\bin\s+the\s+same\s+period\b|"
      r"\bby\s+(?:then|that\s+(?:time|point|date))\b", "same", False, ("same", "that", "year", "then")),
     # "52 GWh by fiscal 2026, rising to 130 GWh four years later": counted from the year just named
     (r"\b" + _N + r"\s+years?\s+later\b", "years_later", False, ("later",)),
-    (r"\b(?:by\s+)?the\s+end\s+of\s+(?:the|this|our)\s+plan\b|\bby\s+the\s+plan'?s\s+end\b", "plan_end", False, ("plan",)),
+    (r"\b(?:by\s+)?the\s+end\s+of\s+(?:the|this|our)\s+plan\b|\bby\s+the\s+plan'?s\s+end\b|"
+     r"\b(?:over|during|within|in)\s+the\s+(?:life|lifetime|course|span)\s+of\s+(?:the|this|our)\s+plan\b", "plan_end", False, ("plan",)),
     # "could fall to $65 per kWh later": an open date, not the year named before it
     # "and later to $65", "at a later stage"
     (r"\beventually\b|\bin\s+the\s+long\s+(?:run|term)\b|\bone\s+day\b|\bultimately\b|(?<=\s)later(?=\s*[,;.)]|\s+on\b|$|\s+to\s+[$€£¥\d])|"
@@ -133,7 +137,7 @@ _PATTERNS_OF: dict[str, frozenset[int]] = {
 _LAUNCH_BEFORE = with_first_char_guard(re.compile(
     # "to be launched within 18 months" is a plan: only a past launch dates background
     r"\b(?:since|(?<!be\s)launched|(?<!be\s)introduced|(?<!be\s)debuted|went\s+on\s+sale|(?:been|was|were)\s+on\s+sale|first\s+(?:went\s+on\s+sale|sold|delivered)|"
-    r"founded|established|came\s+out|was\s+launched|(?:its|the|original)\s+launch)\b[^,;]{0,45}$",
+    r"founded|established|came\s+out|was\s+launched|(?:its|the|original)\s+launch)\b[^,;]{0,60}$",
     re.I,
 ))
 # Tried only on texts holding one of its verbs (needle_pattern.NeedlePattern): most times have none before them.

@@ -20,7 +20,9 @@ from evnews.claims.timex import TimeMention
 
 _CUMULATIVE_VERB = with_first_char_guard(re.compile(
     r"\b(?:has|have|had|having)\s+(?:now\s+|already\s+)?(?:sold|delivered|reached|bought|passed|topped|shipped|found)\b|"
-    r"\b(?:passed|topped|surpassed|crossed|reached|reach|hit|passing|topping|surpassing|crossing|reaching|hitting)\b",
+    # a timeline's present tense counts too: "Leaf sales pass 100,000", "the first EV to top 400,000 sales"
+    r"\b(?:passed|topped|surpassed|crossed|reached|reach|hit|passing|topping|surpassing|crossing|reaching|hitting|"
+    r"pass(?:es)?|tops?|surpass(?:es)?|cross(?:es)?|reaches|hits)\b(?!-|\s+(?:seller|selling|spot|ten|five|three|of)\b)",
     re.I,
 ))
 _PERIOD_WORDS = with_first_char_guard(re.compile(
