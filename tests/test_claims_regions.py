@@ -151,3 +151,22 @@ def test_under_a_deal_is_no_company_wide_plan() -> None:
         "Under the deal, Nissan will invest £300 million in the plant by 2026."
     )
     assert ("investment", 3e8, "uk") in regions(text)
+
+
+# -- a line's leading label ----------------------------------------------------------
+
+
+def test_a_bulleted_market_label_scopes_every_clause_of_its_line() -> None:
+    text = (
+        "Nissan set out its electrification plan by market.\n"
+        "- Europe: regulation is the main driver; Nissan aims for 100% EV sales by 2030.\n"
+        "• **China**: local partners lead, and Nissan expects 40% electrified sales by 2026."
+    )
+    got = regions(text)
+    assert ("ev_sales_share", 100.0, "europe") in got
+    assert ("electrified_sales_share", 40.0, "china") in got
+
+
+def test_a_label_that_is_no_market_leaves_the_figure_global() -> None:
+    text = "Nissan set out its plan.\n- Costs: batteries get cheaper; Nissan aims for 100% EV sales by 2030."
+    assert ("ev_sales_share", 100.0, "global") in regions(text)
