@@ -45,8 +45,7 @@ _SEGMENT_END = re.compile(r"[,;](?!\d)")
 _DONE_CLAUSE = re.compile(r"\W*(?:and|but)\s+(?:it\s+)?(?:has|have|had)\s+(?:already\s+)?\w+ed\b", re.I)  # "..., and has earmarked ¥400bn"
 _BLANKED_ASIDE = re.compile(r",\s{4,},")
 _BRACKET = re.compile(r"\([^()]*\)")
-# A line's leading label, which scopes the whole line: "Europe: ...", and as lists and notes write it,
-# "- Europe: ...", "• **Europe**: ...".
+# A line's leading label scopes the line: "Europe: ...", in lists and notes also "- Europe:", "• **Europe**:".
 _MARKET_LABEL = re.compile(r"^\s*(?:[-*•–]\s+)?(?:\*\*|__)?([A-Z][\w .&/-]{0,30})(?:\*\*|__)?:")
 RELATIVE_CLAUSE = re.compile(r",\s+(?:where|which|who|whose|(?:in|of|under|for|with)\s+which)\b[^,]*,")
 # "Honda, Nissan's would-be merger partner, is taking ...": a noun phrase set off by commas after a name
