@@ -185,7 +185,10 @@ def evaluate(
     from evnews.evaluation import evaluate_corpus, format_report
 
     work = work_dir or Path(tempfile.mkdtemp(prefix="evnews-eval-"))
-    report = evaluate_corpus(corpus, work)
+    try:
+        report = evaluate_corpus(corpus, work)
+    except EvnewsError as exc:  # a folder that is no corpus: say so, not a traceback
+        raise fail(exc) from None
     console.print(format_report(report), markup=False, highlight=False)
 
 
