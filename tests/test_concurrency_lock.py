@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from evnews.errors import WarehouseLockedError
+from evnews.errors import ConfigError, WarehouseLockedError
 from evnews.orchestration.lock import lock_path, read_holder, run_lock
 
 HOLD_LOCK = """
@@ -75,3 +75,10 @@ def test_the_lock_is_reentrant_within_a_process(tmp_path: Path) -> None:
         assert outer.outermost and not inner.outermost
     # released: another process can take it at once
     hold_in_child(db, 0).wait()
+
+
+def test_a_run_whose_warehouse_folder_cannot_be_made_says_so(tmp_path: Path) -> None:
+    (tmp_path / "plain-file").write_text("x")
+    with pytest.raises(ConfigError, match="cannot create the folder"):
+        with run_lock(tmp_path / "plain-file" / "w.duckdb"):
+            pass

@@ -9,7 +9,7 @@ import time
 import duckdb
 import pytest
 
-from evnews.errors import WarehouseLockedError
+from evnews.errors import ConfigError, WarehouseLockedError
 from evnews.store.db import connect, migrate
 
 
@@ -74,3 +74,19 @@ def test_a_changed_migration_is_refused(tmp_path, monkeypatch):
     (wh / "migrations" / "001_a.sql").write_text("CREATE TABLE a (x INTEGER, y INTEGER);")
     with pytest.raises(RuntimeError, match="changed after it was applied"):
         migrate(con)
+
+
+def test_a_file_that_is_no_warehouse_is_a_clear_error_and_is_left_as_it_was(tmp_path):
+    notes = tmp_path / "notes.duckdb"
+    notes.write_text("my notes, not a database\n")
+    for read_only in (False, True):
+        with pytest.raises(ConfigError, match="cannot open warehouse") as caught:
+            connect(notes, read_only=read_only, wait_s=0)
+        assert "--db" in caught.value.hint
+    assert notes.read_text() == "my notes, not a database\n"
+
+
+def test_a_warehouse_path_under_a_file_says_the_folder_cannot_be_made(tmp_path):
+    (tmp_path / "plain-file").write_text("x")
+    with pytest.raises(ConfigError, match="cannot create the folder"):
+        connect(tmp_path / "plain-file" / "w.duckdb")

@@ -8,7 +8,8 @@
     ├── SystemicError             the whole run cannot go on; it stops with a message
     │   ├── WarehouseLockedError  another process holds the DuckDB file
     │   └── NoNetworkError        not a single host could be reached
-    └── ConfigError               a sources/targets file is wrong (names file and row)
+    └── ConfigError               a sources/targets file is wrong (names file and row), or
+                                  the warehouse path is no warehouse or cannot be made
 
 Every error carries `hint`: what the operator can do about it. Errors from
 libraries (httpx, duckdb, feedparser) are translated into this tree at the

@@ -30,6 +30,7 @@ from pathlib import Path
 from typing import IO
 
 from evnews.errors import WarehouseLockedError
+from evnews.store.db import make_warehouse_folder
 from evnews.timeutil import utcnow
 
 log = logging.getLogger(__name__)
@@ -135,7 +136,7 @@ def _locked_error(db_path: Path, path: Path, waited: float) -> WarehouseLockedEr
 
 
 def _acquire(db_path: Path, path: Path, wait_s: float) -> tuple[IO[str], LockHolder | None]:
-    path.parent.mkdir(parents=True, exist_ok=True)
+    make_warehouse_folder(db_path)  # the lock file lives beside the warehouse
     # "a+" never truncates: the record of the current holder must survive our open.
     handle = open(path, "a+", encoding="utf-8")  # noqa: SIM115 - held for the whole run
     start = time.monotonic()

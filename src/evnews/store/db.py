@@ -26,7 +26,7 @@ import duckdb
 
 from evnews.config import warehouse_dir
 from evnews.timeutil import utcnow
-from evnews.errors import WarehouseLockedError
+from evnews.errors import ConfigError, WarehouseLockedError
 
 # DuckDB's cache per connection; EVNEWS_DUCKDB_MEMORY_LIMIT overrides it (e.g. "1GB").
 DEFAULT_MEMORY_LIMIT = "256MB"
@@ -66,7 +66,7 @@ def connect(
     """
     path = Path(path)
     if not read_only:
-        path.parent.mkdir(parents=True, exist_ok=True)
+        make_warehouse_folder(path)
     deadline = time.monotonic() + wait_s
     delay = 0.1
     while True:
@@ -75,7 +75,7 @@ def connect(
             break
         except duckdb.Error as exc:
             if not _is_lock_error(exc):
-                raise
+                raise _unopenable(path, exc) from None
             if time.monotonic() >= deadline:
                 raise WarehouseLockedError(
                     f"warehouse {path} is locked by {lock_holder(exc)}",
@@ -93,6 +93,25 @@ def connect(
     if not read_only and migrate_schema:
         _migrate_once(con, path)
     return con
+
+
+def make_warehouse_folder(path: Path) -> None:
+    """Create the folder warehouse `path` goes in, or say plainly why it cannot be made."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise ConfigError(
+            f"cannot create the folder for warehouse {path}: {exc.strerror or exc}",
+            hint="pass --db with a path in a folder you can write to",
+        ) from None
+
+
+def _unopenable(path: Path, exc: duckdb.Error) -> ConfigError:
+    # Not a lock: a file that is no DuckDB database, one from a newer DuckDB, or one we cannot read.
+    return ConfigError(
+        f"cannot open warehouse {path}: {exc}",
+        hint="point --db at a warehouse evnews created, or at a new path; keep the other file, it is not changed",
+    )
 
 
 # Warehouses this process already brought up to date. A run opens the file for
