@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
+
 import duckdb
 from rich.console import Console
 
 from evnews.cli_output import print_query_result, print_targets, revision_chain
 from evnews.compare import load_registry
 from evnews.config import warehouse_dir
+from evnews.store.db import connect
 
 
 def query(sql: str) -> duckdb.DuckDBPyConnection:
@@ -45,3 +50,25 @@ def test_targets_list_revision_chains_and_fit_a_narrow_terminal():
     lines = console.export_text().splitlines()
     assert any(revised.superseded_by[:12] in line for line in lines)
     assert all(len(line) <= 80 for line in lines)
+
+
+def test_brackets_in_stored_text_are_printed_as_they_are():
+    # An error hint "(allow_private_hosts in [fetch])" or a headline "[Video] ..." is data, not markup.
+    sql = "SELECT '[Video] Nissan Leaf' AS \"[title]\", 'set it in [fetch]' AS hint, '[bold]x[/]' AS odd"
+    for fmt in ("table", "vertical"):
+        console = Console(width=120, record=True, color_system=None)
+        print_query_result(console, query(sql), fmt=fmt)
+        text = console.export_text()
+        assert "[Video] Nissan Leaf" in text and "in [fetch]" in text and "[bold]x[/]" in text and "[title]" in text
+
+
+def test_a_blank_statement_is_a_clear_error(tmp_path):
+    db = tmp_path / "w.duckdb"
+    connect(db).close()
+    done = subprocess.run(
+        [sys.executable, "-m", "evnews.cli", "sql", "  ", "--db", str(db)],
+        capture_output=True, text=True, timeout=120,
+        env={**os.environ, "PREFECT_SERVER_ANALYTICS_ENABLED": "false", "DO_NOT_TRACK": "1"},
+    )
+    assert done.returncode == 2 and "no SQL statement given" in done.stderr
+    assert "Traceback" not in done.stderr

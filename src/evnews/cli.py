@@ -153,6 +153,8 @@ def sql(
     from evnews.store.reader import open_for_reading
 
     try:
+        if not statement.strip():
+            raise EvnewsError("no SQL statement given", hint='pass one, e.g. evnews sql "SELECT * FROM claims LIMIT 5"')
         with open_for_reading(_db(db)) as con:
             try:
                 cur = con.execute(statement)

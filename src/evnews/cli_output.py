@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
+from rich.text import Text
 
 if TYPE_CHECKING:  # the pipeline imports every stage: keep `evnews sql` light
     from evnews.pipeline import RunSummary
@@ -61,7 +62,7 @@ def _raw(value: Any) -> str:
 
 
 def print_query_result(console: Console, cursor: Any, *, fmt: str = "table", limit: int = 200) -> None:
-    names = [d[0] for d in cursor.description] if cursor.description else []
+    names = [d[0] for d in cursor.description] if cursor is not None and cursor.description else []
     rows = cursor.fetchall() if names else []
     if fmt == "csv":
         writer = csv.writer(sys.stdout)
@@ -77,9 +78,10 @@ def print_query_result(console: Console, cursor: Any, *, fmt: str = "table", lim
     else:
         table = Table(show_header=True, header_style="bold")
         for name in names:
-            table.add_column(name, overflow="fold")
+            table.add_column(Text(name), overflow="fold")
         for row in rows[:limit]:
-            table.add_row(*(_cell(v) for v in row))
+            # Literal text: a stored "[fetch]" or "[Video]" is data, not console markup to swallow.
+            table.add_row(*(Text(_cell(v)) for v in row))
         console.print(table)
     shown = min(len(rows), limit)
     console.print(f"[dim]{len(rows)} row(s){'' if shown == len(rows) else f', {shown} shown (--limit)'}[/]")
@@ -90,7 +92,7 @@ def print_vertical(console: Console, names: list[str], rows: list[tuple]) -> Non
     for i, row in enumerate(rows, start=1):
         console.rule(f"row {i}", align="left", style="dim")
         for name, value in zip(names, row, strict=True):
-            console.print(f"[bold]{name.ljust(width)}[/] {escape(_cell(value))}", highlight=False)
+            console.print(f"[bold]{escape(name.ljust(width))}[/] {escape(_cell(value))}", highlight=False)
 
 
 def revision_chain(targets: Any, target_id: str) -> list[str]:
