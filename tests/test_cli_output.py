@@ -2,11 +2,8 @@
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
-
 import duckdb
+from cli_run import run_cli
 from rich.console import Console
 
 from evnews.cli_output import print_query_result, print_targets, revision_chain
@@ -65,10 +62,16 @@ def test_brackets_in_stored_text_are_printed_as_they_are():
 def test_a_blank_statement_is_a_clear_error(tmp_path):
     db = tmp_path / "w.duckdb"
     connect(db).close()
-    done = subprocess.run(
-        [sys.executable, "-m", "evnews.cli", "sql", "  ", "--db", str(db)],
-        capture_output=True, text=True, timeout=120,
-        env={**os.environ, "PREFECT_SERVER_ANALYTICS_ENABLED": "false", "DO_NOT_TRACK": "1"},
-    )
+    done = run_cli("sql", "  ", "--db", str(db))
     assert done.returncode == 2 and "no SQL statement given" in done.stderr
     assert "Traceback" not in done.stderr
+
+
+def test_a_report_path_that_cannot_be_written_is_a_clear_error(tmp_path):
+    db = tmp_path / "w.duckdb"
+    connect(db).close()
+    (tmp_path / "plain-file").write_text("x")
+    done = run_cli("report", "--db", str(db), "--html", str(tmp_path / "plain-file" / "r.html"))
+    assert done.returncode == 2 and "cannot write the report" in done.stderr
+    assert "Traceback" not in done.stderr
+    assert (tmp_path / "plain-file").read_text() == "x"

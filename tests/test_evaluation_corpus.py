@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+from cli_run import run_cli
 
 from evnews.evaluation import evaluate_corpus, format_report
 from evnews.evaluation.gold import load_gold
@@ -40,11 +38,7 @@ def test_a_corpus_without_gold_is_a_clear_error(tmp_path: Path) -> None:
 
 def test_eval_on_a_folder_without_gold_says_what_to_do_without_a_traceback(tmp_path: Path) -> None:
     (tmp_path / "site").mkdir()
-    done = subprocess.run(
-        [sys.executable, "-m", "evnews.cli", "eval", "--corpus", str(tmp_path), "--work-dir", str(tmp_path / "work")],
-        capture_output=True, text=True, timeout=120,
-        env={**os.environ, "PREFECT_SERVER_ANALYTICS_ENABLED": "false", "DO_NOT_TRACK": "1", "COLUMNS": "200"},
-    )
+    done = run_cli("eval", "--corpus", str(tmp_path), "--work-dir", str(tmp_path / "work"))
     assert done.returncode == 2
     assert "no gold file" in done.stderr and "gold/articles.jsonl" in done.stderr
     assert "Traceback" not in done.stderr + done.stdout

@@ -133,12 +133,25 @@ def report(
     try:
         with open_for_reading(_db(db)) as con:
             if html:
-                html.write_text(render_html(con), encoding="utf-8")
+                _write_report(html, render_html(con))
                 console.print(f"report written to {html}")
             else:
                 render_terminal(con, console)
     except EvnewsError as exc:
         raise fail(exc) from None
+
+
+def _write_report(path: Path, page: str) -> None:
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(page, encoding="utf-8")
+    except (FileExistsError, NotADirectoryError):
+        raise EvnewsError(f"cannot write the report to {path}: a file stands where a folder should be",
+                          hint="pass --html with a path in a folder") from None
+    except OSError as exc:
+        raise EvnewsError(
+            f"cannot write the report to {path}: {exc.strerror or exc}", hint="pass --html with a path you can write to"
+        ) from None
 
 
 @app.command()
