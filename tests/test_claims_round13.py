@@ -1,0 +1,58 @@
+"""Round 13 of general mechanisms, each shown on sentences written for this file.
+
+This round took no new set: it pooled what was still wrong on every readable set (dev, heldout, heldout2,
+heldout4-7, heldout9-22) and fixed the error types that recur in sets by different writers
+(tests/round13_error_types.md has the table). Each test below is an own sentence, positive and negative.
+"""
+
+from __future__ import annotations
+
+from claim_keys import ABOUT_NISSAN, keys
+
+
+def _placed(text: str, title: str = ABOUT_NISSAN) -> set[tuple[str, str, float | None, str]]:
+    return {(k[0], k[1], k[2], k[5]) for k in keys(text, "2024-03-01", title)}
+
+
+# ---- a Japanese carmaker's money in a foreign currency is spent where that currency is ----
+
+
+def test_pounds_of_a_japanese_carmaker_are_spent_in_britain() -> None:
+    text = "Honda will invest up to £900 million in the two electric hatchbacks, it said on Tuesday."
+    assert _placed(text, "Honda") == {("Honda", "investment", 900e6, "uk")}
+
+
+def test_yuan_and_dollars_of_a_japanese_carmaker_place_their_money() -> None:
+    assert _placed("Nissan said the 4 billion yuan it is spending will be spent by 2027.") == {
+        ("Nissan", "investment", 4e9, "china")
+    }
+    assert _placed("Toyota will invest 90 billion rupees, it said on Friday.", "Toyota") == {
+        ("Toyota", "investment", 90e9, "india")
+    }
+
+
+def test_dollars_and_euros_name_no_market() -> None:
+    assert {k[3] for k in _placed("Toyota's $800 million commitment was confirmed on Friday.", "Toyota")} == {"global"}
+    assert {k[3] for k in _placed("Nissan will put €600 million into the new crossover.")} == {"global"}
+
+
+def test_the_currency_country_among_the_markets_named_is_where_the_money_goes() -> None:
+    text = "Nissan will spend 6 billion yuan on the effort by 2027, including cars built in China for export to Africa."
+    assert _placed(text) == {("Nissan", "investment", 6e9, "china")}
+
+
+def test_yen_and_company_wide_money_stay_global() -> None:
+    assert _placed("Nissan will invest ¥50 billion in the new model.") == {("Nissan", "investment", 50e9, "global")}
+    text = "Nissan will spend £12 billion over five years to electrify its line-up."
+    assert {k[3] for k in _placed(text)} == {"global"}
+    assert {k[3] for k in _placed("Nissan will spend 3 billion yuan on battery capacity.")} == {"global"}
+
+
+def test_a_foreign_carmaker_in_its_own_currency_is_not_placed_by_it() -> None:
+    text = "Ford will invest $3.5 billion in the new electric pickups."
+    assert {k[3] for k in _placed(text, "Ford")} == {"global"}
+
+
+def test_money_in_a_currency_other_than_the_places_named_takes_no_market_from_it() -> None:
+    text = "Nissan will spend £2 billion on plants in Mexico and Brazil."
+    assert "uk" not in {k[3] for k in _placed(text)}
