@@ -7,7 +7,11 @@ heldout4-7, heldout9-22) and fixed the error types that recur in sets by differe
 
 from __future__ import annotations
 
+import datetime as dt
+
 from claim_keys import ABOUT_NISSAN, keys
+
+from evnews.claims import extract_claims
 
 
 def _placed(text: str, title: str = ABOUT_NISSAN) -> set[tuple[str, str, float | None, str]]:
@@ -56,3 +60,31 @@ def test_a_foreign_carmaker_in_its_own_currency_is_not_placed_by_it() -> None:
 def test_money_in_a_currency_other_than_the_places_named_takes_no_market_from_it() -> None:
     text = "Nissan will spend £2 billion on plants in Mexico and Brazil."
     assert "uk" not in {k[3] for k in _placed(text)}
+
+
+# ---- a start told in an aside on the plant is that of the car the main clause builds, and a model is its brand's ----
+
+
+def _starts(text: str, published: str = "2023-09-01") -> set[tuple[str, str | None, int | None]]:
+    claims = extract_claims(text, published=dt.date.fromisoformat(published), title=ABOUT_NISSAN)
+    return {(c.company, c.product, c.horizon_year) for c in claims if c.metric == "production_start"}
+
+
+def test_a_start_in_an_aside_on_the_plant_is_the_main_clause_car() -> None:
+    text = "The Leaf and its Renault cousin, the Zoe, are assembled at the Flins factory, where production began in March."
+    assert _starts(text) == {("Nissan", "Leaf", 2023)}
+
+
+def test_a_contract_builder_does_not_take_the_model_from_its_brand() -> None:
+    text = "Renault builds the Micra next to its own Clio at the Flins plant, where output of both cars started in 2023."
+    assert _starts(text) == {("Nissan", "Micra", 2023)}
+
+
+def test_an_aside_that_names_its_own_car_keeps_it() -> None:
+    text = "Nissan builds the Leaf at Sunderland, where production of the Juke began in 2010."
+    assert {s[1] for s in _starts(text)} == {"Juke"}
+
+
+def test_a_technology_built_by_a_maker_named_first_stays_the_maker_s() -> None:
+    text = "Toyota will start production of cars with solid-state batteries in 2027."
+    assert {s[0] for s in _starts(text)} == {"Toyota"}

@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from evnews.claims import lexicon as lx
+from evnews.claims.cue_products import built_product, nearest_product
 from evnews.claims.mentions import Mention, find_companies
 from evnews.claims.needle_pattern import NeedlePattern
 from evnews.claims.prefilter import with_first_char_guard
@@ -215,13 +216,6 @@ def _just_begun(clause: str, cue: re.Match[str], start: int, times: list[TimeMen
     return TimeMention(start + begun.start(), start + begun.end(), begun.group(0), "this")
 
 
-def _nearest_product(products: list[Mention], pos: int, start: int, end: int) -> str | None:
-    inside = [p for p in products if start <= p.start < end]
-    if not inside:
-        return None
-    return min(inside, key=lambda p: abs(p.start - pos)).name
-
-
 def _technology_cues(
     sentence: str, start: int, end: int, times: list[TimeMention], products: list[Mention], brands: Sequence[Mention]
 ) -> list[DateCue]:
@@ -256,7 +250,7 @@ def _technology_cues(
         tech_start, tech_end = start + tech.start(named), start + tech.end(named)
         if _EQUIPPED_AFTER.match(sentence, tech_end):
             continue  # "to sell a million ProPILOT-equipped cars a year": cars sold with it, not its launch
-        product = "plug-in hybrid" if named == "phev" else _nearest_product(products, tech_start, start, end)
+        product = "plug-in hybrid" if named == "phev" else nearest_product(products, tech_start, start, end)
         if product is None and re.search(r"autonom|self-driving", tech.group(0), re.I):
             product = "autonomous driving"
         cues.append(DateCue("technology_launch", tech_start, tech_end, time, product, where=start + verb.end()))
@@ -299,7 +293,7 @@ def _production_start(
             # "showed reporters a pilot production line last April and said it would start producing cells in
             # 2025": the line shown is the visit's, the start the one stated after it
             continue
-        product = _nearest_product(products, start + m.start(), start, end)
+        product = built_product(products, clause, start, m.start()) or nearest_product(products, start + m.start(), start, end)
         time = _time_after(usable, start + m.start(), start + m.end(), end, or_before=False)
         opening = None if time else _opening_time(usable, clause, start, start + m.start())
         time = time or opening
@@ -363,7 +357,7 @@ def find_date_cues(
             if later and _CARRIER.match(clause, later.end()):
                 later = None
             vehicle = _SINGLE_VEHICLE.search(clause[: launch.start()]) or later
-            product = _nearest_product(products, start + launch.start(), start, end)
+            product = nearest_product(products, start + launch.start(), start, end)
             is_ev = product in lx.EV_PRODUCTS or (
                 vehicle is not None and (_EV_CONTEXT.search(vehicle.group(0)) is not None or ev_context)
             )
