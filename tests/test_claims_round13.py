@@ -88,3 +88,28 @@ def test_an_aside_that_names_its_own_car_keeps_it() -> None:
 def test_a_technology_built_by_a_maker_named_first_stays_the_maker_s() -> None:
     text = "Toyota will start production of cars with solid-state batteries in 2027."
     assert {s[0] for s in _starts(text)} == {"Toyota"}
+
+
+# ---- a technology's own relative clause dates it; "aimed at a first production car" ----
+
+
+def _launches(text: str) -> set[tuple[str, int | None]]:
+    return {(k[1], k[4]) for k in keys(text, "2024-03-01", ABOUT_NISSAN) if k[1] == "technology_launch"}
+
+
+def test_the_verb_of_a_relative_clause_on_the_technology_dates_it() -> None:
+    text = ("Honda, which said last year it would sell 30 EVs by 2030, will lead work on solid-state batteries, "
+            "which it hopes to bring to market by mid-2029.")
+    assert _launches(text) == {("technology_launch", 2029)}
+
+
+def test_a_second_verb_without_a_relative_clause_does_not_date_the_technology() -> None:
+    text = "Honda will add a plug-in hybrid to its range by fiscal 2026 and bring two EVs to market within three years."
+    assert _launches(text) == {("technology_launch", 2026)}
+
+
+def test_a_technology_aimed_at_a_first_production_car_is_launched_then() -> None:
+    assert _launches("Its other bet, the solid-state battery, is aimed at a first production car in fiscal 2029.") == {
+        ("technology_launch", 2029)
+    }
+    assert _launches("Its solid-state battery research is aimed at lowering costs, it said in 2023.") == set()

@@ -80,7 +80,7 @@ _TECHNOLOGY_VERB = with_first_char_guard(re.compile(
     r"reach(?:es|ing)?(?=\s+(?:the\s+)?(?:US|United\s+States|Europe|Japan|China|UK|Britain|India|North\s+America|market|showrooms)\b)|"
     # "which it wants in a production car by 2028", "to sell an EV with its own solid-state batteries"
     r"in\s+(?:a|its|their)\s+(?:first\s+)?(?:production|series|mass-market)\s+(?:car|vehicle|model|EV)|"
-    r"\bfor\s+(?:a|its|their)\s+first\s+(?:production\s+)?(?:car|vehicle|model|EV)\b|"  # "on course for a first car in 2028"
+    r"\b(?:for|at)\s+(?:a|its|their)\s+first\s+(?:production\s+)?(?:car|vehicle|model|EV)\b|"  # "on course for a first car in 2028", "aimed at a first production EV"
     r"sell\w*\s+(?:an?\s+|its\s+first\s+)?(?:[\w-]+\s+)?(?:EV|car|vehicle|model)s?\s+with|"
     # "First EV with all-solid-state batteries | FY2028": the first car to have it is its launch
     r"(?<![\w-])first\s+(?:[\w-]+\s+)?(?:EV|car|vehicle|model)\s+with)\b",
@@ -216,6 +216,22 @@ def _just_begun(clause: str, cue: re.Match[str], start: int, times: list[TimeMen
     return TimeMention(start + begun.start(), start + begun.end(), begun.group(0), "this")
 
 
+# "solid-state batteries, which it aims to bring": a relative clause on the technology, up to its verb
+_ITS_OWN_CLAUSE = re.compile(r"[\w\s-]{0,30},?\s+(?:which|that)\b[^,;]*", re.I)
+
+
+def _technology_verb(clause: str, techs: list[re.Match[str]]) -> re.Match[str] | None:
+    """The verb that launches the technology: the one of a relative clause on it ("Nissan, which said it would
+    launch 15 EVs by 2030, will lead work on solid-state batteries, which it aims to bring to market by 2028"),
+    else the clause's first."""
+    verbs = list(_TECHNOLOGY_VERB.finditer(clause))
+    for tech in techs:
+        own = next((v for v in verbs if v.start() >= tech.end() and _ITS_OWN_CLAUSE.fullmatch(clause, tech.end(), v.start())), None)
+        if own is not None:
+            return own
+    return verbs[0] if verbs else None
+
+
 def _technology_cues(
     sentence: str, start: int, end: int, times: list[TimeMention], products: list[Mention], brands: Sequence[Mention]
 ) -> list[DateCue]:
@@ -225,7 +241,7 @@ def _technology_cues(
     brand = next((b for b in brands if start <= b.start < end), None)
     if not techs and brand is None:
         return []  # no technology and no brand: nothing launched (most clauses)
-    verb = _TECHNOLOGY_VERB.search(clause)
+    verb = _technology_verb(clause, techs)
     electrifies = _BRAND_ELECTRIFIES.search(clause)
     if not techs and brand is not None and electrifies and abs(start + electrifies.start() - brand.start) < 80:
         # The start of the brand's electrification ("from fiscal 2021", "will begin offering ..."), not
