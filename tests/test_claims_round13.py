@@ -113,3 +113,27 @@ def test_a_technology_aimed_at_a_first_production_car_is_launched_then() -> None
         ("technology_launch", 2029)
     }
     assert _launches("Its solid-state battery research is aimed at lowering costs, it said in 2023.") == set()
+
+
+# ---- a plant's count of electric models to come, without a launch verb ----
+
+
+def _counts(text: str, title: str = "Nissan builds more EVs at its Canton plant") -> set[tuple[str, float | None, str]]:
+    return {(k[1], k[2], k[5]) for k in keys(text, "2024-03-01", title) if k[1].endswith("model_launches")}
+
+
+def test_that_makes_n_electric_models_for_the_site_is_a_count_there() -> None:
+    assert _counts("With the new Ariya, that makes four electric models for the plant.") == {
+        ("ev_model_launches", 4.0, "us")
+    }
+
+
+def test_models_to_be_built_at_the_plant_are_a_count() -> None:
+    assert _counts("Two electric models are to be built at the factory from next year.") == {
+        ("ev_model_launches", 2.0, "us")
+    }
+
+
+def test_a_count_of_models_made_today_is_no_plan() -> None:
+    assert _counts("Nissan makes four models at the plant, none of them electric.") == set()
+    assert _counts("Nissan built two electric models at the factory last year.") == set()

@@ -65,7 +65,9 @@ _LAUNCH_VERB = with_first_char_guard(re.compile(
     r"\b(?:launch\w*|introduc\w*|bring\s+out|bringing\s+out|offer\w*|deploy\w*|plans?|planned|roll\w*\s+out|unveil\w*|"
     r"releas\w*|add\w*|coming|due|arriv\w*|build\w*|debut\w*|confirmed|will|would|total|"
     r"include\w*|target\w*|aim\w*|goals?|ambition|pledg\w*|promis\w*|commit\w*|expect\w*|electrified|new|"
-    r"ris(?:e|es|ing)\s+to|rose\s+to|grow\w*\s+to|climb\w*\s+to|bring\w*\s+the\s+total\s+to|still\s+stands?)\b",
+    r"ris(?:e|es|ing)\s+to|rose\s+to|grow\w*\s+to|climb\w*\s+to|bring\w*\s+the\s+total\s+to|still\s+stands?|"
+    # "that makes three electric models for the site", "three EVs are to be built there": a plant's count to come
+    r"(?:that|this|which)\s+makes|(?:to\s+be|will\s+be)\s+built|earmarked)\b",
     re.I,
 ))
 _NUMBER_WORDS = r"(?:\d[\d,]*|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty)"

@@ -72,6 +72,10 @@ _ON_BATTERY_SUPPLY = re.compile(r"\b(?:on|to|in|into|for)\s+(?:securing\s+|more\
 _SITE_POINTER = with_first_char_guard(re.compile(
     r"\bnext\s+door\b|\b(?:the|that|this)\s+(?:same\s+)?(?:plant|site|factory|facility|gigafactory|works)\b", re.I
 ))
+# Models made at the story's plant: "three electric models for this site", "to be built at the factory".
+_FOR_THE_SITE = with_first_char_guard(re.compile(
+    r"\b(?:for|at|in)\s+(?:the|that|this)\s+(?:same\s+)?(?:plant|site|factory|facility|works)\b", re.I
+))
 # Pointers to a market said before: "sold there", "its sales there".
 _THERE = with_first_char_guard(re.compile(r"\b(?:sold|sells?|selling|sales|registered|delivered|built|made|invest\w*)\b[^,;.]{0,30}?\bthere\b", re.I))
 # Any plan carried out in a market said before: "will launch ten new energy vehicles there".
@@ -226,6 +230,8 @@ class _Context:
             return self._sales_region(claim, before, every, said, text) or "global"
         if claim.metric in PLACE_METRICS:
             return self._place_region(claim, said, text) or _foreign_money_market(claim, said, text) or "global"
+        if claim.metric in _SINGLE_MODEL_METRICS and not said.markets and _FOR_THE_SITE.search(text):
+            return self.article.site or "global"  # "that makes three electric models for this site": the story's plant
         if claim.metric in _SINGLE_MODEL_METRICS and claim.value == 1 and not said.markets:
             market = _passage_market(self.said, self.sentences, i)
             return market if market and market == self.article.single else "global"
