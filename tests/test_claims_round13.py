@@ -137,3 +137,26 @@ def test_models_to_be_built_at_the_plant_are_a_count() -> None:
 def test_a_count_of_models_made_today_is_no_plan() -> None:
     assert _counts("Nissan makes four models at the plant, none of them electric.") == set()
     assert _counts("Nissan built two electric models at the factory last year.") == set()
+
+
+# ---- "in the previous business year", "the year before": the year before the one just named ----
+
+
+def _volumes(text: str) -> set[tuple[str, float | None, int | None]]:
+    return {(k[1], k[2], k[4]) for k in keys(text, "2025-06-01", "Honda") if k[1].endswith("sales_volume")}
+
+
+def test_the_previous_business_year_is_the_year_before_the_one_named() -> None:
+    text = "Honda sold 15,200 EVs in Japan in the business year to March; in the previous business year it sold 21,400."
+    assert _volumes(text) == {("ev_sales_volume", 15200.0, 2024), ("ev_sales_volume", 21400.0, 2023)}
+
+
+def test_the_figure_of_the_year_before_takes_that_year_and_leaves_the_first_its_own() -> None:
+    text = "Honda sold 15,200 EVs in Japan in fiscal 2023, well down on the 21,400 of the year before."
+    assert _volumes(text) == {("ev_sales_volume", 15200.0, 2023), ("ev_sales_volume", 21400.0, 2022)}
+
+
+def test_the_year_before_last_and_a_year_earlier_are_left_alone() -> None:
+    assert _volumes("Honda sold 15,200 EVs in Japan in fiscal 2023.") == {("ev_sales_volume", 15200.0, 2023)}
+    text = "Honda will bring eight EVs to China by 2027, up from the five it promised a year earlier."
+    assert {k[2] for k in keys(text, "2025-06-01", "Honda")} == {8.0}
