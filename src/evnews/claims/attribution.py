@@ -270,11 +270,9 @@ _RELATIVE_AFTER_COMMA = re.compile(r",\s+(?:under|in|with|for|through|by)\s+whic
 def _qualifies_later(sentence: str, pos: int, later: int | None, time: TimeMention) -> bool:
     if later is None or not pos < later < time.start:
         return False
-    if time.kind == "year_before":
-        return True  # "sold 20,832 in fiscal 2024, down on the 34,083 of the year before": the later figure's year
     between = sentence[pos:later]
-    if _RISING_TO.search(between):
-        return True  # "about 40% of sales, rising to 60% in FY2030": the year is the later figure's
+    if _RISING_TO.search(between) or time.kind == "year_before":
+        return True  # "about 40% of sales, rising to 60% in FY2030", "..., down on the 34,083 of the year before": the later figure's
     return re.search(r",\s", between) is not None and _RELATIVE_PRONOUN.search(sentence, later, time.start) is not None
 
 
