@@ -160,3 +160,23 @@ def test_the_year_before_last_and_a_year_earlier_are_left_alone() -> None:
     assert _volumes("Honda sold 15,200 EVs in Japan in fiscal 2023.") == {("ev_sales_volume", 15200.0, 2023)}
     text = "Honda will bring eight EVs to China by 2027, up from the five it promised a year earlier."
     assert {k[2] for k in keys(text, "2025-06-01", "Honda")} == {8.0}
+
+
+# ---- "invest £1.12bn in the two models": a definite count that money is put into points back ----
+
+
+def _model_counts(text: str) -> set[tuple[str, float | None]]:
+    return {(k[1], k[2]) for k in keys(text, "2024-03-01", ABOUT_NISSAN) if k[1].endswith("model_launches")}
+
+
+def test_money_put_into_the_n_models_counts_no_models() -> None:
+    assert _model_counts("Honda will invest up to £800m (about $1bn) in the three models, it said.") == set()
+    assert _model_counts("Honda will put in £800m, mostly to retool the line for the three new electric hatchbacks.") == set()
+
+
+def test_money_for_n_new_models_without_the_is_still_a_count() -> None:
+    assert _model_counts("Honda will invest £800m in three new electric models for the plant.") == {("ev_model_launches", 3.0)}
+
+
+def test_the_n_models_with_a_plan_and_no_money_are_still_a_count() -> None:
+    assert _model_counts("Honda still plans the 30 electric models it promised by 2030.") == {("ev_model_launches", 30.0)}
