@@ -180,3 +180,26 @@ def test_money_for_n_new_models_without_the_is_still_a_count() -> None:
 
 def test_the_n_models_with_a_plan_and_no_money_are_still_a_count() -> None:
     assert _model_counts("Honda still plans the 30 electric models it promised by 2030.") == {("ev_model_launches", 30.0)}
+
+
+# ---- a regional goal restated: "goals for fiscal 2026 of 75% in Europe", "Japan's goal moves to 58 per cent" ----
+
+
+def _shares(text: str) -> set[tuple[str, float | None, int | None, str]]:
+    return {(k[1], k[2], k[4], k[5]) for k in keys(text, "2023-03-01", "Honda") if k[1].endswith("_share")}
+
+
+def test_plural_goals_for_a_year_of_a_share_take_the_share_before() -> None:
+    text = ("Honda wants EVs to make up 40% of its global sales by 2030, and it set interim goals for 2027 of "
+            "more than 60% in Europe and more than 30% in China.")
+    assert _shares(text) == {("ev_sales_share", 40.0, 2030, "global"), ("ev_sales_share", 60.0, 2027, "europe"),
+                             ("ev_sales_share", 30.0, 2027, "china")}
+
+
+def test_a_goal_that_moves_or_rises_to_a_share_restates_the_share_before() -> None:
+    text = "In Europe the EV share is meant to reach 80 per cent in 2027, while China's goal moves to 45 per cent."
+    assert ("ev_sales_share", 45.0, 2027, "china") in _shares(text)
+
+
+def test_a_goal_moving_without_a_share_before_is_no_share() -> None:
+    assert _shares("Honda's goal moves to 45 per cent, its chief said of the dealer bonus scheme.") == set()
