@@ -203,3 +203,16 @@ def test_a_goal_that_moves_or_rises_to_a_share_restates_the_share_before() -> No
 
 def test_a_goal_moving_without_a_share_before_is_no_share() -> None:
     assert _shares("Honda's goal moves to 45 per cent, its chief said of the dealer bonus scheme.") == set()
+
+
+# ---- a span counted from the promise dated between the figure and the span ----
+
+
+def test_a_span_after_a_dated_promise_counts_from_the_promise() -> None:
+    text = "Honda kept the ¥3 trillion it pledged in April 2022 to spend on electrification over five years."
+    assert {(k[1], k[4]) for k in keys(text, "2024-05-01", "Honda")} == {("investment", 2027)}
+
+
+def test_a_span_with_no_dated_promise_counts_from_the_article() -> None:
+    text = "Honda kept the ¥3 trillion it plans to spend on electrification over five years."
+    assert {(k[1], k[4]) for k in keys(text, "2024-05-01", "Honda")} == {("investment", 2029)}
