@@ -216,3 +216,26 @@ def test_a_span_after_a_dated_promise_counts_from_the_promise() -> None:
 def test_a_span_with_no_dated_promise_counts_from_the_article() -> None:
     text = "Honda kept the ¥3 trillion it plans to spend on electrification over five years."
     assert {(k[1], k[4]) for k in keys(text, "2024-05-01", "Honda")} == {("investment", 2029)}
+
+
+# ---- money named without an investment verb: "put in", "putting ... behind", "a £1bn 'X' hub", "of fresh money" ----
+
+
+def _money(text: str) -> set[tuple[str, float | None]]:
+    return {(k[1], k[2]) for k in keys(text, "2024-03-01", "Honda") if k[1] == "investment"}
+
+
+def test_money_put_in_or_put_behind_a_plan_is_an_investment() -> None:
+    assert _money("Of the total, Honda itself will put in up to £700m.") == {("investment", 700e6)}
+    assert _money("Honda will sell six EVs in China by 2027 and is putting 5 billion yuan behind the plan.") == {
+        ("investment", 5e9)
+    }
+
+
+def test_a_named_hub_or_fresh_money_is_an_investment() -> None:
+    assert _money("Last year Honda announced a £900 million 'Volta' hub at its Swindon site.") == {("investment", 900e6)}
+    assert _money("That is £300m of fresh money for the electric line.") == {("investment", 300e6)}
+
+
+def test_put_in_without_money_after_it_is_no_investment_verb() -> None:
+    assert _money("Honda put in a bid worth £2bn for the land.") == set()
