@@ -239,3 +239,16 @@ def test_a_named_hub_or_fresh_money_is_an_investment() -> None:
 
 def test_put_in_without_money_after_it_is_no_investment_verb() -> None:
     assert _money("Honda put in a bid worth £2bn for the land.") == set()
+
+
+# ---- "100% of new Hondas in its key markets will be connected": a brand's plural names its cars ----
+
+
+def test_a_share_of_new_cars_named_by_the_brand_plural_is_a_connected_share() -> None:
+    text = "Honda also promises that 100% of new Hondas in its main markets will be connected by 2026."
+    assert {(k[1], k[2], k[4]) for k in keys(text, "2024-03-01", "Honda")} == {("connected_share", 100.0, 2026)}
+
+
+def test_a_brand_plural_share_of_sales_stays_a_sales_share() -> None:
+    text = "Honda wants 40% of new Hondas sold in Europe to be electric by 2027."
+    assert {k[1] for k in keys(text, "2024-03-01", "Honda")} == {"ev_sales_share"}
