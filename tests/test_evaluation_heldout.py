@@ -10,7 +10,8 @@ heldout10 in round 6 (tests/test_claims_round6.py; both were blind until then), 
 (tests/test_claims_round9.py; both were blind until then), heldout17 and heldout18 in round 10
 (tests/test_claims_round10.py; both were blind until then), heldout19 and heldout20 in round 11
 (tests/test_claims_round11.py; both were blind until then), heldout21 and heldout22 in round 12
-(tests/test_claims_round12.py; both were blind until then).
+(tests/test_claims_round12.py; both were blind until then). Round 13 pooled the errors of all of them
+(tests/test_claims_round13.py, tests/round13_error_types.md) and raised the floors it lifted.
 The blind estimate in the repository is tests/heldout3, which is never used for tuning.
 """
 
@@ -30,24 +31,24 @@ ROOT = Path(__file__).resolve().parents[1]
     [
         ("heldout", 0.98, 0.90, 0.98),
         ("heldout2", 0.95, 0.95, 0.97),
-        ("heldout4", 0.93, 0.90, 0.98),
-        ("heldout5", 0.95, 0.92, 0.98),
-        ("heldout6", 0.95, 0.96, 0.92),
+        ("heldout4", 0.96, 0.95, 0.99),
+        ("heldout5", 0.95, 0.95, 0.99),
+        ("heldout6", 0.95, 0.96, 0.95),
         ("heldout7", 0.98, 0.97, 0.95),
-        ("heldout9", 0.95, 0.95, 0.95),
-        ("heldout10", 0.97, 0.91, 0.97),
-        ("heldout11", 0.93, 0.87, 0.98),
-        ("heldout12", 0.98, 0.89, 0.95),
-        ("heldout13", 0.89, 0.81, 0.93),
-        ("heldout14", 0.98, 0.97, 0.97),
-        ("heldout15", 0.96, 0.85, 0.98),
-        ("heldout16", 0.96, 0.95, 0.99),
-        ("heldout17", 0.87, 0.82, 0.98),
+        ("heldout9", 0.95, 0.95, 0.97),
+        ("heldout10", 0.97, 0.91, 0.98),
+        ("heldout11", 0.95, 0.91, 0.98),
+        ("heldout12", 0.98, 0.91, 0.97),
+        ("heldout13", 0.95, 0.86, 0.96),
+        ("heldout14", 0.98, 0.98, 0.99),
+        ("heldout15", 0.96, 0.88, 0.98),
+        ("heldout16", 0.98, 0.95, 0.99),
+        ("heldout17", 0.89, 0.84, 0.98),
         ("heldout18", 0.94, 0.90, 0.98),
-        ("heldout19", 0.93, 0.94, 0.98),
+        ("heldout19", 0.93, 0.94, 0.99),
         ("heldout20", 0.96, 0.89, 0.95),
-        ("heldout21", 0.96, 0.95, 0.95),
-        ("heldout22", 0.94, 0.91, 0.97),
+        ("heldout21", 0.96, 0.97, 0.98),
+        ("heldout22", 0.96, 0.92, 0.97),
     ],
 )
 def test_extractor_keeps_its_level_on_held_out_gold_text(corpus: str, precision: float, recall: float, region: float) -> None:

@@ -13,7 +13,7 @@ from evnews.claims.extractor import extract_claims_from
 from evnews.models import Claim
 
 # Bump when a rule changes what is extracted: stored claims carry the version.
-EXTRACTOR_VERSION = "claims-rules-19"
+EXTRACTOR_VERSION = "claims-rules-20"
 
 
 def extract_claims(text: str, *, published: dt.date | None, title: str | None = None) -> list[Claim]:

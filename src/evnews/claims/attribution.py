@@ -271,8 +271,8 @@ def _qualifies_later(sentence: str, pos: int, later: int | None, time: TimeMenti
     if later is None or not pos < later < time.start:
         return False
     between = sentence[pos:later]
-    if _RISING_TO.search(between):
-        return True  # "about 40% of sales, rising to 60% in FY2030": the year is the later figure's
+    if _RISING_TO.search(between) or time.kind == "year_before":
+        return True  # "about 40% of sales, rising to 60% in FY2030", "..., down on the 34,083 of the year before": the later figure's
     return re.search(r",\s", between) is not None and _RELATIVE_PRONOUN.search(sentence, later, time.start) is not None
 
 
@@ -330,7 +330,7 @@ def horizon_for(
         named = [t for t in times if t.end <= time.start and not t.background and t.kind not in ("same", "open")]
         if named:
             return horizon_for(named[-1], times, named[-1].start, ctx)
-    anchor = anchor_year(times, pos, ctx) if time.kind in relative else ctx.anchor
+    anchor = anchor_year(times, max(pos, time.start), ctx) if time.kind in relative else ctx.anchor  # "the ¥2tn it pledged in 2021 to spend over five years"
     if time.kind in ("months", "month") and ctx.entry_anchor is not None:
         anchor = ctx.entry_anchor  # "May 2020 - ... within 18 months", "2020 / December: ...": from the entry's date
     if time.kind == "plan_months" and ctx.plan_start is not None:

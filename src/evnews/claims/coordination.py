@@ -37,8 +37,10 @@ _GAPPED_SUBJECT = with_first_char_guard(re.compile(
 _RESTATED_LEAD = with_first_char_guard(re.compile(
     # "in China the figure for 2025 is 35-40 per cent"
     # "Globally, the mix for that year is expected to exceed 44%"
-    r"(?:\b(?:target|goal|aim|objective|ambition|ratio|figure|share|mix)(?:\s+for\s+(?:the\s+)?(?:\w+\s+)?\w+)?\s+"
-    r"(?:is|was|will\s+be|would\s+be|of|at|(?:is|are)\s+expected\s+to\s+(?:exceed|reach|top|be)|should\s+(?:exceed|reach|top|be))|"
+    # "interim goals for fiscal 2026 of 75%", "Japan's goal moves to 58 per cent", "the target for Japan has risen to 58%"
+    r"(?:\b(?:targets?|goals?|aims?|objectives?|ambitions?|ratio|figure|share|mix)(?:\s+for\s+(?:the\s+)?(?:\w+\s+)?\w+)?\s+"
+    r"(?:is|was|will\s+be|would\s+be|is\s+to\s+be|of|at|(?:is|are)\s+expected\s+to\s+(?:exceed|reach|top|be)|should\s+(?:exceed|reach|top|be)|"
+    r"(?:moves|moved|goes|went|rises|rose|(?:has|have)\s+(?:risen|gone|moved)|(?:is|was|were|has\s+been|have\s+been)\s+(?:raised|lifted|cut|lowered))\s+to)|"
     r"\b(?:it|that|this)\s+(?:is|was|will\s+be|would\s+be|should\s+be))\s+" + _QUALIFIER_WORDS + r"$",
     re.I,
 ))

@@ -101,9 +101,11 @@ def _company(cue: DateCue, p: Parsed, ctx: at.Context, previous: str | None) -> 
     # "Rogue plug-in hybrid": a version of a known model is its maker's
     named_product = [m for m in products if cue.product and (cue.product == m.name or cue.product.startswith(m.name + " "))]
     product_at = [m for m in named_product if start <= m.start < end]
-    # "Toyota ... cars with solid-state batteries": a maker named before the product is the subject.
-    if cue.product and not (named and (not product_at or named[0] < product_at[0].start)):
-        company = next((m.company for m in named_product), company)
+    # "Toyota ... cars with solid-state batteries": a maker named before the product is the subject; but a model
+    # built under contract is its brand's ("Mitsubishi builds the Sakura at Mizushima, where production began in May").
+    model_built = cue.metric == "production_start" and cue.product not in lx.TECHNOLOGY_PRODUCTS
+    if cue.product and (model_built or not (named and (not product_at or named[0] < product_at[0].start))):
+        company = next((m.company for m in named_product if m.company), company)
     return company
 
 

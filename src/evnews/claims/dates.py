@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from evnews.claims import lexicon as lx
+from evnews.claims.cue_products import built_product, nearest_product
 from evnews.claims.mentions import Mention, find_companies
 from evnews.claims.needle_pattern import NeedlePattern
 from evnews.claims.prefilter import with_first_char_guard
@@ -79,7 +80,7 @@ _TECHNOLOGY_VERB = with_first_char_guard(re.compile(
     r"reach(?:es|ing)?(?=\s+(?:the\s+)?(?:US|United\s+States|Europe|Japan|China|UK|Britain|India|North\s+America|market|showrooms)\b)|"
     # "which it wants in a production car by 2028", "to sell an EV with its own solid-state batteries"
     r"in\s+(?:a|its|their)\s+(?:first\s+)?(?:production|series|mass-market)\s+(?:car|vehicle|model|EV)|"
-    r"\bfor\s+(?:a|its|their)\s+first\s+(?:production\s+)?(?:car|vehicle|model|EV)\b|"  # "on course for a first car in 2028"
+    r"\b(?:for|at)\s+(?:a|its|their)\s+first\s+(?:production\s+)?(?:car|vehicle|model|EV)\b|"  # "on course for a first car in 2028", "aimed at a first production EV"
     r"sell\w*\s+(?:an?\s+|its\s+first\s+)?(?:[\w-]+\s+)?(?:EV|car|vehicle|model)s?\s+with|"
     # "First EV with all-solid-state batteries | FY2028": the first car to have it is its launch
     r"(?<![\w-])first\s+(?:[\w-]+\s+)?(?:EV|car|vehicle|model)\s+with)\b",
@@ -215,11 +216,20 @@ def _just_begun(clause: str, cue: re.Match[str], start: int, times: list[TimeMen
     return TimeMention(start + begun.start(), start + begun.end(), begun.group(0), "this")
 
 
-def _nearest_product(products: list[Mention], pos: int, start: int, end: int) -> str | None:
-    inside = [p for p in products if start <= p.start < end]
-    if not inside:
-        return None
-    return min(inside, key=lambda p: abs(p.start - pos)).name
+# "solid-state batteries, which it aims to bring": a relative clause on the technology, up to its verb
+_ITS_OWN_CLAUSE = re.compile(r"[\w\s-]{0,30},?\s+(?:which|that)\b[^,;]*", re.I)
+
+
+def _technology_verb(clause: str, techs: list[re.Match[str]]) -> re.Match[str] | None:
+    """The verb that launches the technology: the one of a relative clause on it ("Nissan, which said it would
+    launch 15 EVs by 2030, will lead work on solid-state batteries, which it aims to bring to market by 2028"),
+    else the clause's first."""
+    verbs = list(_TECHNOLOGY_VERB.finditer(clause))
+    for tech in techs:
+        own = next((v for v in verbs if v.start() >= tech.end() and _ITS_OWN_CLAUSE.fullmatch(clause, tech.end(), v.start())), None)
+        if own is not None:
+            return own
+    return verbs[0] if verbs else None
 
 
 def _technology_cues(
@@ -231,7 +241,7 @@ def _technology_cues(
     brand = next((b for b in brands if start <= b.start < end), None)
     if not techs and brand is None:
         return []  # no technology and no brand: nothing launched (most clauses)
-    verb = _TECHNOLOGY_VERB.search(clause)
+    verb = _technology_verb(clause, techs)
     electrifies = _BRAND_ELECTRIFIES.search(clause)
     if not techs and brand is not None and electrifies and abs(start + electrifies.start() - brand.start) < 80:
         # The start of the brand's electrification ("from fiscal 2021", "will begin offering ..."), not
@@ -256,7 +266,7 @@ def _technology_cues(
         tech_start, tech_end = start + tech.start(named), start + tech.end(named)
         if _EQUIPPED_AFTER.match(sentence, tech_end):
             continue  # "to sell a million ProPILOT-equipped cars a year": cars sold with it, not its launch
-        product = "plug-in hybrid" if named == "phev" else _nearest_product(products, tech_start, start, end)
+        product = "plug-in hybrid" if named == "phev" else nearest_product(products, tech_start, start, end)
         if product is None and re.search(r"autonom|self-driving", tech.group(0), re.I):
             product = "autonomous driving"
         cues.append(DateCue("technology_launch", tech_start, tech_end, time, product, where=start + verb.end()))
@@ -299,7 +309,7 @@ def _production_start(
             # "showed reporters a pilot production line last April and said it would start producing cells in
             # 2025": the line shown is the visit's, the start the one stated after it
             continue
-        product = _nearest_product(products, start + m.start(), start, end)
+        product = built_product(products, clause, start, m.start()) or nearest_product(products, start + m.start(), start, end)
         time = _time_after(usable, start + m.start(), start + m.end(), end, or_before=False)
         opening = None if time else _opening_time(usable, clause, start, start + m.start())
         time = time or opening
@@ -363,7 +373,7 @@ def find_date_cues(
             if later and _CARRIER.match(clause, later.end()):
                 later = None
             vehicle = _SINGLE_VEHICLE.search(clause[: launch.start()]) or later
-            product = _nearest_product(products, start + launch.start(), start, end)
+            product = nearest_product(products, start + launch.start(), start, end)
             is_ev = product in lx.EV_PRODUCTS or (
                 vehicle is not None and (_EV_CONTEXT.search(vehicle.group(0)) is not None or ev_context)
             )

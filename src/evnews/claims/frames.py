@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from evnews.claims import lexicon as lx
 from evnews.claims.milestones import is_stretch_of_count, milestone_metric
 from evnews.claims.numbers import NumberMention
+from evnews.claims.pointers import funds_models_named_before
 from evnews.claims.needle_pattern import NeedlePattern
 from evnews.claims.prefilter import with_first_char_guard
 from evnews.claims.sales_increase import states_sales_increase
@@ -65,7 +66,9 @@ _LAUNCH_VERB = with_first_char_guard(re.compile(
     r"\b(?:launch\w*|introduc\w*|bring\s+out|bringing\s+out|offer\w*|deploy\w*|plans?|planned|roll\w*\s+out|unveil\w*|"
     r"releas\w*|add\w*|coming|due|arriv\w*|build\w*|debut\w*|confirmed|will|would|total|"
     r"include\w*|target\w*|aim\w*|goals?|ambition|pledg\w*|promis\w*|commit\w*|expect\w*|electrified|new|"
-    r"ris(?:e|es|ing)\s+to|rose\s+to|grow\w*\s+to|climb\w*\s+to|bring\w*\s+the\s+total\s+to|still\s+stands?)\b",
+    r"ris(?:e|es|ing)\s+to|rose\s+to|grow\w*\s+to|climb\w*\s+to|bring\w*\s+the\s+total\s+to|still\s+stands?|"
+    # "that makes three electric models for the site", "three EVs are to be built there": a plant's count to come
+    r"(?:that|this|which)\s+makes|(?:to\s+be|will\s+be)\s+built|earmarked)\b",
     re.I,
 ))
 _NUMBER_WORDS = r"(?:\d[\d,]*|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty)"
@@ -332,7 +335,7 @@ def _frame_count(n: NumberMention, w: Window) -> Frame | None:
         # "ProPILOT, the driver-assistance system, is to be on 20 models": the system may stand before an aside's comma
         if _ADAS_ON.search(w.sentence, max(0, n.start - 70), n.start):
             return Frame("adas_model_launches", "models")  # "ProPILOT driver assistance on 20 models", verb or not
-        if not _LAUNCH_VERB.search(w.clause) or _LINEUP_SIZE.search(w.lead[-90:]):
+        if not _LAUNCH_VERB.search(w.clause) or _LINEUP_SIZE.search(w.lead[-90:]) or funds_models_named_before(w.before, w.lead):
             return None
         if n.value == 1 and n.is_word:
             return None

@@ -323,7 +323,11 @@ MONEY_NON_CLAIM_RE = with_first_char_guard(re.compile(
     re.I,
 ))
 INVESTMENT_CUES_RE = re.compile(
-    r"^\s*(?:battery\s+)?(?:plant|factory|gigafactory|facility|hub)\b|\b(?:invest(?:s|ed|ing|ment|ments)?|pledged?|commit(?:s|ted|ting|ment)?|spend(?:s|ing)?|spent|allocat(?:e|es|ed|ing)|"
+    # "a £1 billion 'EV36Zero' hub", "£2bn of fresh money": money named by what it builds or as new money
+    r"^\s*(?:['‘\"“]?[A-Z][\w-]*['’\"”]?\s+)?(?:battery\s+)?(?:plant|factory|gigafactory|facility|hub)\b|^\s*of\s+(?:fresh|new|additional|extra)\s+(?:money|funding|capital)\b|"
+    # "will put in up to £1.12bn", "is putting ten billion yuan behind that"
+    r"\b(?:put|puts|putting)\s+in\s+(?=(?:(?:up\s+to|about|around|some|nearly|almost|more\s+than|over|as\s+much\s+as|another|a\s+further)\s+)?[£$€¥₹\d])|\b(?:put|puts|putting)(?=(?:[^.;]|\.(?=\d)){0,40}\bbehind\b)|"
+    r"\b(?:invest(?:s|ed|ing|ment|ments)?|pledged?|commit(?:s|ted|ting|ment)?|spend(?:s|ing)?|spent|allocat(?:e|es|ed|ing)|"
     r"earmark(?:s|ed)?|fund(?:s|ed|ing)?|capital\s+expenditure|capex|pour(?:s|ed|ing)?|put\s+up|outlay|"
     r"to\s+(?:speed\s+up|accelerate|drive|push)\s+(?:its\s+|the\s+)?electrification|"
     r"(?:put|puts|putting|plough\w*|plow\w*|pump\w*|inject\w*|sink\w*)(?=(?:[^.;]|\.(?=\d)){0,40}\binto\b)|backed\s+by|backing)\b|^\s*Investment\s*:|"

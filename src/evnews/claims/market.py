@@ -72,6 +72,10 @@ _ON_BATTERY_SUPPLY = re.compile(r"\b(?:on|to|in|into|for)\s+(?:securing\s+|more\
 _SITE_POINTER = with_first_char_guard(re.compile(
     r"\bnext\s+door\b|\b(?:the|that|this)\s+(?:same\s+)?(?:plant|site|factory|facility|gigafactory|works)\b", re.I
 ))
+# Models made at the story's plant: "three electric models for this site", "to be built at the factory".
+_FOR_THE_SITE = with_first_char_guard(re.compile(
+    r"\b(?:for|at|in)\s+(?:the|that|this)\s+(?:same\s+)?(?:plant|site|factory|facility|works)\b", re.I
+))
 # Pointers to a market said before: "sold there", "its sales there".
 _THERE = with_first_char_guard(re.compile(r"\b(?:sold|sells?|selling|sales|registered|delivered|built|made|invest\w*)\b[^,;.]{0,30}?\bthere\b", re.I))
 # Any plan carried out in a market said before: "will launch ten new energy vehicles there".
@@ -81,6 +85,10 @@ _DONE_THERE = with_first_char_guard(re.compile(
 # The article's own total: not the part of one market stated just before.
 _TOTAL = with_first_char_guard(re.compile(r"\b(?:total|in\s+all|overall|altogether|all\s+markets)\b", re.I))
 _CURRENCY_MARKET = {"GBP": "uk", "JPY": "japan", "CNY": "china", "EUR": "europe", "INR": "india"}
+# A Japanese carmaker budgets at home in yen: money it states in pounds, yuan or rupees is money spent
+# where that currency is ("up to £1.12bn in the electric Qashqai", "10 billion yuan behind the push").
+# Euros (many countries) and dollars (the reader's money in most wire copy) name no one market.
+_SPENT_WHERE_PAID = {"GBP": "uk", "CNY": "china", "INR": "india"}
 
 
 def _bound_regex(table: tuple[tuple[str, str], ...]) -> NeedlePattern:
@@ -221,7 +229,9 @@ class _Context:
         if claim.metric in SALES_METRICS:
             return self._sales_region(claim, before, every, said, text) or "global"
         if claim.metric in PLACE_METRICS:
-            return self._place_region(claim, said, text) or "global"
+            return self._place_region(claim, said, text) or _foreign_money_market(claim, said, text) or "global"
+        if claim.metric in _SINGLE_MODEL_METRICS and not said.markets and _FOR_THE_SITE.search(text):
+            return self.article.site or "global"  # "that makes three electric models for this site": the story's plant
         if claim.metric in _SINGLE_MODEL_METRICS and claim.value == 1 and not said.markets:
             market = _passage_market(self.said, self.sentences, i)
             return market if market and market == self.article.single else "global"
@@ -290,6 +300,18 @@ class _Context:
         if recent and recent[-1].region != "global" and recent[-1].horizon_year == claim.horizon_year:
             return recent[-1].region  # "The Leaf added 7,100 over the same twelve months"
         return None
+
+
+def _foreign_money_market(claim: Claim, said: _Said, text: str) -> str | None:
+    """The market of a Japanese carmaker's money in a foreign currency, when nothing else places it."""
+    market = _SPENT_WHERE_PAID.get(claim.unit or "")
+    if market is None or claim.metric != "investment" or lx.NATIONALITY.get(claim.company) != "japanese":
+        return None
+    if said.markets and market not in said.markets:
+        return None  # "$2bn for plants in Mexico and Brazil": the places named, not the currency
+    if _COMPANY_WIDE.search(text) or _ON_BATTERY_SUPPLY.search(text) and not _PLANT_NOUN.search(text):
+        return None  # "$17.6 billion to electrify its line-up": yen told in the reader's money
+    return market
 
 
 def place_by_context(claims: list[Claim], sentences: list[Sentence], title: str | None) -> list[Claim]:

@@ -70,3 +70,14 @@ def with_heading_figure(text: str, previous: str) -> str:
         return text
     heading = _BARE_FIGURE.fullmatch(previous)
     return text if heading is None else f"{heading.group('figure')} is {text[that.end():]}"
+
+
+# "invest up to £1.12bn in the two models", "to tool the plant for the two new crossovers": what money pays for
+_FOR_THE = re.compile(r"\b(?:in|into|for|on|behind)\s+the\s+$", re.I)
+_MONEY = re.compile(r"[£$€¥₹]\s?\d|\d\s?(?:bn|m)\b|\b(?:yen|yuan|pounds|dollars|euros|rupees)\b", re.I)
+
+
+def funds_models_named_before(before: str, lead: str) -> bool:
+    """"Nissan will invest £1.12bn in the two models": a count after "the" (`before`, its segment's text before it)
+    that money in its clause (`lead`) is put into points back at models already counted; it is no new count."""
+    return _FOR_THE.search(before[-12:]) is not None and _MONEY.search(lead) is not None

@@ -33,7 +33,8 @@ MARKET_DENOMINATOR = with_first_char_guard(re.compile(
 OF_A_MARKET = with_first_char_guard(re.compile(r"^\s*of\s+(?:the\s+)?(?:[\w'’.-]+\s+){0,4}(?:market|segment)\b", re.I))
 # "of new models", "of all its new cars", "of new Nissan, Infiniti and Datsun models"
 OF_NEW_VEHICLES = with_first_char_guard(re.compile(
-    r"^\s*of\s+(?:all\s+)?(?:its\s+|the\s+)?(?:new\s+)?(?:[\w-]+(?:,\s*|\s+(?:and|&)\s+|\s+)){0,5}?(?:models|cars|vehicles)\b", re.I
+    # "of new Nissans in its key markets": a brand's plural names its cars
+    r"^\s*of\s+(?:all\s+)?(?:its\s+|the\s+)?(?:new\s+)?(?:[\w-]+(?:,\s*|\s+(?:and|&)\s+|\s+)){0,5}?(?:models|cars|vehicles|(?-i:[A-Z][a-z]+s))\b", re.I
 ))
 # "57% of Japanese EV sales", "a fifth of global battery-electric registrations": a company's share of
 # the electric car market (no possessive: "of its EV sales" is the company's own mix).

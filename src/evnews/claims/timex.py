@@ -108,6 +108,9 @@ _PATTERNS: tuple[tuple[str, str, bool, tuple[str, ...]], ...] = (
      r"\bby\s+(?:then|that\s+(?:time|point|date))\b", "same", False, ("same", "that", "year", "then")),
     # "52 GWh by fiscal 2026, rising to 130 GWh four years later": counted from the year just named
     (r"\b" + _N + r"\s+years?\s+later\b", "years_later", False, ("later",)),
+    # "in the previous business year it sold 34,083", "the 34,083 of the year before": the year before the one just named
+    (r"\b(?:the\s+)?(?:previous|prior|preceding)\s+(?P<f>(?:fiscal|financial|business)\s+)?year\b(?!['’])|"
+     r"\bthe\s+year\s+before\b(?!\s+last)", "year_before", False, ("previous", "prior", "preceding", "before")),
     (r"\b(?:by\s+)?the\s+end\s+of\s+(?:the|this|our)\s+plan\b|\bby\s+the\s+plan'?s\s+end\b|"
      r"\b(?:over|during|within|in)\s+the\s+(?:life|lifetime|course|span)\s+of\s+(?:the|this|our)\s+plan\b", "plan_end", False, ("plan",)),
     # "could fall to $65 per kWh later": an open date, not the year named before it
@@ -327,6 +330,8 @@ def resolve(time: TimeMention, anchor: dt.date, *, previous: int | None, plan_en
         return previous
     if time.kind == "years_later":
         return None if previous is None else previous + (time.year or 0)
+    if time.kind == "year_before":
+        return None if previous is None else previous - 1
     if time.kind == "plan_end":
         return plan_end
     return None

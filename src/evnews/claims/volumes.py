@@ -122,7 +122,7 @@ metric: str, kind: str, w: Window, product: str | None, company: str | None, fou
         periodic = (
             found
             and time is not None
-            and time.kind in ("absolute", "last", "this", "same", "month", "fy_month")
+            and time.kind in ("absolute", "last", "this", "same", "year_before", "month", "fy_month")
             and not re.search(r"\b(?:end|by)\b", time.text, re.I)
             and not _UNTIL_BEFORE.search(w.sentence, max(0, time.start - 25), time.start)
             and not re.search(r"\b(?:before|after|when|until|since|replaced)\b", between, re.I)
