@@ -51,3 +51,14 @@ def test_trigger_without_a_server_runs_the_comparison_in_process(tmp_path: Path)
     assert con.execute("SELECT count(*) FROM targets").fetchone()[0] > 0  # the registry was loaded
     con.close()
     assert db.with_name("w.snapshot.duckdb").exists()
+
+
+def test_trigger_with_a_server_that_does_not_answer_says_so(tmp_path: Path) -> None:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("PREFECT_")}
+    env.update(PREFECT_HOME=str(tmp_path / "home"), PREFECT_SERVER_ANALYTICS_ENABLED="false", DO_NOT_TRACK="1",
+               PREFECT_API_URL="http://127.0.0.1:9/api", COLUMNS="400")  # port 9 (discard): nothing listens
+    out = subprocess.run([sys.executable, "-m", "evnews.orchestration.commands", "trigger", "--db", str(tmp_path / "w.duckdb")],
+                         env=env, capture_output=True, text=True, timeout=120)
+    assert out.returncode == 2, out.stdout + out.stderr
+    assert "no Prefect server answers at http://127.0.0.1:9/api" in out.stderr
+    assert "unset PREFECT_API_URL" in out.stderr and "Traceback" not in out.stderr

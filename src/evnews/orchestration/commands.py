@@ -69,12 +69,13 @@ def trigger(
 ) -> None:
     """Run now: through the Prefect server's deployment when PREFECT_API_URL is set, else in-process."""
     from evnews.orchestration.deployments import DEPLOYMENTS
-    from evnews.orchestration.server import configured_api_url
+    from evnews.orchestration.server import configured_api_url, require_server
 
     if flow not in DEPLOYMENTS:
         raise _fail(EvnewsError(f"unknown flow {flow!r}", hint="use --flow pipeline or --flow compare"))
     try:
         if configured_api_url():
+            require_server()  # a server that does not answer is named, not a connection traceback
             _trigger_deployment(flow, wait, feed, sources, db, allow_private_hosts)
         else:
             _run_in_process(flow, feed, sources, db, allow_private_hosts)

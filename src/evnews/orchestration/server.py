@@ -37,5 +37,8 @@ def require_server() -> str:
         response = httpx.get(url.rstrip("/") + "/health", timeout=10.0)
         response.raise_for_status()
     except httpx.HTTPError as exc:
-        raise ConfigError(f"no Prefect server answers at {url}: {exc}", hint=START_HINT) from None
+        raise ConfigError(
+            f"no Prefect server answers at {url}: {exc}",
+            hint=START_HINT + "; or unset PREFECT_API_URL to run `evnews trigger` in this process",
+        ) from None
     return url
