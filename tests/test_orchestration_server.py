@@ -17,6 +17,7 @@ import subprocess
 import sys
 import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -107,9 +108,9 @@ class Api:
         raise AssertionError(f"{what}: not done after {timeout_s} s; runs: {[(r['name'], r['state_type']) for r in runs]}")
 
 
-@pytest.fixture(scope="module")
-def prefect_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path]]:
-    home = tmp_path_factory.mktemp("prefect-home")
+@contextmanager
+def started_server(home: Path) -> Iterator[str]:
+    """A real `prefect server start` on a free loopback port with its own PREFECT_HOME; yields its API URL."""
     port = free_port()
     url = f"http://127.0.0.1:{port}/api"
     log = (home / "server.log").open("w")
@@ -129,10 +130,17 @@ def prefect_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[s
                 pass
             assert time.monotonic() < deadline, "prefect server did not become healthy in 90 s"
             time.sleep(0.5)
-        yield url, home
+        yield url
     finally:
         stop_group(server)
         log.close()
+
+
+@pytest.fixture(scope="module")
+def prefect_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path]]:
+    home = tmp_path_factory.mktemp("prefect-home")
+    with started_server(home) as url:
+        yield url, home
 
 
 def evnews_command() -> list[str]:
@@ -241,3 +249,17 @@ def test_serve_refuses_without_a_server(tmp_path: Path) -> None:
     assert out.returncode == 2
     assert "ephemeral" in out.stderr and "prefect server start" in out.stderr
     assert not (tmp_path / "x.duckdb").exists()
+
+
+def test_trigger_before_serve_registered_anything_says_to_start_serve(tmp_path: Path) -> None:
+    # A fresh server of its own: the module's server gets deployments once a serve test has run.
+    home = tmp_path / "home"
+    home.mkdir()
+    with started_server(home) as url:
+        out = subprocess.run(
+            [*evnews_command(), "trigger", "--flow", "compare", "--db", str(tmp_path / "w.duckdb")],
+            env={**quiet_env(home), "PREFECT_API_URL": url, "COLUMNS": "400"}, capture_output=True, text=True, timeout=120,
+        )
+    assert out.returncode == 2, out.stdout + out.stderr
+    assert "is not registered on " + url in out.stderr and "evnews serve" in out.stderr
+    assert "Traceback" not in out.stderr

@@ -90,6 +90,7 @@ def _trigger_deployment(
     from prefect.exceptions import ObjectNotFound
 
     from evnews.orchestration.deployments import DEPLOYMENTS, pipeline_parameters
+    from evnews.orchestration.server import configured_api_url
 
     name = DEPLOYMENTS[flow]
     overrides: dict[str, object] = {}
