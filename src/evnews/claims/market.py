@@ -87,8 +87,9 @@ _TOTAL = with_first_char_guard(re.compile(r"\b(?:total|in\s+all|overall|altogeth
 _CURRENCY_MARKET = {"GBP": "uk", "JPY": "japan", "CNY": "china", "EUR": "europe", "INR": "india"}
 # A Japanese carmaker budgets at home in yen: money it states in pounds, yuan or rupees is money spent
 # where that currency is ("up to £1.12bn in the electric Qashqai", "10 billion yuan behind the push").
-# Euros (many countries) and dollars (the reader's money in most wire copy) name no one market.
-_SPENT_WHERE_PAID = {"GBP": "uk", "CNY": "china", "INR": "india"}
+# Yen is the home budget, euros span many countries, and dollars (the reader's money in most wire copy)
+# are not in the table: none of them names one market.
+_SPENT_WHERE_PAID = {unit: market for unit, market in _CURRENCY_MARKET.items() if unit not in ("JPY", "EUR")}
 
 
 def _bound_regex(table: tuple[tuple[str, str], ...]) -> NeedlePattern:
@@ -257,9 +258,9 @@ class _Context:
         return self._place_region(claim, said, text) or ("global" if not self._place_fits(claim, text, claim.region) else claim.region)
 
     def _place_fits(self, claim: Claim, text: str, market: str | None) -> bool:
-        if market is None or _COMPANY_WIDE.search(text) or claim.metric == "investment" and not _PLACE_NOUN.search(text):
+        if market is None or _COMPANY_WIDE.search(text):
             return False
-        if claim.metric == "investment" and _ON_BATTERY_SUPPLY.search(text) and not _PLANT_NOUN.search(text):
+        if claim.metric == "investment" and (not _PLACE_NOUN.search(text) or _buys_cells_anywhere(text)):
             return False
         if claim.metric == "battery_capacity" and not _PLANT_NOUN.search(text) and market != self.article.site:
             return False  # "Nissan wants 52 GWh of capacity by 2026": the company's, unless the story is about a plant there
@@ -309,9 +310,14 @@ def _foreign_money_market(claim: Claim, said: _Said, text: str) -> str | None:
         return None
     if said.markets and market not in said.markets:
         return None  # "$2bn for plants in Mexico and Brazil": the places named, not the currency
-    if _COMPANY_WIDE.search(text) or _ON_BATTERY_SUPPLY.search(text) and not _PLANT_NOUN.search(text):
+    if _COMPANY_WIDE.search(text) or _buys_cells_anywhere(text):
         return None  # "$17.6 billion to electrify its line-up": yen told in the reader's money
     return market
+
+
+def _buys_cells_anywhere(text: str) -> bool:
+    """"¥400 billion to secure battery supply": cells bought or built anywhere, unless a plant is named with it."""
+    return _ON_BATTERY_SUPPLY.search(text) is not None and not _PLANT_NOUN.search(text)
 
 
 def place_by_context(claims: list[Claim], sentences: list[Sentence], title: str | None) -> list[Claim]:
